@@ -1,0 +1,228 @@
+package org.perinatalequity.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.perinatalequity.system.EquityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads MSDS extracts: each path (a folder or a .zip of CSV files, one per table) is one submission,
+ * loaded in its own transaction, so a refused submission changes nothing and a replaced one is never
+ * seen half-loaded. One ingest runs at a time. Every run is logged (who, when, files and their
+ * SHA-256, counts, rejects and warnings) and {@link DataChangedEvent} follows every load.
+ */
+@Service
+public class IngestService {
+
+    /** Most rejects and warnings listed in one report; the ingest log keeps them all. */
+    static final int REPORT_LIMIT = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final DataSource dataSource;
+    private final MsdsRegistry registry;
+    private final EquityProperties.Ingest settings;
+    private final ApplicationEventPublisher events;
+    private final ReentrantLock oneAtATime = new ReentrantLock();
+
+    IngestService(DataSource dataSource, MsdsRegistry registry, EquityProperties properties,
+            ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        this.registry = registry;
+        this.settings = properties.ingest();
+        this.events = events;
+    }
+
+    /** Who asked and through which door; recorded in the ingest log. */
+    public record Requester(String user, String source) {
+    }
+
+    public IngestReport ingest(List<Path> sources, Requester requester) {
+        Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymisationKey());
+        oneAtATime.lock();
+        try (Connection connection = dataSource.getConnection()) {
+            long runId = startRun(connection, requester);
+            List<IngestReport.Submission> submissions = new ArrayList<>();
+            for (int seq = 0; seq < sources.size(); seq++) {
+                submissions.add(loadOne(connection, runId, seq, sources.get(seq), pseudonymiser));
+            }
+            IngestReport report = new IngestReport(runId, submissions, issues(connection, runId, "reject"),
+                    issues(connection, runId, "warning"));
+            finishRun(connection, runId, report);
+            if (submissions.stream().anyMatch(s -> s.status() == IngestReport.Status.loaded)) {
+                events.publishEvent(new DataChangedEvent(runId));
+            }
+            return report;
+        } catch (SQLException e) {
+            throw new IngestRefusedException("The database could not complete the ingest: " + e.getMessage(), e);
+        } finally {
+            oneAtATime.unlock();
+        }
+    }
+
+    private IngestReport.Submission loadOne(Connection connection, long runId, int seq, Path source,
+            Pseudonymiser pseudonymiser) throws SQLException {
+        String name = source.getFileName() == null ? source.toString() : source.getFileName().toString();
+        Path workDir = createWorkDir();
+        SubmissionLoader loader = new SubmissionLoader(connection, registry, pseudonymiser, workDir,
+                new IngestLog(connection, runId, seq));
+        connection.setAutoCommit(false);
+        try {
+            ExtractFiles.Found found = ExtractFiles.list(source, workDir, settings.maxUncompressedBytes(),
+                    settings.maxZipEntries());
+            SubmissionLoader.Loaded loaded = loader.load(found);
+            logSubmission(connection, runId, seq, name, loaded.provider(), loaded.periodStart(), loaded.periodEnd(),
+                    IngestReport.Status.loaded, null, loaded.submissionId(), loaded.replacedSubmissionId());
+            logFiles(connection, runId, seq, loader, loaded.tables());
+            loader.dropStage();
+            connection.commit();
+            LOG.info("Ingest run {}: loaded {} ({} {} to {}){}", runId, name, loaded.provider(), loaded.periodStart(),
+                    loaded.periodEnd(), loaded.replacedSubmissionId() == null ? "" : ", replacing an earlier load");
+            return new IngestReport.Submission(name, loaded.provider(), loaded.periodStart(), loaded.periodEnd(),
+                    IngestReport.Status.loaded, null, loaded.tables());
+        } catch (IngestRefusedException | IOException | SQLException e) {
+            connection.rollback();
+            String message = e instanceof IngestRefusedException ? e.getMessage()
+                    : name + " could not be loaded: " + e.getMessage();
+            LOG.warn("Ingest run {}: refused {}: {}", runId, name, message);
+            connection.setAutoCommit(true);
+            loader.dropStage();
+            logSubmission(connection, runId, seq, name, null, null, null, IngestReport.Status.refused, message, null,
+                    null);
+            logFiles(connection, runId, seq, loader, List.of());
+            return new IngestReport.Submission(name, null, null, null, IngestReport.Status.refused, message, List.of());
+        } finally {
+            connection.setAutoCommit(true);
+            deleteQuietly(workDir);
+        }
+    }
+
+    private long startRun(Connection connection, Requester requester) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ingest_run (run_id, started_at, user_name,"
+                + " source, outcome) VALUES (nextval('ingest_run_seq'), current_localtimestamp(), ?, ?, 'running')"
+                + " RETURNING run_id")) {
+            ps.setString(1, requester.user());
+            ps.setString(2, requester.source());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void finishRun(Connection connection, long runId, IngestReport report) throws SQLException {
+        long refused = report.submissions().stream().filter(s -> s.status() == IngestReport.Status.refused).count();
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_run SET finished_at ="
+                + " current_localtimestamp(), outcome = ?, message = ? WHERE run_id = ?")) {
+            ps.setString(1, refused == 0 ? "loaded" : "refused");
+            ps.setString(2, report.submissions().size() + " submission(s), " + refused + " refused, "
+                    + report.rejects().size() + " reject(s)");
+            ps.setLong(3, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    private void logSubmission(Connection connection, long runId, int seq, String path, String provider,
+            java.time.LocalDate start, java.time.LocalDate end, IngestReport.Status status, String message,
+            Long submissionId, Long replaced) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO ingest_submission VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, runId);
+            ps.setInt(2, seq);
+            ps.setString(3, path);
+            ps.setString(4, provider);
+            ps.setDate(5, start == null ? null : Date.valueOf(start));
+            ps.setDate(6, end == null ? null : Date.valueOf(end));
+            ps.setString(7, status.name());
+            ps.setString(8, message);
+            setLong(ps, 9, submissionId);
+            setLong(ps, 10, replaced);
+            ps.executeUpdate();
+        }
+    }
+
+    private void logFiles(Connection connection, long runId, int seq, SubmissionLoader loader,
+            List<IngestReport.TableCount> counts) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO ingest_file VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (SubmissionLoader.CsvScanOfFile file : loader.scannedFiles()) {
+                IngestReport.TableCount count = counts.stream().filter(c -> c.table().equals(file.tableId()))
+                        .findFirst().orElse(null);
+                ps.setLong(1, runId);
+                ps.setInt(2, seq);
+                ps.setString(3, file.name());
+                ps.setString(4, file.tableId());
+                ps.setString(5, file.scan().sha256());
+                ps.setLong(6, file.scan().bytes());
+                ps.setString(7, file.scan().encoding().label());
+                ps.setLong(8, file.scan().records());
+                setLong(ps, 9, count == null ? null : count.loaded());
+                setLong(ps, 10, count == null ? null : count.rejected());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static List<IngestReport.Issue> issues(Connection connection, long runId, String kind) throws SQLException {
+        List<IngestReport.Issue> issues = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT type, file, table_id, line, column_name, value,"
+                + " reason FROM ingest_issue WHERE run_id = ? AND kind = ? ORDER BY seq, file, line NULLS FIRST,"
+                + " column_name LIMIT ?")) {
+            ps.setLong(1, runId);
+            ps.setString(2, kind);
+            ps.setInt(3, REPORT_LIMIT);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    issues.add(new IngestReport.Issue(rs.getString(1), rs.getString(2), rs.getString(3),
+                            (Integer) rs.getObject(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+        }
+        return issues;
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static Path createWorkDir() {
+        try {
+            return Files.createTempDirectory("equity-ingest-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a working folder for ingestion", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the working folder {}", folder);
+        }
+    }
+}

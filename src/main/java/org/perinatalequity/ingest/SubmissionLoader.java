@@ -1,0 +1,404 @@
+package org.perinatalequity.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * Loads one submission (the CSV files of one folder or zip) on one connection, inside the caller's
+ * transaction: recognise each file's table and layout, stage it with DuckDB {@code read_csv}, validate
+ * every value against its MSDS format in SQL, then replace any earlier load of the same provider and
+ * reporting period. Anything that refuses the submission throws {@link IngestRefusedException} before
+ * the raw tables are touched, so the caller's rollback leaves the database as it was.
+ */
+final class SubmissionLoader {
+
+    /** Tables a submission must contain (MSDS validation needs MSD001, MSD002 and MSD101; MSD000 names it). */
+    static final List<String> REQUIRED_TABLES = List.of("MSD000", "MSD001", "MSD002", "MSD101");
+
+    /** child table, child key item, parent table, parent key item: a child without its parent is an orphan. */
+    private record ParentLink(String child, String childKey, String parent, String parentKey) {
+    }
+
+    private static final List<ParentLink> PARENTS = List.of(
+            new ParentLink("MSD002", "LPIDMother", "MSD001", "LPIDMother"),
+            new ParentLink("MSD101", "LPIDMother", "MSD001", "LPIDMother"),
+            new ParentLink("MSD102", "PregnancyID", "MSD101", "PregnancyID"),
+            new ParentLink("MSD201", "PregnancyID", "MSD101", "PregnancyID"),
+            new ParentLink("MSD202", "CareConID", "MSD201", "CareConID"),
+            new ParentLink("MSD301", "PregnancyID", "MSD101", "PregnancyID"),
+            new ParentLink("MSD302", "LabourDeliveryID", "MSD301", "LabourDeliveryID"),
+            new ParentLink("MSD401", "LabourDeliveryID", "MSD301", "LabourDeliveryID"),
+            new ParentLink("MSD405", "LPIDBaby", "MSD401", "LPIDBaby"));
+
+    /** The outcome of a loaded submission. */
+    record Loaded(long submissionId, Long replacedSubmissionId, String provider, LocalDate periodStart,
+            LocalDate periodEnd, List<IngestReport.TableCount> tables) {
+    }
+
+    private final Connection connection;
+    private final MsdsRegistry registry;
+    private final Pseudonymiser pseudonymiser;
+    private final Path workDir;
+    private final IngestLog log;
+    private final List<StagedFile> staged = new ArrayList<>();
+    private final List<CsvScanOfFile> scanned = new ArrayList<>();
+
+    /** Every file looked at, for the ingest log, whether or not the submission loads. */
+    record CsvScanOfFile(String name, String tableId, CsvScan scan) {
+    }
+
+    SubmissionLoader(Connection connection, MsdsRegistry registry, Pseudonymiser pseudonymiser, Path workDir,
+            IngestLog log) {
+        this.connection = connection;
+        this.registry = registry;
+        this.pseudonymiser = pseudonymiser;
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    List<CsvScanOfFile> scannedFiles() {
+        return scanned;
+    }
+
+    List<StagedFile> stagedFiles() {
+        return staged;
+    }
+
+    Loaded load(ExtractFiles.Found found) throws SQLException, IOException {
+        for (String name : found.skipped()) {
+            log.warning("ignored_file", name, null, null, null, null, "not a .csv file; ignored");
+        }
+        Map<String, StagedFile> byTable = recognise(found.csvFiles());
+        for (String required : REQUIRED_TABLES) {
+            if (!byTable.containsKey(required)) {
+                throw new IngestRefusedException("The submission has no " + required + " file (every submission needs "
+                        + String.join(", ", REQUIRED_TABLES) + ")");
+            }
+        }
+        for (StagedFile file : byTable.values()) {
+            stage(file);
+        }
+        Header header = header(byTable.get("MSD000"));
+        Long replaced = existingSubmission(header);
+        for (StagedFile file : byTable.values()) {
+            recordIssues(file);
+        }
+        warnOrphans(byTable, header.provider(), replaced);
+        long submissionId = replace(header, replaced, byTable);
+        List<IngestReport.TableCount> counts = new ArrayList<>();
+        for (StagedFile file : byTable.values()) {
+            long rejected = file.scan().badRows().size() + count("SELECT count(*) FROM " + file.valTable()
+                    + " WHERE len(rej) > 0");
+            long loaded = file.table().id().equals("MSD000") ? 1 : count("SELECT count(*) FROM "
+                    + file.table().rawTable() + " WHERE submission_id = " + submissionId);
+            counts.add(new IngestReport.TableCount(file.table().id(), file.scan().records(), loaded, rejected));
+        }
+        return new Loaded(submissionId, replaced, header.provider(), header.start(), header.end(), counts);
+    }
+
+    // ------------------------------------------------------------------ recognising files
+
+    private Map<String, StagedFile> recognise(List<ExtractFiles.SourceFile> files) throws IOException, SQLException {
+        Map<String, StagedFile> byTable = new LinkedHashMap<>();
+        int index = 0;
+        for (ExtractFiles.SourceFile file : files) {
+            CsvScan scan;
+            try {
+                scan = CsvScan.of(file.path());
+            } catch (IOException e) {
+                throw new IngestRefusedException(file.name() + " cannot be read: " + e.getMessage(), e);
+            }
+            Optional<String> named = MsdsRegistry.tableIdInFileName(Path.of(file.name()).getFileName().toString());
+            MsdsTable table;
+            if (named.isPresent()) {
+                table = registry.table(named.get()).orElse(null);
+                if (table == null) {
+                    scanned.add(new CsvScanOfFile(file.name(), named.get(), scan));
+                    if (MsdsRegistry.isKnownUnusedTable(named.get())) {
+                        log.warning("ignored_table", file.name(), named.get(), null, null, null,
+                                named.get() + " is an MSDS table the dashboard does not use; the file was not loaded");
+                        continue;
+                    }
+                    throw new IngestRefusedException(file.name() + ": unknown table " + named.get()
+                            + " (not an MSDS v2 table)");
+                }
+            } else {
+                table = registry.recogniseByHeader(scan.header()).orElseThrow(() -> new IngestRefusedException(
+                        file.name() + ": unknown table: the file name has no MSDnnn table id and the header matches"
+                                + " no MSDS table"));
+            }
+            scanned.add(new CsvScanOfFile(file.name(), table.id(), scan));
+            HeaderMapping mapping = table.map(scan.header());
+            if (!mapping.missingRequired().isEmpty()) {
+                throw new IngestRefusedException(file.name() + " (" + table.id() + "): missing mandatory column"
+                        + (mapping.missingRequired().size() > 1 ? "s " : " ") + String.join(", ", mapping.missingRequired()));
+            }
+            StagedFile previous = byTable.get(table.id());
+            if (previous != null) {
+                throw new IngestRefusedException("Two files for " + table.id() + ": " + previous.source().name()
+                        + " and " + file.name());
+            }
+            if (!mapping.ignored().isEmpty()) {
+                log.warning("ignored_column", file.name(), table.id(), 1, String.join(", ", mapping.ignored()), null,
+                        "column" + (mapping.ignored().size() > 1 ? "s" : "") + " not in the MSDS registry for "
+                                + table.id() + "; ignored");
+            }
+            Path readable = file.path();
+            if (scan.encoding() == CsvScan.Encoding.WINDOWS_1252) {
+                readable = workDir.resolve("utf8-" + index + ".csv");
+                CsvScan.transcodeWindows1252(file.path(), readable);
+            }
+            byTable.put(table.id(), new StagedFile(index++, new ExtractFiles.SourceFile(file.name(), readable), scan,
+                    mapping));
+        }
+        return byTable;
+    }
+
+    // ------------------------------------------------------------------ staging and validation
+
+    private void stage(StagedFile file) throws SQLException {
+        staged.add(file);
+        int width = file.scan().header().size();
+        StringJoiner columns = new StringJoiner(", ", "{", "}");
+        for (int i = 0; i < width; i++) {
+            columns.add("'c" + i + "': 'VARCHAR'");
+        }
+        String rejects = "stage_rej_" + file.index();
+        execute("DROP TABLE IF EXISTS " + rejects);
+        execute("DROP TABLE IF EXISTS stage_rejscan_" + file.index());
+        execute("CREATE OR REPLACE TEMP TABLE " + file.rawTable() + " AS SELECT * FROM read_csv("
+                + literal(file.source().path().toString()) + ", header = true, auto_detect = false, delim = ',',"
+                + " quote = '\"', escape = '\"', columns = " + columns + ", store_rejects = true,"
+                + " rejects_table = '" + rejects + "', rejects_scan = 'stage_rejscan_" + file.index() + "')");
+        long accepted = count("SELECT count(*) FROM " + file.rawTable());
+        long structural = count("SELECT count(DISTINCT line) FROM " + rejects);
+        long expectedGood = file.scan().records() - file.scan().badRows().size();
+        if (accepted != expectedGood || structural != file.scan().badRows().size()) {
+            throw new IngestRefusedException(file.source().name() + " cannot be read consistently: " + accepted
+                    + " rows parsed and " + structural + " refused by the CSV reader, but the file holds "
+                    + expectedGood + " well-formed and " + file.scan().badRows().size()
+                    + " malformed records. Check quoting (a stray \" inside a field).");
+        }
+        // Row ids follow file order; inside a transaction they start at an offset, hence the base.
+        long base = count("SELECT coalesce(min(rowid), 0) FROM " + file.rawTable());
+        String lineSql = "r.rn + 2";
+        String from = "(SELECT rowid - " + base + " AS rn, * FROM " + file.rawTable() + ") r";
+        if (file.scan().segments().size() > 1) {
+            String segments = "stage_seg_" + file.index();
+            StringJoiner rows = new StringJoiner(", ");
+            file.scan().segments().forEach(s -> rows.add("(" + s.fromRow() + ", " + s.extraLines() + ")"));
+            execute("CREATE OR REPLACE TEMP TABLE " + segments + " AS SELECT * FROM (VALUES " + rows
+                    + ") t(from_row, extra)");
+            from += " ASOF LEFT JOIN " + segments + " g ON r.rn >= g.from_row";
+            lineSql = "r.rn + 2 + g.extra";
+        }
+        StringJoiner values = new StringJoiner(", ");
+        StringJoiner mandatory = new StringJoiner(", ", "[", "]");
+        StringJoiner optional = new StringJoiner(", ", "[", "]");
+        List<HeaderMapping.Column> mapped = file.mapping().columns();
+        for (int i = 0; i < mapped.size(); i++) {
+            HeaderMapping.Column column = mapped.get(i);
+            values.add("nullif(trim(r.c" + column.position() + "), '') AS v" + i);
+            String v = "v" + i;
+            String name = literal(column.item().name());
+            String shown = column.item().sensitive() ? "NULL" : v;
+            String malformed = "{'typ': 'malformed', 'col': " + name + ", 'val': " + shown + ", 'why': "
+                    + literal(column.format().reason()) + "}";
+            if (column.item().mandatory()) {
+                mandatory.add("CASE WHEN " + v + " IS NULL THEN {'typ': 'missing_mandatory', 'col': " + name
+                        + ", 'val': NULL, 'why': 'missing mandatory item'} WHEN NOT " + column.format().validSql(v)
+                        + " THEN " + malformed + " END");
+            } else {
+                optional.add("CASE WHEN " + v + " IS NOT NULL AND NOT " + column.format().validSql(v) + " THEN "
+                        + malformed.replace("'malformed'", "'invalid_value'") + " END");
+            }
+        }
+        String problemType = "STRUCT(typ VARCHAR, col VARCHAR, val VARCHAR, why VARCHAR)[]";
+        execute("CREATE OR REPLACE TEMP TABLE " + file.valTable() + " AS SELECT *,"
+                + " list_filter(" + mandatory + "::" + problemType + ", lambda x: x IS NOT NULL) AS rej,"
+                + " list_filter(" + optional + "::" + problemType + ", lambda x: x IS NOT NULL) AS inv"
+                + " FROM (SELECT cast(" + lineSql + " AS INTEGER) AS line, " + values + " FROM " + from + ")");
+    }
+
+    /** Writes the file's rejects and warnings to the ingest log (set-based: a bad file may have millions). */
+    private void recordIssues(StagedFile file) throws SQLException {
+        for (CsvScan.BadRow bad : file.scan().badRows()) {
+            log.reject("bad_row", file.source().name(), file.table().id(), (int) bad.line(), null, null,
+                    "row has " + bad.fields() + " field" + (bad.fields() == 1 ? "" : "s") + "; the header has "
+                            + file.scan().header().size());
+        }
+        log.insertFromStage(file, "reject", "rej", "TRUE");
+        log.insertFromStage(file, "warning", "inv", "len(rej) = 0");
+    }
+
+    private void warnOrphans(Map<String, StagedFile> byTable, String provider, Long replaced) throws SQLException {
+        for (ParentLink link : PARENTS) {
+            StagedFile child = byTable.get(link.child());
+            if (child == null || !child.columns().containsKey(link.childKey())) {
+                continue;
+            }
+            StagedFile parent = byTable.get(link.parent());
+            String childKey = child.column(link.childKey());
+            String inStage = parent == null ? "FALSE" : "EXISTS (SELECT 1 FROM " + parent.valTable()
+                    + " p WHERE len(p.rej) = 0 AND p." + parent.column(link.parentKey()) + " = c." + childKey + ")";
+            String inEarlier = "EXISTS (SELECT 1 FROM " + link.parent().toLowerCase() + " e JOIN submission s"
+                    + " USING (submission_id) WHERE s.provider = ? AND s.submission_id IS DISTINCT FROM ? AND e."
+                    + link.parentKey() + " = c." + childKey + ")";
+            String reason = "orphan: no " + link.parent() + " record with " + link.parentKey()
+                    + " equal to this value in this or an earlier submission of " + provider + "; row loaded";
+            log.insertOrphans(child, "SELECT c.line, c." + childKey + " AS key FROM " + child.valTable() + " c WHERE len(c.rej) = 0"
+                    + " AND c." + childKey + " IS NOT NULL AND NOT " + inStage + " AND NOT " + inEarlier,
+                    link.childKey(), reason, provider, replaced);
+        }
+    }
+
+    // ------------------------------------------------------------------ MSD000 and replacement
+
+    private record Header(String provider, LocalDate start, LocalDate end, boolean national) {
+    }
+
+    private Header header(StagedFile msd000) throws SQLException {
+        String name = msd000.source().name();
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT line, x.col, x.val, x.why FROM (SELECT line, unnest(rej) AS x FROM "
+                        + msd000.valTable() + ") ORDER BY line LIMIT 1")) {
+            if (rs.next()) {
+                throw new IngestRefusedException(name + " (MSD000) line " + rs.getInt(1) + ": " + rs.getString(2)
+                        + (rs.getString(3) == null ? "" : " '" + rs.getString(3) + "'") + ": " + rs.getString(4));
+            }
+        }
+        long rows = count("SELECT count(*) FROM " + msd000.valTable());
+        if (rows != 1 || !msd000.scan().badRows().isEmpty()) {
+            throw new IngestRefusedException(name + " (MSD000) must hold exactly one header row; it holds "
+                    + (rows + msd000.scan().badRows().size()));
+        }
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT " + msd000.column("OrgCodeProvider") + ", cast("
+                        + msd000.column("RPStartDate") + " AS DATE), cast(" + msd000.column("RPEndDate")
+                        + " AS DATE) FROM " + msd000.valTable())) {
+            rs.next();
+            LocalDate start = rs.getObject(2, LocalDate.class);
+            LocalDate end = rs.getObject(3, LocalDate.class);
+            if (end.isBefore(start)) {
+                throw new IngestRefusedException(name + " (MSD000): RPEndDate " + end + " is before RPStartDate "
+                        + start);
+            }
+            boolean national = staged.stream().anyMatch(f -> f.mapping().nationalLayout());
+            return new Header(rs.getString(1).strip().toUpperCase(), start, end, national);
+        }
+    }
+
+    private Long existingSubmission(Header header) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT submission_id FROM submission WHERE provider = ? AND rp_start = ? AND rp_end = ?")) {
+            ps.setString(1, header.provider());
+            ps.setDate(2, Date.valueOf(header.start()));
+            ps.setDate(3, Date.valueOf(header.end()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private long replace(Header header, Long replaced, Map<String, StagedFile> byTable) throws SQLException {
+        if (replaced != null) {
+            for (MsdsTable table : registry.tables()) {
+                if (!table.id().equals("MSD000")) {
+                    execute("DELETE FROM " + table.rawTable() + " WHERE submission_id = " + replaced);
+                }
+            }
+            execute("DELETE FROM submission WHERE submission_id = " + replaced);
+        }
+        long id = count("SELECT nextval('submission_seq')");
+        boolean provider = staged.stream().anyMatch(f -> !f.mapping().nationalLayout() && !f.table().id().equals("MSD000"));
+        String layout = header.national() ? (provider ? "mixed" : "national") : "provider";
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO submission (submission_id, provider, rp_start,"
+                + " rp_end, layout, run_id, loaded_at) VALUES (?, ?, ?, ?, ?, ?, current_localtimestamp())")) {
+            ps.setLong(1, id);
+            ps.setString(2, header.provider());
+            ps.setDate(3, Date.valueOf(header.start()));
+            ps.setDate(4, Date.valueOf(header.end()));
+            ps.setString(5, layout);
+            ps.setLong(6, log.runId());
+            ps.executeUpdate();
+        }
+        for (StagedFile file : byTable.values()) {
+            if (!file.table().id().equals("MSD000")) {
+                insertRows(file, id);
+            }
+        }
+        return id;
+    }
+
+    private void insertRows(StagedFile file, long submissionId) throws SQLException {
+        StringJoiner targets = new StringJoiner(", ");
+        StringJoiner values = new StringJoiner(", ");
+        int pseudonymised = 0;
+        List<HeaderMapping.Column> mapped = file.mapping().columns();
+        for (int i = 0; i < mapped.size(); i++) {
+            HeaderMapping.Column column = mapped.get(i);
+            String v = "v" + i;
+            targets.add(column.item().name());
+            if (column.item().format() instanceof ItemFormat.NhsNumberFormat) {
+                values.add("CASE WHEN " + v + " IS NOT NULL THEN " + Pseudonymiser.sql(v) + " END");
+                pseudonymised++;
+            } else {
+                values.add(column.format().storeSql(v));
+            }
+        }
+        String sql = "INSERT INTO " + file.table().rawTable() + " (submission_id, line, invalid_items, " + targets
+                + ") SELECT ?, line, list_transform(inv, lambda x: x.col), " + values + " FROM " + file.valTable()
+                + " WHERE len(rej) = 0";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int p = 1;
+            ps.setLong(p++, submissionId);
+            for (int i = 0; i < pseudonymised; i++) {
+                ps.setBytes(p++, pseudonymiser.outerPad());
+                ps.setBytes(p++, pseudonymiser.innerPad());
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Drops the temporary tables of this submission (they live as long as the pooled connection). */
+    void dropStage() throws SQLException {
+        for (StagedFile file : staged) {
+            int i = file.index();
+            for (String t : List.of("stage_raw_" + i, "stage_val_" + i, "stage_seg_" + i, "stage_rej_" + i,
+                    "stage_rejscan_" + i)) {
+                execute("DROP TABLE IF EXISTS " + t);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A SQL string literal; the only way file names and registry text reach SQL. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}
