@@ -43,18 +43,41 @@ public class IngestService {
     private final MsdsRegistry registry;
     private final EquityProperties.Ingest settings;
     private final ApplicationEventPublisher events;
+    private final IngestLogQuery query;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
-    IngestService(DataSource dataSource, MsdsRegistry registry, EquityProperties properties,
+    IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, EquityProperties properties,
             ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.registry = registry;
+        this.query = query;
         this.settings = properties.ingest();
         this.events = events;
     }
 
     /** Who asked and through which door; recorded in the ingest log. */
     public record Requester(String user, String source) {
+    }
+
+    public List<LoadedData.SubmissionRow> findSubmissions() {
+        return query.findSubmissions();
+    }
+
+    public List<LoadedData.TableRows> countTableRows() {
+        return query.countTableRows();
+    }
+
+    public List<LoadedData.RunRow> findRecentRuns(int limit) {
+        return query.findRecentRuns(limit);
+    }
+
+    public List<LoadedData.IssueRow> findIssues(long runId, int limit) {
+        return query.findIssues(runId, limit);
+    }
+
+    /** True until the first submission has loaded. */
+    public boolean isDatabaseEmpty() {
+        return query.isEmpty();
     }
 
     public IngestReport ingest(List<Path> sources, Requester requester) {

@@ -1,0 +1,57 @@
+package org.perinatalequity.ingest;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the submissions, table sizes and ingest log. */
+@Component
+class IngestLogQuery {
+
+    private final JdbcClient jdbc;
+    private final MsdsRegistry registry;
+
+    IngestLogQuery(JdbcClient jdbc, MsdsRegistry registry) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+    }
+
+    List<LoadedData.SubmissionRow> findSubmissions() {
+        return jdbc.sql("""
+                SELECT submission_id, provider, rp_start AS period_start, rp_end AS period_end, layout, loaded_at, run_id
+                FROM submission ORDER BY provider, rp_start, rp_end""")
+                .query(LoadedData.SubmissionRow.class).list();
+    }
+
+    List<LoadedData.TableRows> countTableRows() {
+        // Table names come from the registry, never from a caller.
+        return registry.tables().stream().filter(t -> !t.id().equals("MSD000"))
+                .map(t -> new LoadedData.TableRows(t.id(),
+                        jdbc.sql("SELECT count(*) FROM main." + t.rawTable()).query(Long.class).single(),
+                        jdbc.sql("SELECT count(*) FROM internal." + t.rawTable()).query(Long.class).single()))
+                .toList();
+    }
+
+    List<LoadedData.RunRow> findRecentRuns(int limit) {
+        return jdbc.sql("""
+                SELECT r.run_id, r.started_at, r.finished_at, r.user_name AS user, r.source, r.outcome, r.message,
+                       count(*) FILTER (WHERE i.kind = 'reject') AS rejects,
+                       count(*) FILTER (WHERE i.kind = 'warning') AS warnings
+                FROM ingest_run r LEFT JOIN ingest_issue i USING (run_id)
+                GROUP BY ALL ORDER BY r.run_id DESC LIMIT :limit""")
+                .param("limit", limit).query(LoadedData.RunRow.class).list();
+    }
+
+    List<LoadedData.IssueRow> findIssues(long runId, int limit) {
+        return jdbc.sql("""
+                SELECT run_id, kind, type, file, table_id AS "table", line, column_name AS "column", value, reason
+                FROM ingest_issue WHERE run_id = :run
+                ORDER BY kind, seq, file, line NULLS FIRST, column_name LIMIT :limit""")
+                .param("run", runId).param("limit", limit).query(LoadedData.IssueRow.class).list();
+    }
+
+    boolean isEmpty() {
+        return jdbc.sql("SELECT count(*) FROM submission").query(Long.class).single() == 0;
+    }
+}

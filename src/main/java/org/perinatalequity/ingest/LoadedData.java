@@ -1,0 +1,30 @@
+package org.perinatalequity.ingest;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/** Read models of what is loaded, for the data page and the API. */
+public final class LoadedData {
+
+    private LoadedData() {
+    }
+
+    /** A submission in the database. */
+    public record SubmissionRow(long submissionId, String provider, LocalDate periodStart, LocalDate periodEnd,
+            String layout, LocalDateTime loadedAt, long runId) {
+    }
+
+    /** Rows of one raw MSDS table, over all submissions, and its records after overlapping versions are merged. */
+    public record TableRows(String table, long rows, long latestRecords) {
+    }
+
+    /** One ingest run with its counts of rejects and warnings. */
+    public record RunRow(long runId, LocalDateTime startedAt, LocalDateTime finishedAt, String user, String source,
+            String outcome, String message, long rejects, long warnings) {
+    }
+
+    /** One reject or warning of a run. */
+    public record IssueRow(long runId, String kind, String type, String file, String table, Integer line,
+            String column, String value, String reason) {
+    }
+}

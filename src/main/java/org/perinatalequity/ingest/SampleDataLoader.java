@@ -1,0 +1,52 @@
+package org.perinatalequity.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.perinatalequity.system.EquityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the bundled synthetic extract ({@code data-samples/llr-sample-msds.zip}) when the server starts on an
+ * empty database, so a newcomer's first {@code ./mvnw spring-boot:run} shows data. Only in the demo profile.
+ */
+@Component
+@ConditionalOnWebApplication
+@ConditionalOnProperty(name = "equity.sample-data.load-on-first-start", havingValue = "true")
+class SampleDataLoader implements ApplicationRunner {
+
+    static final String SAMPLE_EXTRACT = "llr-sample-msds.zip";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleDataLoader.class);
+
+    private final IngestService ingestService;
+    private final Path location;
+
+    SampleDataLoader(IngestService ingestService, EquityProperties properties) {
+        this.ingestService = ingestService;
+        this.location = properties.sampleData().location();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!ingestService.isDatabaseEmpty()) {
+            return;
+        }
+        Path extract = location.resolve(SAMPLE_EXTRACT);
+        if (!Files.isRegularFile(extract)) {
+            LOG.warn("The database is empty and the sample extract {} is missing: nothing loaded", extract);
+            return;
+        }
+        LOG.info("Empty database: loading the sample extract {}", extract);
+        IngestReport report = ingestService.ingest(List.of(extract), new IngestService.Requester("system", "sample"));
+        LOG.info("Sample extract: {}", report.allLoaded() ? "loaded" : report.submissions().get(0).message());
+    }
+}
