@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * The CSV files of one submission: the .csv files of a folder (and its sub-folders), or of a .zip,
@@ -76,9 +76,8 @@ final class ExtractFiles {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[1 << 16];
-        try (InputStream raw = Files.newInputStream(zip); ZipInputStream in = new ZipInputStream(raw)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
+        try (ZipFile zipFile = new ZipFile(zip.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(zipFile.entries())) {
                 if (entry.isDirectory()) {
                     continue;
                 }
@@ -99,7 +98,8 @@ final class ExtractFiles {
                 if (!target.startsWith(workDir)) {
                     throw new IngestRefusedException("Refused zip entry name " + entryName);
                 }
-                try (OutputStream out = Files.newOutputStream(target)) {
+                // Sizes in a zip's directory can lie: count the bytes actually unpacked.
+                try (InputStream in = zipFile.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
                         total += n;
