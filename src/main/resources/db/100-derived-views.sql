@@ -63,10 +63,18 @@ QUALIFY row_number() OVER (PARTITION BY s.provider, r.CareActIDBaby
 
 -- ---------------------------------------------------------------------------------------------
 -- v_women: one row per mother (provider + local patient id) with the items that belong to her:
--- ethnicity, where she lives (district only), GP practice, and the team of her latest care plan.
+-- ethnicity, where she lives, GP practice and neighbourhood, and the team of her latest care plan.
+-- Where she lives is linked postcode -> LSOA -> IMD decile, local authority and LLR place, with the
+-- IMD vintage in setting imd_vintage (2019 on LSOA 2011, 2025 on LSOA 2021; never mixed). Without a
+-- postcode the national layout LSOAMother2011 links directly (2019 vintage only). Full postcodes
+-- never leave this view: only the district and the LSOA do. Failed links read 'Unknown'.
+-- postcode_status: linked | terminated (doterm set, still linked) | lsoa_submitted | pseudo (ZZ99)
+-- | outside_england | unmatched (well formed, not in the directory) | malformed | missing.
 -- ---------------------------------------------------------------------------------------------
 CREATE OR REPLACE VIEW v_women AS
-WITH gp AS (
+WITH vintage AS (
+  SELECT value AS imd_vintage FROM setting WHERE name = 'imd_vintage'
+), gp AS (
   SELECT provider, LPIDMother, OrgCodeGMPMother AS gp_practice
   FROM internal.msd002
   QUALIFY row_number() OVER (PARTITION BY provider, LPIDMother
@@ -77,33 +85,70 @@ WITH gp AS (
   WHERE p.TeamLocalID IS NOT NULL
   QUALIFY row_number() OVER (PARTITION BY b.provider, b.LPIDMother
                              ORDER BY p.CarePlanDate DESC, p.line DESC) = 1
+), mother AS (
+  SELECT m.*,
+         list_contains(m.invalid_items, 'Postcode') AS postcode_malformed,
+         CASE WHEN NOT list_contains(m.invalid_items, 'Postcode') THEN upper(replace(m.Postcode, ' ', '')) END AS postcode_key
+  FROM internal.msd001 m
+), located AS (
+  SELECT m.*, v.imd_vintage,
+         p.postcode_key IS NOT NULL AS in_directory, p.terminated, p.country,
+         starts_with(m.postcode_key, 'ZZ99') OR (m.Postcode IS NULL AND m.PostcodeDistrictMother = 'ZZ99') AS pseudo,
+         CASE v.imd_vintage WHEN '2019' THEN coalesce(p.lsoa11, CASE WHEN m.Postcode IS NULL THEN m.LSOAMother2011 END)
+                            ELSE p.lsoa21 END AS linked_lsoa,
+         p.la_code AS postcode_la
+  FROM mother m
+  CROSS JOIN vintage v
+  LEFT JOIN ref_postcode p ON p.postcode_key = m.postcode_key
 )
 SELECT
-  m.provider,
-  m.LPIDMother AS mother_id,
-  m.PersonBirthDateMother AS birth_date,
-  CASE WHEN m.EthnicCategoryMother IN ('A','B','C','D','E','F','G','H','J','K','L','M','N','P','R','S','Z','99')
-       THEN m.EthnicCategoryMother ELSE 'Missing' END AS ethnic_category,
+  l.provider,
+  l.LPIDMother AS mother_id,
+  l.PersonBirthDateMother AS birth_date,
+  CASE WHEN l.EthnicCategoryMother IN ('A','B','C','D','E','F','G','H','J','K','L','M','N','P','R','S','Z','99')
+       THEN l.EthnicCategoryMother ELSE 'Missing' END AS ethnic_category,
   CASE
-    WHEN m.EthnicCategoryMother IN ('A','B','C') THEN 'White'
-    WHEN m.EthnicCategoryMother IN ('D','E','F','G') THEN 'Mixed'
-    WHEN m.EthnicCategoryMother IN ('H','J','K','L') THEN 'Asian or Asian British'
-    WHEN m.EthnicCategoryMother IN ('M','N','P') THEN 'Black or Black British'
-    WHEN m.EthnicCategoryMother IN ('R','S') THEN 'Any other ethnic group'
-    WHEN m.EthnicCategoryMother = 'Z' THEN 'Not stated'
-    WHEN m.EthnicCategoryMother = '99' THEN 'Not known'
+    WHEN l.EthnicCategoryMother IN ('A','B','C') THEN 'White'
+    WHEN l.EthnicCategoryMother IN ('D','E','F','G') THEN 'Mixed'
+    WHEN l.EthnicCategoryMother IN ('H','J','K','L') THEN 'Asian or Asian British'
+    WHEN l.EthnicCategoryMother IN ('M','N','P') THEN 'Black or Black British'
+    WHEN l.EthnicCategoryMother IN ('R','S') THEN 'Any other ethnic group'
+    WHEN l.EthnicCategoryMother = 'Z' THEN 'Not stated'
+    WHEN l.EthnicCategoryMother = '99' THEN 'Not known'
     ELSE 'Missing'
   END AS ethnic_group,
-  -- Outward code of a well-formed postcode, or the national layout district; never the full postcode.
-  coalesce(CASE WHEN NOT list_contains(m.invalid_items, 'Postcode')
-                THEN nullif(regexp_extract(upper(replace(m.Postcode, ' ', '')), '^([A-Z]{1,2}[0-9][A-Z0-9]?)[0-9][A-Z]{2}$', 1), '') END,
-           m.PostcodeDistrictMother) AS postcode_district,
-  m.LSOAMother2011 AS lsoa11_submitted,
-  gp.gp_practice,
-  team.team
-FROM internal.msd001 m
-LEFT JOIN gp ON gp.provider = m.provider AND gp.LPIDMother = m.LPIDMother
-LEFT JOIN team ON team.provider = m.provider AND team.LPIDMother = m.LPIDMother;
+  CASE
+    WHEN l.postcode_malformed THEN 'malformed'
+    WHEN l.pseudo THEN 'pseudo'
+    WHEN l.Postcode IS NULL AND l.LSOAMother2011 IS NOT NULL THEN 'lsoa_submitted'
+    WHEN l.Postcode IS NULL THEN 'missing'
+    WHEN NOT l.in_directory THEN 'unmatched'
+    WHEN l.country IS NOT NULL AND l.country <> 'E92000001' THEN 'outside_england'
+    WHEN l.terminated IS NOT NULL THEN 'terminated'
+    ELSE 'linked'
+  END AS postcode_status,
+  coalesce(nullif(regexp_extract(l.postcode_key, '^([A-Z]{1,2}[0-9][A-Z0-9]?)[0-9][A-Z]{2}$', 1), ''),
+           l.PostcodeDistrictMother, 'Unknown') AS postcode_district,
+  coalesce(l.linked_lsoa, 'Unknown') AS lsoa,
+  i.imd_decile,
+  CAST(ceil(i.imd_decile / 2.0) AS INTEGER) AS imd_quintile,
+  l.imd_vintage,
+  coalesce(l.postcode_la, i.la_code, l.LAD_UAMother, 'Unknown') AS local_authority,
+  CASE
+    WHEN l.pseudo THEN 'Pseudo postcode (ZZ99: no fixed abode or overseas)'
+    WHEN coalesce(l.postcode_la, i.la_code, l.LAD_UAMother) IS NULL THEN 'Unknown'
+    ELSE coalesce(pl.place, 'Outside LLR')
+  END AS place,
+  coalesce(gp.gp_practice, 'Unknown') AS gp_practice,
+  coalesce(pcn.pcn_code, 'Unknown') AS pcn_code,
+  coalesce(pcn.pcn_name, 'Unknown') AS pcn,
+  coalesce(team.team, 'Unknown') AS team
+FROM located l
+LEFT JOIN ref_imd i ON i.vintage = l.imd_vintage AND i.lsoa = l.linked_lsoa
+LEFT JOIN ref_llr_place pl ON pl.la_code = coalesce(l.postcode_la, i.la_code, l.LAD_UAMother)
+LEFT JOIN gp ON gp.provider = l.provider AND gp.LPIDMother = l.LPIDMother
+LEFT JOIN ref_gp_pcn pcn ON pcn.practice_code = gp.gp_practice
+LEFT JOIN team ON team.provider = l.provider AND team.LPIDMother = l.LPIDMother;
 
 -- ---------------------------------------------------------------------------------------------
 -- v_bookings: one row per pregnancy booking. Gestation at booking in days is GestAgeBooking when

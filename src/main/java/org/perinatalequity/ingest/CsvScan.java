@@ -29,10 +29,10 @@ import org.apache.commons.csv.CSVRecord;
  * from {@link #segments()}: one segment per place where the simple rule breaks, so a regular file has
  * a single segment and costs nothing to map.
  */
-record CsvScan(String sha256, long bytes, Encoding encoding, List<String> header, long records,
+public record CsvScan(String sha256, long bytes, Encoding encoding, List<String> header, long records,
         List<BadRow> badRows, List<Segment> segments) {
 
-    enum Encoding {
+    public enum Encoding {
         UTF8("UTF-8"), UTF8_BOM("UTF-8 with BOM"), WINDOWS_1252("Windows-1252");
 
         private final String label;
@@ -41,7 +41,7 @@ record CsvScan(String sha256, long bytes, Encoding encoding, List<String> header
             this.label = label;
         }
 
-        String label() {
+        public String label() {
             return label;
         }
     }
@@ -56,7 +56,7 @@ record CsvScan(String sha256, long bytes, Encoding encoding, List<String> header
 
     private static final int MAX_HEADER_BYTES = 1 << 20;
 
-    static CsvScan of(Path file) throws IOException {
+    public static CsvScan of(Path file) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -200,7 +200,7 @@ record CsvScan(String sha256, long bytes, Encoding encoding, List<String> header
     }
 
     /** Rewrites a Windows-1252 file as UTF-8 (DuckDB reads neither Windows-1252 nor, reliably, Latin-1). */
-    static void transcodeWindows1252(Path from, Path to) throws IOException {
+    public static void transcodeWindows1252(Path from, Path to) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(from, Charset.forName("windows-1252"));
                 BufferedWriter writer = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
             reader.transferTo(writer);

@@ -19,20 +19,20 @@ import java.util.zip.ZipFile;
  * which is unpacked into a working folder with limits on entry count and unpacked size (a zip bomb
  * is refused, not unpacked) and with entry paths reduced to file names (no path traversal).
  */
-final class ExtractFiles {
+public final class ExtractFiles {
 
     /** A CSV file to load and the name it is reported under. */
-    record SourceFile(String name, Path path) {
+    public record SourceFile(String name, Path path) {
     }
 
     /** The files found, plus names that were skipped because they are not CSV. */
-    record Found(List<SourceFile> csvFiles, List<String> skipped) {
+    public record Found(List<SourceFile> csvFiles, List<String> skipped) {
     }
 
     private ExtractFiles() {
     }
 
-    static Found list(Path source, Path workDir, long maxUncompressedBytes, int maxEntries) {
+    public static Found list(Path source, Path workDir, long maxUncompressedBytes, int maxEntries) {
         if (!Files.exists(source)) {
             throw new IngestRefusedException(source + " does not exist");
         }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("equity")
 public record EquityProperties(@DefaultValue Database database, @DefaultValue Ingest ingest,
-        @DefaultValue SampleData sampleData) {
+        @DefaultValue SampleData sampleData, @DefaultValue Reference reference) {
 
     /** @param file the DuckDB file this JVM owns */
     public record Database(@DefaultValue("data/equity.duckdb") Path file) {
@@ -31,6 +31,17 @@ public record EquityProperties(@DefaultValue Database database, @DefaultValue In
             @DefaultValue("false") boolean inboxEnabled, @DefaultValue("10") int inboxPollSeconds,
             @DefaultValue("524288000") long maxUploadBytes, @DefaultValue("2097152000") long maxUncompressedBytes,
             @DefaultValue("200") int maxZipEntries) {
+    }
+
+    /** @param imdVintage IMD used for deprivation: "2019" (IoD2019, LSOA 2011) or "2025" (IoD2025, LSOA 2021) */
+    public record Reference(@DefaultValue("2019") String imdVintage) {
+
+        public Reference {
+            if (!imdVintage.equals("2019") && !imdVintage.equals("2025")) {
+                throw new IllegalArgumentException("equity.reference.imd-vintage must be 2019 or 2025, not '"
+                        + imdVintage + "'");
+            }
+        }
     }
 
     /**

@@ -52,7 +52,7 @@ class IngestServiceTest {
         MsdsRegistry registry = new MsdsRegistry();
         EquityProperties properties = new EquityProperties(new EquityProperties.Database(db.file()),
                 new EquityProperties.Ingest(KEY, dir.resolve("inbox"), false, 10, 1L << 30, maxUncompressed, 50),
-                new EquityProperties.SampleData(false, dir));
+                new EquityProperties.SampleData(false, dir), new EquityProperties.Reference("2019"));
         return new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry), properties,
                 e -> events.add((DataChangedEvent) e));
     }
@@ -130,11 +130,11 @@ class IngestServiceTest {
             assertThat(w.column()).isEqualTo("Rank_IMD_Decile_2015, RecordNumber");
         });
         assertThat(jdbc.sql("SELECT layout FROM submission").query(String.class).single()).isEqualTo("national");
-        var woman = jdbc.sql("SELECT mother_id, ethnic_group, postcode_district, lsoa11_submitted FROM v_women")
+        var woman = jdbc.sql("SELECT mother_id, ethnic_group, postcode_district, lsoa FROM v_women")
                 .query().singleRow();
         assertThat(woman).containsEntry("mother_id", "9000000000000000000012345")
                 .containsEntry("ethnic_group", "Black or Black British").containsEntry("postcode_district", "LE2")
-                .containsEntry("lsoa11_submitted", "E01025666");
+                .containsEntry("lsoa", "E01025666");
         assertThat(count("SELECT gestation_at_booking_days FROM v_bookings WHERE pregnancy_id = 'U123'")).isEqualTo(65);
     }
 
@@ -222,7 +222,7 @@ class IngestServiceTest {
                 .isEqualTo(new Object[] { "NHSNumberMother", "Postcode", "EthnicCategoryMother" });
         var woman = jdbc.sql("SELECT ethnic_category, ethnic_group, postcode_district FROM v_women").query().singleRow();
         assertThat(woman).containsEntry("ethnic_category", "Missing").containsEntry("ethnic_group", "Missing")
-                .containsEntry("postcode_district", null);
+                .containsEntry("postcode_district", "Unknown");
     }
 
     @Test
@@ -411,7 +411,8 @@ class IngestServiceTest {
         MsdsRegistry registry = new MsdsRegistry();
         IngestService keyless = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
                 new EquityProperties(new EquityProperties.Database(db.file()),
-                        new EquityProperties.Ingest(" ", dir, false, 10, 1, 1, 1), new EquityProperties.SampleData(false, dir)),
+                        new EquityProperties.Ingest(" ", dir, false, 10, 1, 1, 1), new EquityProperties.SampleData(false, dir),
+                        new EquityProperties.Reference("2019")),
                 e -> { });
 
         assertThatThrownBy(() -> keyless.ingest(List.of(dir), TESTER)).isInstanceOf(IngestRefusedException.class)

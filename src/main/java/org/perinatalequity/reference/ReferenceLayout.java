@@ -1,0 +1,109 @@
+package org.perinatalequity.reference;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises an official reference file from its header, never from one release's exact names:
+ * ONSPD and NSPL in the old lower-case style ({@code pcd, oslaua|laua, lsoa11, lsoa21}) and the
+ * vintage-suffixed style ({@code pcd7, lad25cd, lsoa21cd}); English Indices of Deprivation File 7 of
+ * 2019 ({@code LSOA code (2011)}) and 2025 ({@code LSOA code (2021)}); and a GP practice to PCN mapping.
+ */
+record ReferenceLayout(Kind kind, String description, String vintage, Map<Field, Integer> positions) {
+
+    enum Kind {
+        postcode_directory, imd, gp_pcn
+    }
+
+    /** The columns the loaders read; a layout maps each to a position in the file (or leaves it out). */
+    enum Field {
+        POSTCODE, POSTCODE_ONE_SPACE, TERMINATED, LA, COUNTRY, LSOA11, LSOA21,
+        LSOA, LSOA_NAME, LA_NAME, IMD_SCORE, IMD_RANK, IMD_DECILE,
+        PRACTICE, PCN_CODE, PCN_NAME
+    }
+
+    Optional<Integer> position(Field field) {
+        return Optional.ofNullable(positions.get(field));
+    }
+
+    static Optional<ReferenceLayout> detect(List<String> header) {
+        List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        return postcodeDirectory(names).or(() -> imd(names)).or(() -> gpPcn(names));
+    }
+
+    private static Optional<ReferenceLayout> postcodeDirectory(List<String> names) {
+        Map<Field, Integer> p = new LinkedHashMap<>();
+        find(names, n -> n.equals("pcd") || n.equals("pcd7")).ifPresent(i -> p.put(Field.POSTCODE, i));
+        find(names, n -> n.equals("pcds")).ifPresent(i -> p.put(Field.POSTCODE_ONE_SPACE, i));
+        if (!p.containsKey(Field.POSTCODE) && p.containsKey(Field.POSTCODE_ONE_SPACE)) {
+            p.put(Field.POSTCODE, p.get(Field.POSTCODE_ONE_SPACE));
+        }
+        find(names, n -> n.equals("doterm")).ifPresent(i -> p.put(Field.TERMINATED, i));
+        find(names, matches("oslaua|laua|lad\\d{2}cd")).ifPresent(i -> p.put(Field.LA, i));
+        find(names, matches("ctry|ctry\\d{2}cd")).ifPresent(i -> p.put(Field.COUNTRY, i));
+        find(names, matches("lsoa11|lsoa11cd")).ifPresent(i -> p.put(Field.LSOA11, i));
+        find(names, matches("lsoa21|lsoa21cd")).ifPresent(i -> p.put(Field.LSOA21, i));
+        if (!p.containsKey(Field.POSTCODE) || !p.containsKey(Field.LA)
+                || !(p.containsKey(Field.LSOA11) || p.containsKey(Field.LSOA21))) {
+            return Optional.empty();
+        }
+        String style = names.contains("pcd7") ? "vintage-suffixed" : names.contains("laua") ? "NSPL" : "ONSPD";
+        String description = "Postcode directory (" + style + ": " + names.get(p.get(Field.POSTCODE)) + ", "
+                + names.get(p.get(Field.LA)) + (p.containsKey(Field.LSOA11) ? ", lsoa11" : "")
+                + (p.containsKey(Field.LSOA21) ? ", lsoa21" : "") + ")";
+        return Optional.of(new ReferenceLayout(Kind.postcode_directory, description, null, Map.copyOf(p)));
+    }
+
+    private static Optional<ReferenceLayout> imd(List<String> names) {
+        Optional<Integer> lsoa2011 = find(names, n -> n.startsWith("lsoa code (2011)"));
+        Optional<Integer> lsoa2021 = find(names, n -> n.startsWith("lsoa code (2021)"));
+        Optional<Integer> decile = find(names, n -> n.startsWith("index of multiple deprivation (imd) decile"));
+        if ((lsoa2011.isEmpty() && lsoa2021.isEmpty()) || decile.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Field, Integer> p = new LinkedHashMap<>();
+        p.put(Field.LSOA, lsoa2011.orElseGet(lsoa2021::get));
+        p.put(Field.IMD_DECILE, decile.get());
+        find(names, n -> n.startsWith("lsoa name")).ifPresent(i -> p.put(Field.LSOA_NAME, i));
+        find(names, n -> n.startsWith("local authority district code")).ifPresent(i -> p.put(Field.LA, i));
+        find(names, n -> n.startsWith("local authority district name")).ifPresent(i -> p.put(Field.LA_NAME, i));
+        find(names, n -> n.startsWith("index of multiple deprivation (imd) score")).ifPresent(i -> p.put(Field.IMD_SCORE, i));
+        find(names, n -> n.startsWith("index of multiple deprivation (imd) rank")).ifPresent(i -> p.put(Field.IMD_RANK, i));
+        String vintage = lsoa2011.isPresent() ? "2019" : "2025";
+        return Optional.of(new ReferenceLayout(Kind.imd, "English Indices of Deprivation " + vintage + " File 7 (LSOA "
+                + (vintage.equals("2019") ? "2011" : "2021") + ")", vintage, Map.copyOf(p)));
+    }
+
+    private static Optional<ReferenceLayout> gpPcn(List<String> names) {
+        Optional<Integer> practice = find(names, matches("practice_code|practice code|partner organisation code|org_code"));
+        Optional<Integer> pcn = find(names, matches("pcn_code|pcn code"));
+        if (practice.isEmpty() || pcn.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Field, Integer> p = new LinkedHashMap<>();
+        p.put(Field.PRACTICE, practice.get());
+        p.put(Field.PCN_CODE, pcn.get());
+        find(names, matches("pcn_name|pcn name")).ifPresent(i -> p.put(Field.PCN_NAME, i));
+        return Optional.of(new ReferenceLayout(Kind.gp_pcn, "GP practice to primary care network mapping", null,
+                Map.copyOf(p)));
+    }
+
+    private static Predicate<String> matches(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return n -> pattern.matcher(n).matches();
+    }
+
+    private static Optional<Integer> find(List<String> names, Predicate<String> test) {
+        for (int i = 0; i < names.size(); i++) {
+            if (test.test(names.get(i))) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+}

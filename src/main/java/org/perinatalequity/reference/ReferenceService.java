@@ -1,0 +1,267 @@
+package org.perinatalequity.reference;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.perinatalequity.ingest.CsvScan;
+import org.perinatalequity.ingest.DataChangedEvent;
+import org.perinatalequity.ingest.ExtractFiles;
+import org.perinatalequity.reference.ReferenceLayout.Field;
+import org.perinatalequity.reference.ReferenceLayout.Kind;
+import org.perinatalequity.system.EquityProperties;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads the official reference files (postcode directory, IMD File 7, GP-PCN mapping) with DuckDB
+ * {@code read_csv}, never holding them in Java memory, and answers the linkage report. One call is one
+ * transaction: the files of a kind (e.g. the per-area CSVs of an ONSPD release) replace that kind whole,
+ * and a refused file changes nothing.
+ */
+@Service
+public class ReferenceService {
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final EquityProperties properties;
+    private final ApplicationEventPublisher events;
+
+    ReferenceService(DataSource dataSource, JdbcClient jdbc, EquityProperties properties,
+            ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    private record Recognised(ExtractFiles.SourceFile file, CsvScan scan, Path readable, ReferenceLayout layout) {
+    }
+
+    public ReferenceReport load(List<Path> sources, String user) {
+        Path workDir = createWorkDir();
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, List<Recognised>> groups = new LinkedHashMap<>();
+            int n = 0;
+            for (Path source : sources) {
+                ExtractFiles.Found found = ExtractFiles.list(source, workDir,
+                        properties.ingest().maxUncompressedBytes(), properties.ingest().maxZipEntries());
+                for (ExtractFiles.SourceFile file : found.csvFiles()) {
+                    Recognised r = recognise(file, workDir.resolve("utf8-" + n++ + ".csv"));
+                    groups.computeIfAbsent(r.layout().kind() + ":" + r.layout().vintage(), k -> new ArrayList<>()).add(r);
+                }
+            }
+            if (groups.isEmpty()) {
+                throw new ReferenceRefusedException("No CSV files found in " + sources);
+            }
+            connection.setAutoCommit(false);
+            try {
+                List<ReferenceReport.LoadedFile> loaded = new ArrayList<>();
+                for (List<Recognised> group : groups.values()) {
+                    loaded.addAll(loadGroup(connection, group, user));
+                }
+                connection.commit();
+                events.publishEvent(new DataChangedEvent(0));
+                return new ReferenceReport(loaded);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e instanceof ReferenceRefusedException r ? r
+                        : new ReferenceRefusedException("Reference data could not be loaded: " + e.getMessage(), e);
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new ReferenceRefusedException("Reference data could not be loaded: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e instanceof ReferenceRefusedException r ? r : new ReferenceRefusedException(e.getMessage(), e);
+        } finally {
+            deleteQuietly(workDir);
+        }
+    }
+
+    private static Recognised recognise(ExtractFiles.SourceFile file, Path utf8Copy) {
+        try {
+            CsvScan scan = CsvScan.of(file.path());
+            ReferenceLayout layout = ReferenceLayout.detect(scan.header()).orElseThrow(() -> new ReferenceRefusedException(
+                    file.name() + " is not a postcode directory (ONSPD/NSPL), an IoD File 7 or a GP practice to PCN"
+                            + " mapping: its header starts " + String.join(",", scan.header().subList(0,
+                                    Math.min(6, scan.header().size())))));
+            Path readable = file.path();
+            if (scan.encoding() == CsvScan.Encoding.WINDOWS_1252) {
+                CsvScan.transcodeWindows1252(file.path(), utf8Copy);
+                readable = utf8Copy;
+            }
+            return new Recognised(file, scan, readable, layout);
+        } catch (IOException e) {
+            throw new ReferenceRefusedException(file.name() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private List<ReferenceReport.LoadedFile> loadGroup(Connection connection, List<Recognised> group, String user)
+            throws SQLException {
+        ReferenceLayout first = group.get(0).layout();
+        String target = switch (first.kind()) {
+            case postcode_directory -> "ref_postcode";
+            case imd -> "ref_imd";
+            case gp_pcn -> "ref_gp_pcn";
+        };
+        execute(connection, "CREATE OR REPLACE TEMP TABLE ref_stage AS SELECT * FROM " + target + " LIMIT 0");
+        List<ReferenceReport.LoadedFile> loaded = new ArrayList<>();
+        for (Recognised r : group) {
+            long before = count(connection, "SELECT count(*) FROM ref_stage");
+            execute(connection, "INSERT INTO ref_stage " + select(r));
+            long rows = count(connection, "SELECT count(*) FROM ref_stage") - before;
+            if (rows == 0) {
+                throw new ReferenceRefusedException(r.file().name() + " holds no rows");
+            }
+            loaded.add(new ReferenceReport.LoadedFile(r.file().name(), first.kind().name(), r.layout().description(),
+                    r.layout().vintage(), rows));
+            logFile(connection, r, rows, user);
+        }
+        if (first.kind() == Kind.imd) {
+            long bad = count(connection, "SELECT count(*) FROM ref_stage WHERE imd_decile IS NULL OR imd_decile NOT BETWEEN 1 AND 10");
+            if (bad > 0) {
+                throw new ReferenceRefusedException(group.get(0).file().name() + ": " + bad
+                        + " row(s) have no IMD decile between 1 and 10");
+            }
+            execute(connection, "DELETE FROM ref_imd WHERE vintage = '" + first.vintage() + "'");
+            execute(connection, "INSERT INTO ref_imd SELECT DISTINCT ON (lsoa) * FROM ref_stage ORDER BY lsoa");
+        } else if (first.kind() == Kind.postcode_directory) {
+            // A postcode listed twice keeps its live entry.
+            execute(connection, "DELETE FROM ref_postcode");
+            execute(connection, "INSERT INTO ref_postcode SELECT DISTINCT ON (postcode_key) * FROM ref_stage"
+                    + " ORDER BY postcode_key, terminated NULLS FIRST");
+        } else {
+            execute(connection, "DELETE FROM ref_gp_pcn");
+            execute(connection, "INSERT INTO ref_gp_pcn SELECT DISTINCT ON (practice_code) * FROM ref_stage"
+                    + " ORDER BY practice_code");
+        }
+        execute(connection, "DROP TABLE ref_stage");
+        return loaded;
+    }
+
+    /** The SELECT that reads one file into the target table's columns, by position (no header names in SQL). */
+    private static String select(Recognised r) {
+        ReferenceLayout layout = r.layout();
+        StringJoiner columns = new StringJoiner(", ", "{", "}");
+        for (int i = 0; i < r.scan().header().size(); i++) {
+            columns.add("'c" + i + "': 'VARCHAR'");
+        }
+        String from = " FROM read_csv('" + r.readable().toString().replace("'", "''") + "', header = true,"
+                + " auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns + ")";
+        return switch (layout.kind()) {
+            case postcode_directory -> "SELECT * FROM (SELECT regexp_replace(upper(" + col(layout, Field.POSTCODE)
+                    + "), '[^A-Z0-9]', '', 'g') AS k, coalesce(" + col(layout, Field.POSTCODE_ONE_SPACE)
+                    + ", CASE WHEN length(k) >= 5 THEN substr(k, 1, length(k) - 3) || ' ' || right(k, 3) END), "
+                    + col(layout, Field.TERMINATED) + ", " + col(layout, Field.LA) + ", " + col(layout, Field.COUNTRY)
+                    + ", " + col(layout, Field.LSOA11) + ", " + col(layout, Field.LSOA21) + from + ") WHERE k <> ''";
+            case imd -> "SELECT '" + layout.vintage() + "', " + col(layout, Field.LSOA) + ", "
+                    + col(layout, Field.LSOA_NAME) + ", " + col(layout, Field.LA) + ", " + col(layout, Field.LA_NAME)
+                    + ", try_cast(" + col(layout, Field.IMD_SCORE) + " AS DOUBLE), try_cast("
+                    + col(layout, Field.IMD_RANK) + " AS INTEGER), try_cast(" + col(layout, Field.IMD_DECILE)
+                    + " AS INTEGER)" + from + " WHERE " + col(layout, Field.LSOA) + " IS NOT NULL";
+            case gp_pcn -> "SELECT upper(" + col(layout, Field.PRACTICE) + "), " + col(layout, Field.PCN_CODE) + ", "
+                    + col(layout, Field.PCN_NAME) + from + " WHERE " + col(layout, Field.PRACTICE) + " IS NOT NULL";
+        };
+    }
+
+    private static String col(ReferenceLayout layout, Field field) {
+        return layout.position(field).map(i -> "nullif(trim(c" + i + "), '')").orElse("CAST(NULL AS VARCHAR)");
+    }
+
+    private static void logFile(Connection connection, Recognised r, long rows, String user) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO ref_file VALUES (current_localtimestamp(), ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.layout().kind().name());
+            ps.setString(2, r.layout().description());
+            ps.setString(3, r.layout().vintage());
+            ps.setString(4, r.file().name());
+            ps.setString(5, r.scan().sha256());
+            ps.setLong(6, rows);
+            ps.setString(7, user);
+            ps.executeUpdate();
+        }
+    }
+
+    // ------------------------------------------------------------------ linkage report
+
+    public String imdVintage() {
+        return properties.reference().imdVintage();
+    }
+
+    public List<Linkage.FileRow> findLoadedFiles() {
+        return jdbc.sql("""
+                SELECT loaded_at, kind, layout, vintage, file_name, rows, user_name AS user
+                FROM ref_file ORDER BY loaded_at DESC, file_name""").query(Linkage.FileRow.class).list();
+    }
+
+    public List<Linkage.StatusCount> countPostcodeStatuses() {
+        return jdbc.sql("SELECT postcode_status AS status, count(*) AS women FROM v_women GROUP BY 1 ORDER BY 2 DESC")
+                .query(Linkage.StatusCount.class).list();
+    }
+
+    public List<Linkage.MatchRateRow> findMatchRates() {
+        return jdbc.sql("""
+                SELECT provider, team, count(*) AS women, count(imd_decile) AS linked,
+                       100.0 * count(imd_decile) / count(*) AS linked_percent
+                FROM v_women GROUP BY provider, team ORDER BY provider, team""")
+                .query(Linkage.MatchRateRow.class).list();
+    }
+
+    public List<Linkage.UnmatchedDistrict> findUnmatchedDistricts(int limit) {
+        return jdbc.sql("""
+                SELECT postcode_district, count(*) AS women FROM v_women WHERE postcode_status = 'unmatched'
+                GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT :limit""").param("limit", limit)
+                .query(Linkage.UnmatchedDistrict.class).list();
+    }
+
+    public boolean hasReferenceData() {
+        return jdbc.sql("SELECT count(*) FROM ref_file").query(Long.class).single() > 0;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Path createWorkDir() {
+        try {
+            return Files.createTempDirectory("equity-reference-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a working folder", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+}
