@@ -167,7 +167,7 @@ final class ExtractWriter implements AutoCloseable {
         } else {
             // Remote care ≈ 12% of contacts: video less often and telephone more often in deprived areas.
             double video = 0.025 * (0.5 + 0.25 * (q - 1));
-            double phone = 0.13 * (1.1 - 0.05 * (q - 1));
+            double phone = 0.115 * (1.1 - 0.05 * (q - 1));
             double u = rnd.nextDouble();
             medium = u < video ? "03" : u < video + phone ? "02" : "01";
             double v = rnd.nextDouble();
@@ -200,8 +200,9 @@ final class ExtractWriter implements AutoCloseable {
                 .set(c.d301Site, SITE_LRI).set(c.d301Setting, p.setting().equals("02") ? "02" : "01")
                 .set(c.d301Onset, p.labourOnset())
                 .set(c.d301OnsetDate, p.labourOnsetDate() == null ? "" : p.labourOnsetDate().toString())
-                .set(c.d301OnsetTime, p.labourOnsetDate() == null ? "" : randomTime())
-                .set(c.d301CsDate, caesarean ? birth : "").set(c.d301CsTime, caesarean ? randomTime() : "")
+                .set(c.d301OnsetTime, p.labourOnsetDate() == null ? "" : onsetTime(p))
+                .set(c.d301CsDate, caesarean ? birth : "")
+                .set(c.d301CsTime, caesarean ? p.babies().get(0).birthTime() : "")
                 .set(c.d301Admit, (p.labourOnsetDate() == null ? p.birthDate() : p.labourOnsetDate()).toString())
                 .set(c.d301Discharge, p.birthDate().plusDays(caesarean ? 2 + rnd.nextInt(2) : rnd.nextInt(3))
                         .toString())
@@ -289,6 +290,17 @@ final class ExtractWriter implements AutoCloseable {
                 .set(c.o405Date, date).set(c.o405Time, b.birthTime()).set(c.o405Scheme, SNOMED)
                 .set(c.o405Code, code).set(c.o405Value, value).set(c.o405Unit, unit);
         c.t405.emit();
+    }
+
+    /** Labour starts before the first baby is born: earlier the same day, or the evening before. */
+    private String onsetTime(Pregnancy p) {
+        if (!p.labourOnsetDate().equals(p.birthDate())) {
+            return String.format("%02d:%02d:00", 16 + rnd.nextInt(8), rnd.nextInt(60));
+        }
+        int birthMinute = Integer.parseInt(p.babies().get(0).birthTime().substring(0, 2)) * 60
+                + Integer.parseInt(p.babies().get(0).birthTime().substring(3, 5));
+        int onset = rnd.nextInt(birthMinute + 1);
+        return String.format("%02d:%02d:00", onset / 60, onset % 60);
     }
 
     private String randomTime() {

@@ -76,10 +76,13 @@ final class OutcomeModel {
         return DNA[quintile - 1] * (lateBooker ? 1.3 : 1.0) * (age < 20 ? 1.3 : 1.0);
     }
 
-    /** Section 11: about 27% took folic acid before pregnancy; lower in younger and Black women. */
+    /**
+     * Section 11: about 27% took folic acid before pregnancy (0.245 × an age factor averaging ≈ 1.1); lower in
+     * younger and Black women.
+     */
     double folicBeforePregnancy(EthnicGroup group, int age) {
         double ageFactor = age < 20 ? 0.35 : age < 25 ? 0.6 : age < 30 ? 0.95 : age < 35 ? 1.25 : 1.3;
-        return 0.27 * ageFactor * (group == EthnicGroup.BLACK ? 0.6 : 1.0);
+        return 0.245 * ageFactor * (group == EthnicGroup.BLACK ? 0.6 : 1.0);
     }
 
     /** Section 11: PPH ≥ 1,500 ml ≈ 2.5% vaginal, 4% caesarean; Black ≈ 1.3 ×, no deprivation gradient. */
