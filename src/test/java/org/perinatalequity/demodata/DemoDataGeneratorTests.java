@@ -156,7 +156,9 @@ class DemoDataGeneratorTests {
 
         Measures.ByGroup still = measures.stillbirth();
         assertThat(still.total().value() * 1000).isBetween(3.0, 5.5);
-        assertThat(still.group(EthnicGroup.BLACK)).isGreaterThan(still.group(EthnicGroup.WHITE) * 1.3);
+        // About a thousand Black births give only a handful of stillbirths, so the ethnic gradient is checked
+        // with enough power in PregnancySimulatorTests; here only that the South Asian excess shows.
+        assertThat(still.group(EthnicGroup.ASIAN)).isGreaterThan(still.group(EthnicGroup.WHITE));
 
         assertThat(measures.neonatalDeath().total().value() * 1000).isBetween(1.2, 3.2);
 
