@@ -1,10 +1,12 @@
-package org.perinatalequity.ingest;
+package org.perinatalequity.system;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.perinatalequity.system.EquityProperties;
+import org.perinatalequity.ingest.IngestReport;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.reference.ReferenceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the bundled synthetic extract ({@code data-samples/llr-sample-msds.zip}) when the server starts on an
- * empty database, so a newcomer's first {@code ./mvnw spring-boot:run} shows data. Only in the demo profile.
+ * Loads the bundled synthetic extract ({@code data-samples/llr-sample-msds.zip}) and its reference files
+ * ({@code data-samples/reference/}) when the server starts on an empty database, so a newcomer's first
+ * {@code ./mvnw spring-boot:run} shows data. Only in the demo profile.
  */
 @Component
 @ConditionalOnWebApplication
@@ -24,19 +27,27 @@ import org.springframework.stereotype.Component;
 class SampleDataLoader implements ApplicationRunner {
 
     static final String SAMPLE_EXTRACT = "llr-sample-msds.zip";
+    static final String SAMPLE_REFERENCE = "reference";
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleDataLoader.class);
 
     private final IngestService ingestService;
+    private final ReferenceService referenceService;
     private final Path location;
 
-    SampleDataLoader(IngestService ingestService, EquityProperties properties) {
+    SampleDataLoader(IngestService ingestService, ReferenceService referenceService, EquityProperties properties) {
         this.ingestService = ingestService;
+        this.referenceService = referenceService;
         this.location = properties.sampleData().location();
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        Path reference = location.resolve(SAMPLE_REFERENCE);
+        if (!referenceService.hasReferenceData() && Files.isDirectory(reference)) {
+            LOG.info("No reference data: loading the sample reference files {}", reference);
+            referenceService.load(List.of(reference), "system");
+        }
         if (!ingestService.isDatabaseEmpty()) {
             return;
         }
