@@ -98,6 +98,6 @@ final class OutcomeModel {
     /** Section 11: multiple maternities ≈ 14 per 1,000, fewer in deprived areas (≈ 0.8), more with age. */
     double twins(int quintile, int age) {
         double ageFactor = age < 25 ? 0.7 : age < 35 ? 1.0 : age < 40 ? 1.4 : 1.9;
-        return 0.0145 * (0.88 + 0.055 * (quintile - 1)) * ageFactor;
+        return 0.0125 * (0.88 + 0.055 * (quintile - 1)) * ageFactor;
     }
 }

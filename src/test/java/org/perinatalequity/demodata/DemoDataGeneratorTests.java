@@ -104,7 +104,7 @@ class DemoDataGeneratorTests {
         nhs.removeIf(String::isEmpty);
         assertThat(nhs).allMatch(NhsNumbers::isValid).doesNotHaveDuplicates();
         assertThat(values("MSD102", "TeamLocalID").stream().filter(t -> !t.isEmpty()).collect(Collectors.toSet()))
-                .hasSizeBetween(8, 10).allMatch(t -> t.matches("[A-Z0-9-]{1,20}"));
+                .containsExactlyInAnyOrderElementsOf(GeographySpec.TEAMS).allMatch(t -> t.matches("[A-Z0-9-]{1,20}"));
         assertThat(values("MSD401", "PregOutcome")).allMatch(o -> o.matches("0[1-4]"));
         assertThat(extract.rows("MSD401")).filteredOn(b -> !b.get("PregOutcome").equals("01"))
                 .allMatch(b -> b.get("BabyFirstFeedIndCode").isEmpty())
