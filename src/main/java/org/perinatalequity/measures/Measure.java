@@ -1,0 +1,23 @@
+package org.perinatalequity.measures;
+
+import java.util.List;
+
+/**
+ * A measure of the catalogue: metadata from {@code measures/<id>.json} and the SQL from {@code measures/<id>.sql}
+ * that answers one row per unit counted in the denominator ({@code provider, mother_id, event_date,
+ * numerator, booking_site, age_at_event}).
+ *
+ * @param multiplier 100 for a percentage, 1,000 for a rate per 1,000
+ * @param target a target on the {@code unit} scale (e.g. 75 for 75%), or null
+ * @param kind {@code outcome} or {@code data_quality}
+ * @param rareEvent counts so small that values are hidden when the numerator is below 8 (disclosure rule)
+ */
+public record Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
+        Double target, String numeratorLabel, String denominatorLabel, List<String> planItems, String eventDate,
+        String kind, boolean rareEvent, String sql) {
+
+    /** Which direction is better, as Fingertips labels comparisons. */
+    public enum Polarity {
+        higher_is_better, lower_is_better, none
+    }
+}

@@ -1,0 +1,154 @@
+package org.perinatalequity.measures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The measure catalogue: every {@code measures/*.json} with its {@code .sql} on the classpath, plus the same pair
+ * in the folder {@code equity.measures.location} if set, so an analyst can add a measure without Java. At
+ * start-up each definition is checked and becomes a DuckDB view {@code measure_<id>}; a broken definition
+ * stops start-up with a message naming it.
+ */
+@Component
+public class MeasureCatalogue {
+
+    /** Columns every measure SQL must answer. */
+    static final List<String> COLUMNS = List.of("provider", "mother_id", "event_date", "numerator", "booking_site",
+            "age_at_event");
+
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{1,40}");
+    private static final Set<String> UNITS = Set.of("%", "per 1,000");
+
+    private final Map<String, Measure> measures;
+    private final List<String> order;
+
+    MeasureCatalogue(JdbcClient jdbc, ObjectMapper objectMapper,
+            @org.springframework.beans.factory.annotation.Value("${equity.measures.location:}") String location) {
+        Map<String, Measure> loaded = new LinkedHashMap<>();
+        load("classpath*:measures/*.json", objectMapper).forEach(m -> loaded.put(m.id(), m));
+        if (!location.isBlank()) {
+            load("file:" + location + "/*.json", objectMapper).forEach(m -> loaded.put(m.id(), m));
+        }
+        for (Measure m : loaded.values()) {
+            createView(jdbc, m);
+        }
+        this.measures = Map.copyOf(loaded);
+        this.order = List.copyOf(loaded.keySet());
+    }
+
+    public List<Measure> all() {
+        return order.stream().map(measures::get).toList();
+    }
+
+    public Optional<Measure> find(String id) {
+        return Optional.ofNullable(measures.get(id));
+    }
+
+    static String viewName(Measure measure) {
+        return "measure_" + measure.id();
+    }
+
+    private static List<Measure> load(String pattern, ObjectMapper objectMapper) {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources(pattern);
+            return Arrays.stream(resources).sorted(Comparator.comparing(Resource::getFilename))
+                    .map(r -> parse(r, objectMapper)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list measure definitions " + pattern, e);
+        }
+    }
+
+    private static Measure parse(Resource json, ObjectMapper objectMapper) {
+        String file = json.getFilename();
+        String id = file.substring(0, file.length() - ".json".length());
+        try {
+            JsonNode node;
+            try (InputStream in = json.getInputStream()) {
+                node = objectMapper.readTree(in);
+            }
+            Resource sqlResource = json.createRelative(id + ".sql");
+            if (!sqlResource.exists()) {
+                throw invalid(id, "its SQL file " + id + ".sql is missing");
+            }
+            String sql;
+            try (InputStream in = sqlResource.getInputStream()) {
+                sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+            if (!ID.matcher(id).matches() || !id.equals(text(node, id, "id"))) {
+                throw invalid(id, "the id must match the file name and be lower case letters, digits and _");
+            }
+            String unit = text(node, id, "unit");
+            if (!UNITS.contains(unit)) {
+                throw invalid(id, "unit must be one of " + UNITS + ", not '" + unit + "'");
+            }
+            double multiplier = node.path("multiplier").asDouble(0);
+            if (multiplier != (unit.equals("%") ? 100 : 1000)) {
+                throw invalid(id, "multiplier must be 100 for % and 1000 for per 1,000");
+            }
+            Measure.Polarity polarity;
+            try {
+                polarity = Measure.Polarity.valueOf(text(node, id, "polarity"));
+            } catch (IllegalArgumentException e) {
+                throw invalid(id, "polarity must be higher_is_better, lower_is_better or none");
+            }
+            String kind = text(node, id, "kind");
+            if (!kind.equals("outcome") && !kind.equals("data_quality")) {
+                throw invalid(id, "kind must be outcome or data_quality");
+            }
+            List<String> plans = objectMapper.convertValue(node.path("planItems"),
+                    objectMapper.getTypeFactory().constructCollectionType(List.class, String.class));
+            if (plans == null || plans.isEmpty()) {
+                throw invalid(id, "planItems must name at least one plan item");
+            }
+            Double target = node.path("target").isNumber() ? node.path("target").asDouble() : null;
+            return new Measure(id, text(node, id, "name"), text(node, id, "description"), unit, multiplier, polarity,
+                    target, text(node, id, "numeratorLabel"), text(node, id, "denominatorLabel"), List.copyOf(plans),
+                    text(node, id, "eventDate"), kind, node.path("rareEvent").asBoolean(false), sql);
+        } catch (IOException e) {
+            throw invalid(id, "its JSON cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String id, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw invalid(id, "field '" + field + "' is missing or empty");
+        }
+        return value.asText();
+    }
+
+    private static void createView(JdbcClient jdbc, Measure measure) {
+        try {
+            jdbc.sql("CREATE OR REPLACE VIEW " + viewName(measure) + " AS " + measure.sql()).update();
+            List<String> columns = jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_name = :v"
+                    + " ORDER BY ordinal_position").param("v", viewName(measure)).query(String.class).list();
+            if (!new java.util.HashSet<>(columns).equals(new java.util.HashSet<>(COLUMNS))) {
+                throw invalid(measure.id(), "its SQL must answer exactly the columns " + COLUMNS + ", not " + columns);
+            }
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw invalid(measure.id(), "its SQL does not run: " + e.getMostSpecificCause().getMessage());
+        }
+    }
+
+    private static IllegalStateException invalid(String id, String why) {
+        return new IllegalStateException("Measure definition '" + id + "' is broken: " + why);
+    }
+}

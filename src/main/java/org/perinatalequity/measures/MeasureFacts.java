@@ -1,0 +1,120 @@
+package org.perinatalequity.measures;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.perinatalequity.ingest.DataChangedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The fact table {@code fact_event} that every breakdown reads: one row per unit counted by each measure
+ * (its denominator), with its numerator flag, event date and every dimension as a fixed text column
+ * ('Unknown'/'Missing' where a link fails). Rebuilt after every load and whenever the catalogue changes,
+ * then swapped in by one transaction, so readers see the old facts or the new, never a mixture. Reading
+ * one narrow table keeps breakdowns fast; the version number tells caches when to forget.
+ */
+@Component
+public class MeasureFacts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeasureFacts.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final MeasureCatalogue catalogue;
+    private final AtomicLong version = new AtomicLong();
+
+    MeasureFacts(DataSource dataSource, JdbcClient jdbc, MeasureCatalogue catalogue) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        if (!catalogueHash().equals(builtHash())) {
+            rebuild();
+        }
+        version.incrementAndGet();
+    }
+
+    /** Changes whenever the facts are rebuilt. */
+    public long version() {
+        return version.get();
+    }
+
+    @EventListener
+    void onDataChanged(DataChangedEvent event) {
+        rebuild();
+    }
+
+    synchronized void rebuild() {
+        long started = System.nanoTime();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE OR REPLACE TEMP TABLE fact_women AS SELECT * FROM v_women");
+            st.execute("CREATE OR REPLACE TABLE fact_event_build (measure_id VARCHAR, event_date DATE, numerator INTEGER,"
+                    + " ethnic_group VARCHAR, ethnic_category VARCHAR, imd_decile VARCHAR, imd_quintile VARCHAR,"
+                    + " place VARCHAR, local_authority VARCHAR, postcode_district VARCHAR, lsoa VARCHAR,"
+                    + " gp_practice VARCHAR, pcn VARCHAR, team VARCHAR, provider VARCHAR, booking_site VARCHAR,"
+                    + " age_group VARCHAR, month VARCHAR, quarter VARCHAR, financial_year VARCHAR, imd_vintage VARCHAR)");
+            for (Measure m : catalogue.all()) {
+                st.execute("INSERT INTO fact_event_build SELECT " + SupportSql.literal(m.id()) + ", e.event_date,"
+                        + " CAST(coalesce(e.numerator, false) AS INTEGER),"
+                        + " coalesce(w.ethnic_group, 'Missing'), coalesce(w.ethnic_category, 'Missing'),"
+                        + " coalesce(CAST(w.imd_decile AS VARCHAR), 'Unknown'),"
+                        + " coalesce(CAST(w.imd_quintile AS VARCHAR), 'Unknown'), coalesce(w.place, 'Unknown'),"
+                        + " coalesce(w.local_authority, 'Unknown'), coalesce(w.postcode_district, 'Unknown'),"
+                        + " coalesce(w.lsoa, 'Unknown'), coalesce(w.gp_practice, 'Unknown'), coalesce(w.pcn, 'Unknown'),"
+                        + " coalesce(w.team, 'Unknown'), e.provider, coalesce(e.booking_site, 'Unknown'), "
+                        + SupportSql.ageGroup("coalesce(e.age_at_event, date_diff('year', w.birth_date, e.event_date)"
+                                + " - CASE WHEN strftime(e.event_date, '%m%d') < strftime(w.birth_date, '%m%d') THEN 1"
+                                + " ELSE 0 END)")
+                        + ", strftime(e.event_date, '%Y-%m'), strftime(e.event_date, '%Y') || '-Q'"
+                        + " || CAST(quarter(e.event_date) AS VARCHAR), " + SupportSql.financialYear("e.event_date")
+                        + ", w.imd_vintage FROM " + MeasureCatalogue.viewName(m) + " e LEFT JOIN fact_women w"
+                        + " ON w.provider = e.provider AND w.mother_id = e.mother_id WHERE e.event_date IS NOT NULL");
+            }
+            st.execute("DROP TABLE fact_women");
+            c.setAutoCommit(false);
+            st.execute("DROP TABLE IF EXISTS fact_event");
+            st.execute("ALTER TABLE fact_event_build RENAME TO fact_event");
+            st.execute("CREATE OR REPLACE TABLE fact_build (catalogue_hash VARCHAR, built_at TIMESTAMP)");
+            st.execute("INSERT INTO fact_build VALUES (" + SupportSql.literal(catalogueHash())
+                    + ", current_localtimestamp())");
+            c.commit();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not build the measure facts: " + e.getMessage(), e);
+        }
+        version.incrementAndGet();
+        LOG.info("Measure facts rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private String builtHash() {
+        boolean exists = jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('fact_build',"
+                + " 'fact_event') AND table_schema = 'main'").query(Long.class).single() == 2;
+        return exists ? jdbc.sql("SELECT catalogue_hash FROM fact_build").query(String.class).optional().orElse("")
+                : "";
+    }
+
+    /** A hash of every measure definition, so editing one rebuilds the facts at the next start. */
+    private String catalogueHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Measure m : catalogue.all()) {
+                digest.update((m.id() + "\n" + m.sql() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
