@@ -54,11 +54,11 @@ final class IngestLog {
         }
     }
 
-    /** One issue per element of the staged list column {@code listColumn} of the rows matching {@code where}. */
-    void insertFromStage(StagedFile file, String kind, String listColumn, String where) throws SQLException {
+    /** One issue per element of {@code problems} (an SQL list of problem structs) on the staged rows matching {@code where}. */
+    void insertFromStage(StagedFile file, String kind, String problems, String where) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ingest_issue SELECT ?, ?, ?, x.typ, ?, ?,"
-                + " line, x.col, x.val, x.why FROM (SELECT line, unnest(" + listColumn + ") AS x FROM "
-                + file.valTable() + " WHERE " + where + " AND len(" + listColumn + ") > 0)")) {
+                + " line, x.col, x.val, x.why FROM (SELECT " + file.line() + " AS line, unnest(" + problems
+                + ") AS x FROM " + file.rows() + " WHERE " + where + ")")) {
             ps.setLong(1, runId);
             ps.setInt(2, seq);
             ps.setString(3, kind);
@@ -68,8 +68,8 @@ final class IngestLog {
         }
     }
 
-    /** Orphan warnings from a query answering (line, key); the query binds provider and replaced submission. */
-    void insertOrphans(StagedFile child, String select, String column, String reason, String provider, Long replaced)
+    /** Orphan warnings from a query answering (line, key); the query binds the provider. */
+    void insertOrphans(StagedFile child, String select, String column, String reason, String provider)
             throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ingest_issue SELECT ?, ?, 'warning',"
                 + " 'orphan', ?, ?, o.line, ?, o.key, ? FROM (" + select + ") o")) {
@@ -80,11 +80,6 @@ final class IngestLog {
             ps.setString(5, column);
             ps.setString(6, reason);
             ps.setString(7, provider);
-            if (replaced == null) {
-                ps.setNull(8, Types.BIGINT);
-            } else {
-                ps.setLong(8, replaced);
-            }
             ps.executeUpdate();
         }
     }

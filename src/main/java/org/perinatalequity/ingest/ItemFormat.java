@@ -15,9 +15,14 @@ sealed interface ItemFormat {
     /** True for a valid, non-null value of {@code v} (an SQL expression). */
     String validSql(String v);
 
+    /** The stored value of a value known to be valid. */
+    default String castSql(String v) {
+        return v;
+    }
+
     /** The stored value: typed when valid, else null (typed columns) or the raw text (text columns). */
     default String storeSql(String v) {
-        return v;
+        return sqlType().equals("VARCHAR") ? castSql(v) : "CASE WHEN " + validSql(v) + " THEN " + castSql(v) + " END";
     }
 
     /** Why a value that fails {@link #validSql} is wrong, in words a data manager understands. */
@@ -46,8 +51,8 @@ sealed interface ItemFormat {
             return "(regexp_full_match(" + v + ", '[0-9]{4}-[0-9]{2}-[0-9]{2}') AND try_cast(" + v + " AS DATE) IS NOT NULL)";
         }
 
-        public String storeSql(String v) {
-            return "CASE WHEN " + validSql(v) + " THEN try_cast(" + v + " AS DATE) END";
+        public String castSql(String v) {
+            return "try_cast(" + v + " AS DATE)";
         }
 
         public String reason() {
@@ -64,8 +69,8 @@ sealed interface ItemFormat {
             return "(regexp_full_match(" + v + ", '[0-9]{2}:[0-9]{2}:[0-9]{2}') AND try_cast(" + v + " AS TIME) IS NOT NULL)";
         }
 
-        public String storeSql(String v) {
-            return "CASE WHEN " + validSql(v) + " THEN try_cast(" + v + " AS TIME) END";
+        public String castSql(String v) {
+            return "try_cast(" + v + " AS TIME)";
         }
 
         public String reason() {
@@ -97,8 +102,8 @@ sealed interface ItemFormat {
             return "regexp_full_match(" + v + ", '[0-9]{1," + maxDigits + "}')";
         }
 
-        public String storeSql(String v) {
-            return "CASE WHEN " + validSql(v) + " THEN cast(" + v + " AS INTEGER) END";
+        public String castSql(String v) {
+            return "try_cast(" + v + " AS INTEGER)";
         }
 
         public String reason() {
@@ -139,7 +144,7 @@ sealed interface ItemFormat {
                     + "), '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}'))";
         }
 
-        public String storeSql(String v) {
+        public String castSql(String v) {
             return "upper(" + v + ")";
         }
 

@@ -1,41 +1,67 @@
 package org.perinatalequity.ingest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * A CSV file read into a temporary DuckDB table {@code stage_val_N}: one column {@code vK} per mapped
- * item (trimmed text, null when blank), {@code line}, and the lists {@code rej} (problems with mandatory
- * items: the row is rejected) and {@code inv} (invalid values of other items: the row is kept).
+ * A CSV file read by DuckDB into {@code stage_raw_N}: every column as text, named {@code c0, c1 ...} by
+ * position, plus the flags {@code keep} (every mandatory item present and well formed) and {@code clean}
+ * (every other item valid too), computed while the file is read so the checks run once however often the
+ * rows are read.
+ *
+ * @param rowIdBase DuckDB row id of the first row (row ids start at an offset inside a transaction)
  */
-record StagedFile(int index, ExtractFiles.SourceFile source, CsvScan scan, HeaderMapping mapping) {
-
-    String rawTable() {
-        return "stage_raw_" + index;
-    }
-
-    String valTable() {
-        return "stage_val_" + index;
-    }
+record StagedFile(int index, ExtractFiles.SourceFile source, CsvScan scan, HeaderMapping mapping, long rowIdBase) {
 
     MsdsTable table() {
         return mapping.table();
     }
 
-    /** Item name → staged column ({@code v0}, {@code v1} ...), in mapping order. */
-    Map<String, String> columns() {
-        Map<String, String> columns = new LinkedHashMap<>();
-        for (int i = 0; i < mapping.columns().size(); i++) {
-            columns.put(mapping.columns().get(i).item().name(), "v" + i);
-        }
-        return columns;
+    String rawTable() {
+        return "stage_raw_" + index;
     }
 
-    String column(String item) {
-        String column = columns().get(item);
-        if (column == null) {
-            throw new IllegalStateException(item + " is not a column of " + source.name());
-        }
-        return column;
+    String segmentTable() {
+        return "stage_seg_" + index;
+    }
+
+    private boolean segmented() {
+        return scan.segments().size() > 1;
+    }
+
+    /** The FROM clause of the staged rows: {@code r} the row with its flags, {@code g} its line segment. */
+    String rows() {
+        String rows = "(SELECT rowid - " + rowIdBase + " AS rn, * FROM " + rawTable() + ") r";
+        return segmented() ? rows + " ASOF LEFT JOIN " + segmentTable() + " g ON r.rn >= g.from_row" : rows;
+    }
+
+    /** The editor line of a staged row (header = line 1). */
+    String line() {
+        return "CAST(r.rn + 2" + (segmented() ? " + g.extra" : "") + " AS INTEGER)";
+    }
+
+    /** The trimmed text of an item (null when blank), by the item's name. */
+    String value(String item) {
+        return value(column(item));
+    }
+
+    static String value(HeaderMapping.Column column) {
+        return "nullif(trim(r.c" + column.position() + "), '')";
+    }
+
+    HeaderMapping.Column column(String item) {
+        return mapping.columns().stream().filter(c -> c.item().name().equals(item)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(item + " is not a column of " + source.name()));
+    }
+
+    boolean has(String item) {
+        return mapping.columns().stream().anyMatch(c -> c.item().name().equals(item));
+    }
+
+    List<HeaderMapping.Column> mandatory() {
+        return mapping.columns().stream().filter(c -> c.item().mandatory()).toList();
+    }
+
+    List<HeaderMapping.Column> optional() {
+        return mapping.columns().stream().filter(c -> !c.item().mandatory()).toList();
     }
 }

@@ -25,6 +25,8 @@ import java.util.StringJoiner;
  */
 final class SubmissionLoader {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionLoader.class);
+
     /** Tables a submission must contain (MSDS validation needs MSD001, MSD002 and MSD101; MSD000 names it). */
     static final List<String> REQUIRED_TABLES = List.of("MSD000", "MSD001", "MSD002", "MSD101");
 
@@ -78,6 +80,7 @@ final class SubmissionLoader {
     }
 
     Loaded load(ExtractFiles.Found found) throws SQLException, IOException {
+        long started = System.nanoTime();
         for (String name : found.skipped()) {
             log.warning("ignored_file", name, null, null, null, null, "not a .csv file; ignored");
         }
@@ -88,24 +91,30 @@ final class SubmissionLoader {
                         + String.join(", ", REQUIRED_TABLES) + ")");
             }
         }
-        for (StagedFile file : byTable.values()) {
-            stage(file);
+        long t0 = System.nanoTime();
+        for (Map.Entry<String, StagedFile> entry : byTable.entrySet()) {
+            entry.setValue(stage(entry.getValue()));
         }
+        long t1 = System.nanoTime();
         Header header = header(byTable.get("MSD000"));
         Long replaced = existingSubmission(header);
         for (StagedFile file : byTable.values()) {
             recordIssues(file);
         }
-        warnOrphans(byTable, header.provider(), replaced);
+        long t2 = System.nanoTime();
         long submissionId = replace(header, replaced, byTable);
+        long t3 = System.nanoTime();
+        warnOrphans(byTable, header.provider(), submissionId);
         List<IngestReport.TableCount> counts = new ArrayList<>();
         for (StagedFile file : byTable.values()) {
-            long rejected = file.scan().badRows().size() + count("SELECT count(*) FROM " + file.valTable()
-                    + " WHERE len(rej) > 0");
-            long loaded = file.table().id().equals("MSD000") ? 1 : count("SELECT count(*) FROM "
-                    + file.table().rawTable() + " WHERE submission_id = " + submissionId);
-            counts.add(new IngestReport.TableCount(file.table().id(), file.scan().records(), loaded, rejected));
+            long kept = count("SELECT count(*) FROM " + file.rawTable() + " WHERE keep");
+            long rejected = file.scan().badRows().size() + count("SELECT count(*) FROM " + file.rawTable()
+                    + " WHERE NOT keep");
+            counts.add(new IngestReport.TableCount(file.table().id(), file.scan().records(), kept, rejected));
         }
+        LOG.debug("scan {} ms, stage and check {} ms, issues {} ms, insert {} ms, orphans {} ms",
+                (t0 - started) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
         return new Loaded(submissionId, replaced, header.provider(), header.start(), header.end(), counts);
     }
 
@@ -162,27 +171,41 @@ final class SubmissionLoader {
                 CsvScan.transcodeWindows1252(file.path(), readable);
             }
             byTable.put(table.id(), new StagedFile(index++, new ExtractFiles.SourceFile(file.name(), readable), scan,
-                    mapping));
+                    mapping, 0));
         }
         return byTable;
     }
 
     // ------------------------------------------------------------------ staging and validation
 
-    private void stage(StagedFile file) throws SQLException {
+    /** Reads a file with {@code read_csv} and checks every value once, into the row flags. */
+    private StagedFile stage(StagedFile file) throws SQLException {
+        long started = System.nanoTime();
         staged.add(file);
         int width = file.scan().header().size();
         StringJoiner columns = new StringJoiner(", ", "{", "}");
         for (int i = 0; i < width; i++) {
             columns.add("'c" + i + "': 'VARCHAR'");
         }
+        StringJoiner keep = new StringJoiner(" AND ", "(", ")").setEmptyValue("TRUE");
+        for (HeaderMapping.Column column : file.mandatory()) {
+            keep.add("coalesce(" + column.format().validSql(StagedFile.value(column)) + ", false)");
+        }
+        StringJoiner clean = new StringJoiner(" AND ", "(", ")").setEmptyValue("TRUE");
+        for (HeaderMapping.Column column : file.optional()) {
+            String v = StagedFile.value(column);
+            clean.add("coalesce(" + v + " IS NULL OR " + column.format().validSql(v) + ", false)");
+        }
         String rejects = "stage_rej_" + file.index();
         execute("DROP TABLE IF EXISTS " + rejects);
         execute("DROP TABLE IF EXISTS stage_rejscan_" + file.index());
-        execute("CREATE OR REPLACE TEMP TABLE " + file.rawTable() + " AS SELECT * FROM read_csv("
-                + literal(file.source().path().toString()) + ", header = true, auto_detect = false, delim = ',',"
-                + " quote = '\"', escape = '\"', columns = " + columns + ", store_rejects = true,"
-                + " rejects_table = '" + rejects + "', rejects_scan = 'stage_rejscan_" + file.index() + "')");
+        // The checks run once, while the file is read: every later query reads the flags.
+        execute("CREATE OR REPLACE TEMP TABLE " + file.rawTable() + " AS SELECT *, " + keep + " AS keep, " + clean
+                + " AS clean FROM read_csv(" + literal(file.source().path().toString()) + ", header = true,"
+                + " auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns + ","
+                + " store_rejects = true, rejects_table = '" + rejects + "', rejects_scan = 'stage_rejscan_"
+                + file.index() + "') r");
+        long read = System.nanoTime();
         long accepted = count("SELECT count(*) FROM " + file.rawTable());
         long structural = count("SELECT count(DISTINCT line) FROM " + rejects);
         long expectedGood = file.scan().records() - file.scan().badRows().size();
@@ -192,45 +215,37 @@ final class SubmissionLoader {
                     + expectedGood + " well-formed and " + file.scan().badRows().size()
                     + " malformed records. Check quoting (a stray \" inside a field).");
         }
-        // Row ids follow file order; inside a transaction they start at an offset, hence the base.
-        long base = count("SELECT coalesce(min(rowid), 0) FROM " + file.rawTable());
-        String lineSql = "r.rn + 2";
-        String from = "(SELECT rowid - " + base + " AS rn, * FROM " + file.rawTable() + ") r";
         if (file.scan().segments().size() > 1) {
-            String segments = "stage_seg_" + file.index();
             StringJoiner rows = new StringJoiner(", ");
             file.scan().segments().forEach(s -> rows.add("(" + s.fromRow() + ", " + s.extraLines() + ")"));
-            execute("CREATE OR REPLACE TEMP TABLE " + segments + " AS SELECT * FROM (VALUES " + rows
+            execute("CREATE OR REPLACE TEMP TABLE " + file.segmentTable() + " AS SELECT * FROM (VALUES " + rows
                     + ") t(from_row, extra)");
-            from += " ASOF LEFT JOIN " + segments + " g ON r.rn >= g.from_row";
-            lineSql = "r.rn + 2 + g.extra";
         }
-        StringJoiner values = new StringJoiner(", ");
-        StringJoiner mandatory = new StringJoiner(", ", "[", "]");
-        StringJoiner optional = new StringJoiner(", ", "[", "]");
-        List<HeaderMapping.Column> mapped = file.mapping().columns();
-        for (int i = 0; i < mapped.size(); i++) {
-            HeaderMapping.Column column = mapped.get(i);
-            values.add("nullif(trim(r.c" + column.position() + "), '') AS v" + i);
-            String v = "v" + i;
+        // Row ids follow file order; inside a transaction they start at an offset, hence the base.
+        StagedFile based = new StagedFile(file.index(), file.source(), file.scan(), file.mapping(),
+                count("SELECT coalesce(min(rowid), 0) FROM " + file.rawTable()));
+        LOG.debug("{}: read and checked in {} ms", file.source().name(), (read - started) / 1_000_000);
+        return based;
+    }
+
+    /** Per row, the list of problems with the given items (only evaluated on rows that have one). */
+    private static String problems(List<HeaderMapping.Column> columns, boolean mandatory) {
+        StringJoiner list = new StringJoiner(", ", "[", "]");
+        for (HeaderMapping.Column column : columns) {
+            String v = StagedFile.value(column);
             String name = literal(column.item().name());
             String shown = column.item().sensitive() ? "NULL" : v;
-            String malformed = "{'typ': 'malformed', 'col': " + name + ", 'val': " + shown + ", 'why': "
-                    + literal(column.format().reason()) + "}";
-            if (column.item().mandatory()) {
-                mandatory.add("CASE WHEN " + v + " IS NULL THEN {'typ': 'missing_mandatory', 'col': " + name
-                        + ", 'val': NULL, 'why': 'missing mandatory item'} WHEN NOT " + column.format().validSql(v)
-                        + " THEN " + malformed + " END");
-            } else {
-                optional.add("CASE WHEN " + v + " IS NOT NULL AND NOT " + column.format().validSql(v) + " THEN "
-                        + malformed.replace("'malformed'", "'invalid_value'") + " END");
-            }
+            String malformed = "{'typ': '" + (mandatory ? "malformed" : "invalid_value") + "', 'col': " + name
+                    + ", 'val': " + shown + ", 'why': " + literal(column.format().reason()) + "}";
+            list.add(mandatory
+                    ? "CASE WHEN " + v + " IS NULL THEN {'typ': 'missing_mandatory', 'col': " + name
+                            + ", 'val': NULL, 'why': 'missing mandatory item'} WHEN NOT "
+                            + column.format().validSql(v) + " THEN " + malformed + " END"
+                    : "CASE WHEN " + v + " IS NOT NULL AND NOT " + column.format().validSql(v) + " THEN " + malformed
+                            + " END");
         }
-        String problemType = "STRUCT(typ VARCHAR, col VARCHAR, val VARCHAR, why VARCHAR)[]";
-        execute("CREATE OR REPLACE TEMP TABLE " + file.valTable() + " AS SELECT *,"
-                + " list_filter(" + mandatory + "::" + problemType + ", lambda x: x IS NOT NULL) AS rej,"
-                + " list_filter(" + optional + "::" + problemType + ", lambda x: x IS NOT NULL) AS inv"
-                + " FROM (SELECT cast(" + lineSql + " AS INTEGER) AS line, " + values + " FROM " + from + ")");
+        return "list_filter(" + list + "::STRUCT(typ VARCHAR, col VARCHAR, val VARCHAR, why VARCHAR)[],"
+                + " lambda x: x IS NOT NULL)";
     }
 
     /** Writes the file's rejects and warnings to the ingest log (set-based: a bad file may have millions). */
@@ -240,28 +255,24 @@ final class SubmissionLoader {
                     "row has " + bad.fields() + " field" + (bad.fields() == 1 ? "" : "s") + "; the header has "
                             + file.scan().header().size());
         }
-        log.insertFromStage(file, "reject", "rej", "TRUE");
-        log.insertFromStage(file, "warning", "inv", "len(rej) = 0");
+        log.insertFromStage(file, "reject", problems(file.mandatory(), true), "NOT r.keep");
+        log.insertFromStage(file, "warning", problems(file.optional(), false), "r.keep AND NOT r.clean");
     }
 
-    private void warnOrphans(Map<String, StagedFile> byTable, String provider, Long replaced) throws SQLException {
+    /** After the insert: rows of this submission whose parent is in no submission of the provider. */
+    private void warnOrphans(Map<String, StagedFile> byTable, String provider, long submissionId) throws SQLException {
         for (ParentLink link : PARENTS) {
             StagedFile child = byTable.get(link.child());
-            if (child == null || !child.columns().containsKey(link.childKey())) {
+            if (child == null || !child.has(link.childKey())) {
                 continue;
             }
-            StagedFile parent = byTable.get(link.parent());
-            String childKey = child.column(link.childKey());
-            String inStage = parent == null ? "FALSE" : "EXISTS (SELECT 1 FROM " + parent.valTable()
-                    + " p WHERE len(p.rej) = 0 AND p." + parent.column(link.parentKey()) + " = c." + childKey + ")";
-            String inEarlier = "EXISTS (SELECT 1 FROM " + link.parent().toLowerCase() + " e JOIN submission s"
-                    + " USING (submission_id) WHERE s.provider = ? AND s.submission_id IS DISTINCT FROM ? AND e."
-                    + link.parentKey() + " = c." + childKey + ")";
             String reason = "orphan: no " + link.parent() + " record with " + link.parentKey()
                     + " equal to this value in this or an earlier submission of " + provider + "; row loaded";
-            log.insertOrphans(child, "SELECT c.line, c." + childKey + " AS key FROM " + child.valTable() + " c WHERE len(c.rej) = 0"
-                    + " AND c." + childKey + " IS NOT NULL AND NOT " + inStage + " AND NOT " + inEarlier,
-                    link.childKey(), reason, provider, replaced);
+            log.insertOrphans(child, "SELECT c.line, c." + link.childKey() + " AS key FROM "
+                    + link.child().toLowerCase() + " c WHERE c.submission_id = " + submissionId + " AND c."
+                    + link.childKey() + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + link.parent().toLowerCase()
+                    + " p JOIN submission s USING (submission_id) WHERE s.provider = ? AND p." + link.parentKey()
+                    + " = c." + link.childKey() + ")", link.childKey(), reason, provider);
         }
     }
 
@@ -273,22 +284,23 @@ final class SubmissionLoader {
     private Header header(StagedFile msd000) throws SQLException {
         String name = msd000.source().name();
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT line, x.col, x.val, x.why FROM (SELECT line, unnest(rej) AS x FROM "
-                        + msd000.valTable() + ") ORDER BY line LIMIT 1")) {
+                ResultSet rs = st.executeQuery("SELECT line, x.col, x.val, x.why FROM (SELECT " + msd000.line()
+                        + " AS line, unnest(" + problems(msd000.mandatory(), true) + ") AS x FROM " + msd000.rows()
+                        + " WHERE NOT r.keep) ORDER BY line LIMIT 1")) {
             if (rs.next()) {
                 throw new IngestRefusedException(name + " (MSD000) line " + rs.getInt(1) + ": " + rs.getString(2)
                         + (rs.getString(3) == null ? "" : " '" + rs.getString(3) + "'") + ": " + rs.getString(4));
             }
         }
-        long rows = count("SELECT count(*) FROM " + msd000.valTable());
+        long rows = count("SELECT count(*) FROM " + msd000.rawTable());
         if (rows != 1 || !msd000.scan().badRows().isEmpty()) {
             throw new IngestRefusedException(name + " (MSD000) must hold exactly one header row; it holds "
                     + (rows + msd000.scan().badRows().size()));
         }
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT " + msd000.column("OrgCodeProvider") + ", cast("
-                        + msd000.column("RPStartDate") + " AS DATE), cast(" + msd000.column("RPEndDate")
-                        + " AS DATE) FROM " + msd000.valTable())) {
+                ResultSet rs = st.executeQuery("SELECT " + msd000.value("OrgCodeProvider") + ", cast("
+                        + msd000.value("RPStartDate") + " AS DATE), cast(" + msd000.value("RPEndDate")
+                        + " AS DATE) FROM " + msd000.rows())) {
             rs.next();
             LocalDate start = rs.getObject(2, LocalDate.class);
             LocalDate end = rs.getObject(3, LocalDate.class);
@@ -347,21 +359,26 @@ final class SubmissionLoader {
         StringJoiner targets = new StringJoiner(", ");
         StringJoiner values = new StringJoiner(", ");
         int pseudonymised = 0;
-        List<HeaderMapping.Column> mapped = file.mapping().columns();
-        for (int i = 0; i < mapped.size(); i++) {
-            HeaderMapping.Column column = mapped.get(i);
-            String v = "v" + i;
+        for (HeaderMapping.Column column : file.mapping().columns()) {
+            String v = StagedFile.value(column);
             targets.add(column.item().name());
             if (column.item().format() instanceof ItemFormat.NhsNumberFormat) {
                 values.add("CASE WHEN " + v + " IS NOT NULL THEN " + Pseudonymiser.sql(v) + " END");
                 pseudonymised++;
+            } else if (column.item().mandatory()) {
+                // Kept rows have valid mandatory items; the cast is still a try_cast because DuckDB may
+                // evaluate it before the keep filter.
+                values.add(column.format().castSql(v));
             } else {
-                values.add(column.format().storeSql(v));
+                values.add("CASE WHEN r.clean THEN " + column.format().castSql(v) + " ELSE "
+                        + column.format().storeSql(v) + " END");
             }
         }
+        String invalidItems = "CASE WHEN r.clean THEN []::VARCHAR[] ELSE list_transform("
+                + problems(file.optional(), false) + ", lambda x: x.col) END";
         String sql = "INSERT INTO " + file.table().rawTable() + " (submission_id, line, invalid_items, " + targets
-                + ") SELECT ?, line, list_transform(inv, lambda x: x.col), " + values + " FROM " + file.valTable()
-                + " WHERE len(rej) = 0";
+                + ") SELECT ?, " + file.line() + ", " + invalidItems + ", " + values + " FROM " + file.rows()
+                + " WHERE r.keep";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int p = 1;
             ps.setLong(p++, submissionId);
@@ -377,7 +394,7 @@ final class SubmissionLoader {
     void dropStage() throws SQLException {
         for (StagedFile file : staged) {
             int i = file.index();
-            for (String t : List.of("stage_raw_" + i, "stage_val_" + i, "stage_seg_" + i, "stage_rej_" + i,
+            for (String t : List.of("stage_raw_" + i, "stage_seg_" + i, "stage_rej_" + i,
                     "stage_rejscan_" + i)) {
                 execute("DROP TABLE IF EXISTS " + t);
             }

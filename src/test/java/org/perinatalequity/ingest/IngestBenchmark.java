@@ -31,12 +31,13 @@ class IngestBenchmark {
         int births = Integer.getInteger("benchmark.births", 1_000_000);
         Path root = Path.of("target", "benchmark");
         Path data = root.resolve("births-" + births);
-        if (!Files.exists(data.resolve("msds").resolve("MSD000.csv"))) {
+        if (System.getProperty("benchmark.dir") == null && !Files.exists(data.resolve("msds").resolve("MSD000.csv"))) {
             long t = System.nanoTime();
             new DemoDataGenerator().generate(data, births, DemoDataGenerator.DEFAULT_SEED);
             System.out.printf(Locale.ROOT, "generated %,d births in %.1f s%n", births, seconds(t));
         }
-        Path msds = data.resolve("msds");
+        // -Dbenchmark.dir=FOLDER measures a folder of extracts of your own instead.
+        Path msds = System.getProperty("benchmark.dir") == null ? data.resolve("msds") : Path.of(System.getProperty("benchmark.dir"));
         List<Path> files;
         try (Stream<Path> list = Files.list(msds)) {
             files = list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
@@ -73,6 +74,9 @@ class IngestBenchmark {
             long t1 = System.nanoTime();
             report = service.ingest(List.of(msds), new IngestService.Requester("benchmark", "benchmark"));
             ingestSeconds = seconds(t1);
+        }
+        if (!report.allLoaded()) {
+            throw new AssertionError("The benchmark extract was refused: " + report.submissions().get(0).message());
         }
         long loaded = report.submissions().get(0).tables().stream().mapToLong(IngestReport.TableCount::loaded).sum();
         System.out.printf(Locale.ROOT, "%nIngest benchmark: %,d births, %d files, %,d rows, %d cores%n", births,
