@@ -43,8 +43,10 @@ public class MainLayout extends AppLayout {
     }
 
     private static SideNavItem item(MenuEntry entry) {
-        SideNavItem item = entry.icon() == null ? new SideNavItem(entry.title(), entry.path())
-                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+        // Menu paths start with "/"; relative paths keep working when the app runs under a context path.
+        String path = entry.path().replaceFirst("^/", "");
+        SideNavItem item = entry.icon() == null ? new SideNavItem(entry.title(), path)
+                : new SideNavItem(entry.title(), path, new Icon(entry.icon()));
         // A view reached through a @RouteAlias (such as the default route "") still highlights its entry.
         item.setPathAliases(aliasesOf(entry.menuClass()));
         return item;
