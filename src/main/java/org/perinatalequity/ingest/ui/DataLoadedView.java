@@ -103,8 +103,8 @@ class DataLoadedView extends VerticalLayout {
         tables.setAriaLabel("Rows per MSDS table");
         tables.setId("tables-grid");
         tables.addColumn(t -> MsdsTableNames.label(t.table())).setHeader("MSDS table").setFlexGrow(3);
-        tables.addColumn(LoadedData.TableRows::rows).setHeader("Rows loaded").setTextAlign(ColumnTextAlign.END);
-        tables.addColumn(LoadedData.TableRows::latestRecords).setHeader("Latest records")
+        tables.addColumn(t -> DisplayFormats.count(t.rows())).setHeader("Rows loaded").setTextAlign(ColumnTextAlign.END);
+        tables.addColumn(t -> DisplayFormats.count(t.latestRecords())).setHeader("Latest records")
                 .setTextAlign(ColumnTextAlign.END);
         tables.setAllRowsVisible(true);
         compact(tables);
@@ -120,13 +120,15 @@ class DataLoadedView extends VerticalLayout {
         runs.addColumn(LoadedData.RunRow::source).setHeader("Source").setAutoWidth(true);
         runs.addColumn(LoadedData.RunRow::outcome).setHeader("Outcome").setAutoWidth(true);
         runs.addColumn(LoadedData.RunRow::message).setHeader("Message").setFlexGrow(3);
-        runs.addColumn(LoadedData.RunRow::rejects).setHeader("Rejects").setTextAlign(ColumnTextAlign.END)
+        runs.addColumn(r -> DisplayFormats.count(r.rejects())).setHeader("Rejects").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        runs.addColumn(LoadedData.RunRow::warnings).setHeader("Warnings").setTextAlign(ColumnTextAlign.END)
+        runs.addColumn(r -> DisplayFormats.count(r.warnings())).setHeader("Warnings").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         runs.setEmptyStateText("No ingest run yet.");
         runs.asSingleSelect().addValueChangeListener(e -> issues.show(e.getValue()));
         compact(runs);
+        // Messages are sentences (a refusal names its cause); wrapping shows them whole.
+        runs.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     }
 
     private static void compact(Grid<?> grid) {

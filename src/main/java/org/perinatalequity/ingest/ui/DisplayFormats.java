@@ -14,6 +14,16 @@ final class DisplayFormats {
     private DisplayFormats() {
     }
 
+    /** "12,345": grouped digits are easier to compare at a glance. */
+    static String count(long n) {
+        return String.format(Locale.UK, "%,d", n);
+    }
+
+    /** "1 reject", "2 rejects" */
+    static String count(long n, String noun) {
+        return count(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }

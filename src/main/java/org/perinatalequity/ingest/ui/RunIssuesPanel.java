@@ -59,16 +59,12 @@ class RunIssuesPanel extends VerticalLayout {
         List<LoadedData.IssueRow> rows = ingestService.findIssues(run.runId(), LIMIT + 1);
         boolean more = rows.size() > LIMIT;
         List<LoadedData.IssueRow> shown = more ? rows.subList(0, LIMIT) : rows;
-        caption.setText("Run " + run.runId() + ": " + plural(run.rejects(), "reject") + " and "
-                + plural(run.warnings(), "warning") + "."
+        caption.setText("Run " + run.runId() + ": " + DisplayFormats.count(run.rejects(), "reject") + " and "
+                + DisplayFormats.count(run.warnings(), "warning") + "."
                 + (more ? " Showing the first " + LIMIT + "; the ingest log keeps them all." : ""));
         grid.setItems(shown);
         grid.setAllRowsVisible(shown.size() <= 12);
         grid.setHeight(shown.size() <= 12 ? null : "28em");
         grid.setVisible(true);
-    }
-
-    private static String plural(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

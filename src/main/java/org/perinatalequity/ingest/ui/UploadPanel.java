@@ -171,8 +171,9 @@ class UploadPanel extends VerticalLayout {
         }
         long rows = s.tables().stream().mapToLong(IngestReport.TableCount::loaded).sum();
         return "Loaded " + s.provider() + ", " + DisplayFormats.period(s.periodStart(), s.periodEnd()) + " (run "
-                + report.runId() + "): " + s.tables().size() + " tables, " + rows + " rows, "
-                + report.rejects().size() + " rejects, " + report.warnings().size() + " warnings.";
+                + report.runId() + "): " + DisplayFormats.count(s.tables().size(), "table") + ", "
+                + DisplayFormats.count(rows, "row") + ", " + DisplayFormats.count(report.rejects().size(), "reject") + ", "
+                + DisplayFormats.count(report.warnings().size(), "warning") + ".";
     }
 
     private void showOutcome(String text, boolean loaded) {

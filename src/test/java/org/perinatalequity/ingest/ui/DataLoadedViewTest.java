@@ -137,7 +137,7 @@ class DataLoadedViewTest {
         }
 
         assertThat(status.getText()).startsWith("Loaded RWE, 1 Apr 2024 – 30 Apr 2024 (run ")
-                .contains("4 tables, 10 rows, 1 rejects");
+                .contains("4 tables, 10 rows, 1 reject");
         // The same provider and period again replaces the earlier submission instead of adding one.
         assertThat(GridKt._size(grid("submissions-grid"))).isEqualTo(1);
         Grid<?> runs = grid("runs-grid");
