@@ -75,7 +75,8 @@ class UploadPanel extends VerticalLayout {
         upload.setAcceptedFileTypes(".zip", ".csv");
         upload.setMaxFileSize(MAX_FILE_BYTES);
         upload.setWidthFull();
-        upload.addAllFinishedListener(e -> ingestBatch());
+        // Files arrive through UI.access (see receive); queuing behind them makes sure the batch is complete.
+        upload.addAllFinishedListener(e -> e.getSource().getUI().ifPresent(ui -> ui.access(this::ingestBatch)));
         upload.addFileRejectedListener(e -> notify(e.getFileName() + ": " + e.getErrorMessage(), false));
 
         ProgressBar bar = new ProgressBar();

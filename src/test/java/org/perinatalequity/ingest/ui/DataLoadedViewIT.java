@@ -12,11 +12,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,6 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+// The first test's screenshot shows the page after exactly one upload.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataLoadedViewIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -112,11 +118,14 @@ class DataLoadedViewIT {
     }
 
     @Test
+    @Order(1)
     void uploadingAnExtractShowsItsRowsAndRunOnThePage() throws IOException {
         driver.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.id("extract-upload")).isEmpty());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data loaded");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en-GB");
+        assertThat(driver.getTitle()).isEqualTo("Data loaded | Perinatal Equity Dashboard");
         assertThat(driver.findElement(By.id("upload-label")).getText()).isEqualTo(UploadPanel.LABEL);
 
         boolean sample = Files.isRegularFile(SAMPLE_EXTRACT);
@@ -146,6 +155,22 @@ class DataLoadedViewIT {
                     && row.get(0).equals("reject") && row.get(3).equals("MSD101") && row.get(4).equals("5")));
         }
         saveFullPageScreenshot();
+    }
+
+    @Test
+    @Order(2)
+    void theCsvFilesOfOneUploadAreLoadedAsOneSubmission() {
+        driver.get("http://localhost:" + port + "/data");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("extract-upload")).isEmpty());
+        // One selection of several files, as a person picks them in the file dialog.
+        fileInput().sendKeys(Stream.of("MSD000", "MSD001", "MSD002", "MSD101")
+                .map(t -> TestFiles.FIXTURE_EXTRACT.resolve(t + ".csv").toAbsolutePath().toString())
+                .collect(Collectors.joining("\n")));
+
+        new WebDriverWait(driver, LOAD_TIMEOUT)
+                .until(d -> !d.findElement(By.id("upload-status")).getText().isBlank());
+        assertThat(driver.findElement(By.id("upload-status")).getText())
+                .startsWith("Loaded RWE, 1 Apr 2024 – 30 Apr 2024 (run ").contains("4 tables, 10 rows, 1 reject");
     }
 
     /** The Upload's own file input, inside its shadow root: what the "Choose files…" button opens. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,6 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
-import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -22,7 +22,6 @@ import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.upload.AllFinishedEvent;
 import com.vaadin.flow.component.upload.Upload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,18 +124,9 @@ class DataLoadedViewTest {
 
         Upload upload = _get(Upload.class);
         UploadKt._upload(upload, "rwe-2024-04.zip", "application/zip", zip.toByteArray());
-        // Karibu runs the upload request only; the browser's upload events, from which Upload derives
-        // "all finished", are not emulated, so that event is fired as the browser would cause it.
-        ComponentUtil.fireEvent(upload, new AllFinishedEvent(upload));
+        MockVaadin.runUIQueue();
         assertThat(_get(VerticalLayout.class, spec -> spec.withId("upload-working")).isVisible()).isTrue();
-        Div status = _get(Div.class, spec -> spec.withId("upload-status"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (status.getText().isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            MockVaadin.runUIQueue();
-        }
-
-        assertThat(status.getText()).startsWith("Loaded RWE, 1 Apr 2024 – 30 Apr 2024 (run ")
+        assertThat(awaitStatus()).startsWith("Loaded RWE, 1 Apr 2024 – 30 Apr 2024 (run ")
                 .contains("4 tables, 10 rows, 1 reject");
         // The same provider and period again replaces the earlier submission instead of adding one.
         assertThat(GridKt._size(grid("submissions-grid"))).isEqualTo(1);
@@ -144,6 +134,30 @@ class DataLoadedViewTest {
         assertThat(GridKt._getFormattedRow(runs, 0).subList(2, 5)).containsExactly("anonymous", "upload", "loaded");
         // The new run is selected, so its reject is listed straight away.
         assertThat(row(grid("issues-grid"), "reject").get(4)).isEqualTo("5");
+    }
+
+    @Test
+    void refusedUploadSaysWhyAndChangesNothing() throws Exception {
+        UI.getCurrent().navigate("data");
+        Upload upload = _get(Upload.class);
+        UploadKt._upload(upload, "MSD001.csv", "text/csv",
+                Files.readAllBytes(TestFiles.FIXTURE_EXTRACT.resolve("MSD001.csv")));
+
+        assertThat(awaitStatus()).startsWith("Refused (run ").contains("has no MSD000 file")
+                .endsWith("Nothing was changed.");
+        assertThat(row(grid("tables-grid"), "MSD001 Mother's Demographics").get(1)).isEqualTo("3");
+        assertThat(GridKt._getFormattedRow(grid("runs-grid"), 0).get(4)).isEqualTo("refused");
+    }
+
+    /** Lets the background ingest finish and runs the UI updates it pushed, as the browser round trip would. */
+    private static String awaitStatus() throws InterruptedException {
+        Div status = _get(Div.class, spec -> spec.withId("upload-status"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (status.getText().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            MockVaadin.runUIQueue();
+        }
+        return status.getText();
     }
 
     private static Grid<?> grid(String id) {
