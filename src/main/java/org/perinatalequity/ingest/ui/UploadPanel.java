@@ -93,6 +93,13 @@ class UploadPanel extends VerticalLayout {
         // Announced by screen readers when the outcome arrives, without moving the focus.
         status.getElement().setAttribute("role", "status");
         add(label, upload, working, status);
+        // Files of an upload that never completed (page closed mid-way) must not stay on disk.
+        addDetachListener(e -> {
+            if (batch != null) {
+                deleteQuietly(batch);
+                batch = null;
+            }
+        });
     }
 
     /** Runs under the session lock (UploadHandler calls back through UI.access), once per file. */
