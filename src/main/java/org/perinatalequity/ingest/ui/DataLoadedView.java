@@ -1,0 +1,160 @@
+package org.perinatalequity.ingest.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+
+import org.perinatalequity.ingest.IngestReport;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.ingest.LoadedData;
+import org.perinatalequity.system.ui.MainLayout;
+
+/**
+ * What is in the database and how it got there: the submissions, the rows per MSDS table, the recent
+ * ingest runs with their rejects and warnings, and an upload to load another extract. It is also the
+ * start page, because nothing else means anything until data is loaded.
+ */
+@Route(value = "data", layout = MainLayout.class)
+@RouteAlias(value = "", layout = MainLayout.class)
+@PageTitle("Data loaded | Perinatal Equity Dashboard")
+@Menu(title = "Data loaded", order = 10, icon = "vaadin:database")
+class DataLoadedView extends VerticalLayout {
+
+    static final int RECENT_RUNS = 20;
+    /** Grids taller than this many rows scroll inside a fixed height instead of lengthening the page. */
+    private static final int ROWS_BEFORE_SCROLLING = 12;
+
+    private final IngestService ingestService;
+    private final Grid<LoadedData.SubmissionRow> submissions = new Grid<>();
+    private final Grid<LoadedData.TableRows> tables = new Grid<>();
+    private final Grid<LoadedData.RunRow> runs = new Grid<>();
+    private final RunIssuesPanel issues;
+
+    DataLoadedView(IngestService ingestService) {
+        this.ingestService = ingestService;
+        this.issues = new RunIssuesPanel(ingestService);
+        addClassName("equity-page");
+        setSpacing(true);
+
+        configureSubmissions();
+        configureTables();
+        configureRuns();
+        UploadPanel upload = new UploadPanel(ingestService, this::ingested);
+
+        Paragraph lead = new Paragraph("The MSDS submissions in the database, how many rows each table holds,"
+                + " and the recent loads with their rejected rows and warnings.");
+        lead.addClassName("equity-lead");
+        add(new H1("Data loaded"), lead,
+                section("upload", "Load data", upload),
+                section("submissions", "Submissions", submissions),
+                section("tables", "Rows per table", tables,
+                        note("Latest records counts each record once when submissions overlap.")),
+                section("runs", "Recent ingest runs", runs,
+                        note("Select a run to list its rejected rows and warnings below.")),
+                section("issues", "Rejects and warnings", issues));
+        refresh();
+    }
+
+    /** Re-reads everything from the service; called after each upload. */
+    void refresh() {
+        List<LoadedData.SubmissionRow> submissionRows = ingestService.findSubmissions();
+        submissions.setItems(submissionRows);
+        fitHeight(submissions, submissionRows.size());
+        tables.setItems(ingestService.countTableRows());
+        List<LoadedData.RunRow> runRows = ingestService.findRecentRuns(RECENT_RUNS);
+        runs.setItems(runRows);
+        fitHeight(runs, runRows.size());
+    }
+
+    private void ingested(IngestReport report) {
+        refresh();
+        // Show the new run's rejects straight away: that is what the person who uploaded wants to see next.
+        ingestService.findRecentRuns(RECENT_RUNS).stream().filter(r -> r.runId() == report.runId()).findFirst()
+                .ifPresent(runs::select);
+    }
+
+    private void configureSubmissions() {
+        submissions.setAriaLabel("Submissions loaded");
+        submissions.setId("submissions-grid");
+        submissions.addColumn(LoadedData.SubmissionRow::provider).setHeader("Provider").setAutoWidth(true);
+        submissions.addColumn(s -> DisplayFormats.period(s.periodStart(), s.periodEnd())).setHeader("Period")
+                .setAutoWidth(true);
+        submissions.addColumn(LoadedData.SubmissionRow::layout).setHeader("Layout").setAutoWidth(true);
+        submissions.addColumn(s -> DisplayFormats.dateTime(s.loadedAt())).setHeader("Loaded at").setAutoWidth(true);
+        submissions.addColumn(LoadedData.SubmissionRow::runId).setHeader("Run").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        submissions.setEmptyStateText("No submission loaded yet. Load an MSDS extract above.");
+        compact(submissions);
+    }
+
+    private void configureTables() {
+        tables.setAriaLabel("Rows per MSDS table");
+        tables.setId("tables-grid");
+        tables.addColumn(t -> MsdsTableNames.label(t.table())).setHeader("MSDS table").setFlexGrow(3);
+        tables.addColumn(t -> DisplayFormats.count(t.rows())).setHeader("Rows loaded").setTextAlign(ColumnTextAlign.END);
+        tables.addColumn(t -> DisplayFormats.count(t.latestRecords())).setHeader("Latest records")
+                .setTextAlign(ColumnTextAlign.END);
+        tables.setAllRowsVisible(true);
+        compact(tables);
+    }
+
+    private void configureRuns() {
+        runs.setAriaLabel("Recent ingest runs");
+        runs.setId("runs-grid");
+        runs.addColumn(LoadedData.RunRow::runId).setHeader("Run").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setFlexGrow(0);
+        runs.addColumn(r -> DisplayFormats.dateTime(r.startedAt())).setHeader("Started").setAutoWidth(true);
+        runs.addColumn(LoadedData.RunRow::user).setHeader("User").setAutoWidth(true);
+        runs.addColumn(LoadedData.RunRow::source).setHeader("Source").setAutoWidth(true);
+        runs.addColumn(LoadedData.RunRow::outcome).setHeader("Outcome").setAutoWidth(true);
+        runs.addColumn(LoadedData.RunRow::message).setHeader("Message").setFlexGrow(3);
+        runs.addColumn(r -> DisplayFormats.count(r.rejects())).setHeader("Rejects").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        runs.addColumn(r -> DisplayFormats.count(r.warnings())).setHeader("Warnings").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        runs.setEmptyStateText("No ingest run yet.");
+        runs.asSingleSelect().addValueChangeListener(e -> issues.show(e.getValue()));
+        compact(runs);
+        // Messages are sentences (a refusal names its cause); wrapping shows them whole.
+        runs.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+    }
+
+    private static void compact(Grid<?> grid) {
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setWidthFull();
+    }
+
+    private static void fitHeight(Grid<?> grid, int rows) {
+        grid.setAllRowsVisible(rows <= ROWS_BEFORE_SCROLLING);
+        grid.setHeight(rows <= ROWS_BEFORE_SCROLLING ? null : "24em");
+    }
+
+    private static Paragraph note(String text) {
+        Paragraph note = new Paragraph(text);
+        note.addClassName("equity-note");
+        return note;
+    }
+
+    /** A white panel headed by an H2 that also names the region for assistive technology. */
+    private static Section section(String id, String heading, Component... content) {
+        H2 title = new H2(heading);
+        title.setId(id + "-heading");
+        Section section = new Section(title);
+        section.add(content);
+        section.addClassName("equity-panel");
+        section.getElement().setAttribute("aria-labelledby", title.getId().orElseThrow());
+        return section;
+    }
+}

@@ -1,0 +1,212 @@
+package org.perinatalequity.ingest.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeLabel;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadMetadata;
+
+import org.perinatalequity.ingest.IngestReport;
+import org.perinatalequity.ingest.IngestService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Uploads one submission (a .zip, or its CSV files) and loads it. The files of one upload are gathered
+ * in one temporary folder, which is then ingested as one submission on a background thread, so the
+ * page stays responsive during a load of many minutes; {@code @Push} brings the outcome back.
+ */
+class UploadPanel extends VerticalLayout {
+
+    static final String LABEL = "Load an MSDS extract (one .zip, or the CSV files of one submission)";
+    static final String WORKING_TEXT = "Loading and validating…";
+
+    /** Security comes later; until then every upload is logged as anonymous. */
+    private static final IngestService.Requester REQUESTER = new IngestService.Requester("anonymous", "upload");
+    /**
+     * The browser refuses larger files before sending them; it matches spring.servlet.multipart.max-file-size,
+     * which the server enforces anyway.
+     */
+    private static final int MAX_FILE_BYTES = 500 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(UploadPanel.class);
+
+    private final IngestService ingestService;
+    private final Consumer<IngestReport> onIngested;
+    private final Upload upload;
+    private final VerticalLayout working = new VerticalLayout();
+    private final Div status = new Div();
+    private final List<String> received = new ArrayList<>();
+    /** Folder of the files received since the last ingest; null when none. */
+    private Path batch;
+
+    UploadPanel(IngestService ingestService, Consumer<IngestReport> onIngested) {
+        this.ingestService = ingestService;
+        this.onIngested = onIngested;
+        setPadding(false);
+
+        NativeLabel label = new NativeLabel(LABEL);
+        label.setId("upload-label");
+        Button choose = new Button("Choose files…");
+        // The button is the control a screen reader lands on; the label says what it is for.
+        choose.getElement().setAttribute("aria-describedby", "upload-label");
+        upload = new Upload(UploadHandler.toTempFile(this::receive));
+        upload.setId("extract-upload");
+        upload.setUploadButton(choose);
+        upload.setAcceptedFileTypes(".zip", ".csv");
+        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setWidthFull();
+        // Files arrive through UI.access (see receive); queuing behind them makes sure the batch is complete.
+        upload.addAllFinishedListener(e -> e.getSource().getUI().ifPresent(ui -> ui.access(this::ingestBatch)));
+        upload.addFileRejectedListener(e -> notify(e.getFileName() + ": " + e.getErrorMessage(), false));
+
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.getElement().setAttribute("aria-label", WORKING_TEXT);
+        Span text = new Span(WORKING_TEXT);
+        working.add(text, bar);
+        working.setPadding(false);
+        working.setSpacing(false);
+        working.setId("upload-working");
+        working.setVisible(false);
+
+        status.setId("upload-status");
+        // Announced by screen readers when the outcome arrives, without moving the focus.
+        status.getElement().setAttribute("role", "status");
+        add(label, upload, working, status);
+        // Files of an upload that never completed (page closed mid-way) must not stay on disk.
+        addDetachListener(e -> {
+            if (batch != null) {
+                deleteQuietly(batch);
+                batch = null;
+            }
+        });
+    }
+
+    /** Runs under the session lock (UploadHandler calls back through UI.access), once per file. */
+    private void receive(UploadMetadata metadata, File file) throws IOException {
+        if (batch == null) {
+            batch = Files.createTempDirectory("equity-upload-");
+            received.clear();
+        }
+        Path submission = Files.createDirectories(batch.resolve("upload"));
+        String name = safeName(metadata.fileName());
+        Files.move(file.toPath(), submission.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        received.add(name);
+    }
+
+    private void ingestBatch() {
+        if (batch == null) {
+            return;
+        }
+        Path folder = batch;
+        List<String> names = List.copyOf(received);
+        batch = null;
+        long zips = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".zip")).count();
+        if (zips > 0 && names.size() > 1) {
+            deleteQuietly(folder);
+            upload.clearFileList();
+            showOutcome("Refused: send one .zip, or the CSV files of one submission, not both or several zips."
+                    + " Nothing was loaded.", false);
+            return;
+        }
+        Path submission = folder.resolve("upload");
+        Path source = zips == 1 ? submission.resolve(names.get(0)) : submission;
+        upload.setEnabled(false);
+        working.setVisible(true);
+        status.setText("");
+        UI ui = UI.getCurrent();
+        Thread worker = new Thread(() -> ingestInBackground(ui, source, folder), "ingest-upload");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void ingestInBackground(UI ui, Path source, Path folder) {
+        IngestReport report = null;
+        String failure = null;
+        try {
+            report = ingestService.ingest(List.of(source), REQUESTER);
+        } catch (RuntimeException e) {
+            LOG.warn("Upload ingest failed", e);
+            failure = e.getMessage();
+        } finally {
+            deleteQuietly(folder);
+        }
+        IngestReport done = report;
+        String error = failure;
+        try {
+            ui.access(() -> finished(done, error));
+        } catch (UIDetachedException e) {
+            LOG.info("The page closed before its upload finished loading; the ingest log has the outcome");
+        }
+    }
+
+    private void finished(IngestReport report, String failure) {
+        working.setVisible(false);
+        upload.setEnabled(true);
+        upload.clearFileList();
+        if (report == null) {
+            showOutcome("Refused: " + failure + ". Nothing was loaded.", false);
+            return;
+        }
+        showOutcome(summary(report), report.allLoaded());
+        onIngested.accept(report);
+    }
+
+    static String summary(IngestReport report) {
+        IngestReport.Submission s = report.submissions().get(0);
+        if (s.status() == IngestReport.Status.refused) {
+            return "Refused (run " + report.runId() + "): " + s.message() + " Nothing was changed.";
+        }
+        long rows = s.tables().stream().mapToLong(IngestReport.TableCount::loaded).sum();
+        return "Loaded " + s.provider() + ", " + DisplayFormats.period(s.periodStart(), s.periodEnd()) + " (run "
+                + report.runId() + "): " + DisplayFormats.count(s.tables().size(), "table") + ", "
+                + DisplayFormats.count(rows, "row") + ", " + DisplayFormats.count(report.rejects().size(), "reject") + ", "
+                + DisplayFormats.count(report.warnings().size(), "warning") + ".";
+    }
+
+    private void showOutcome(String text, boolean loaded) {
+        status.setText(text);
+        status.setClassName(loaded ? "equity-status-loaded" : "equity-status-refused");
+        notify(text, loaded);
+    }
+
+    private static void notify(String text, boolean success) {
+        Notification notification = Notification.show(text, 8000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+    }
+
+    /** The client's file name reduced to safe characters, so it cannot name a path outside the folder. */
+    static String safeName(String clientName) {
+        String name = clientName == null ? "" : clientName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_");
+        return name.isBlank() || name.startsWith(".") ? "file" + name : name;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the upload folder {}", folder);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.perinatalequity.system.ui;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.RouteAliasData;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+
+/**
+ * The frame around every view: product title, drawer toggle and side navigation. The navigation is
+ * built from the {@code @Menu} annotations of the views, so a new view adds itself to the menu by
+ * declaring {@code @Route(layout = MainLayout.class)} and {@code @Menu(title, order, icon)}.
+ */
+public class MainLayout extends AppLayout {
+
+    static final String PRODUCT_TITLE = "Perinatal Equity Dashboard";
+
+    MainLayout() {
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel("Show or hide the menu");
+        // The product name is not a heading: each view's own H1 names the page for screen readers.
+        Span title = new Span(PRODUCT_TITLE);
+        title.addClassName("app-title");
+        addToNavbar(toggle, title);
+
+        SideNav nav = new SideNav();
+        nav.getElement().setAttribute("aria-label", "Main");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
+        Scroller scroller = new Scroller(nav);
+        scroller.addClassName("app-drawer");
+        addToDrawer(scroller);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    private static SideNavItem item(MenuEntry entry) {
+        // Menu paths start with "/"; relative paths keep working when the app runs under a context path.
+        String path = entry.path().replaceFirst("^/", "");
+        SideNavItem item = entry.icon() == null ? new SideNavItem(entry.title(), path)
+                : new SideNavItem(entry.title(), path, new Icon(entry.icon()));
+        // A view reached through a @RouteAlias (such as the default route "") still highlights its entry.
+        item.setPathAliases(aliasesOf(entry.menuClass()));
+        return item;
+    }
+
+    private static Set<String> aliasesOf(Class<? extends Component> view) {
+        if (view == null) {
+            return Set.of();
+        }
+        return RouteConfiguration.forApplicationScope().getAvailableRoutes().stream()
+                .filter(route -> route.getNavigationTarget().equals(view))
+                .flatMap(route -> route.getRouteAliases().stream()).map(RouteAliasData::getTemplate)
+                .collect(Collectors.toSet());
+    }
+}

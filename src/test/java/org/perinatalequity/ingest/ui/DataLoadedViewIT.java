@@ -1,0 +1,224 @@
+package org.perinatalequity.ingest.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.perinatalequity.TestFiles;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.ingest.LoadedData;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Data loaded page in headless Chromium: upload an extract through the page, wait for the grids to
+ * show what was loaded, and keep a screenshot for docs/ui.md.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+// The first test's screenshot shows the page after exactly one upload.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DataLoadedViewIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SAMPLE_EXTRACT = Path.of("data-samples/llr-sample-msds.zip");
+    private static final Path SCREENSHOT = Path.of("docs/screenshots/data-loaded.png");
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(3);
+    /** Cell texts of a grid's rendered rows, in row order (cells are slotted into the grid's shadow rows). */
+    private static final String GRID_ROWS = """
+            const grid = document.getElementById(arguments[0]);
+            return [...grid.shadowRoot.querySelectorAll('#items tr')]
+                .filter(tr => !tr.hidden)
+                .sort((a, b) => a.index - b.index)
+                .map(tr => [...tr.querySelectorAll('slot')]
+                    .map(s => s.assignedElements()[0])
+                    .filter(cell => cell)
+                    .map(cell => cell.textContent.trim()));""";
+
+    private static WebDriver driver;
+    private static Path profile;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String file = TestFiles.freshDatabase(DataLoadedViewIT.class);
+        registry.add("equity.database.file", () -> file);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingestService;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": install the Debian packages 'chromium chromium-driver' (apt-get install -y chromium chromium-driver)";
+            if ("required".equals(System.getProperty("browser.tests"))) {
+                fail(message);
+            }
+            assumeTrue(false, message + "; skipping");
+        }
+        profile = Files.createTempDirectory("equity-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The background-networking flags keep Chromium from dialling out on this closed network (stack-notes.md 5).
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void uploadingAnExtractShowsItsRowsAndRunOnThePage() throws IOException {
+        driver.get("http://localhost:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.id("extract-upload")).isEmpty());
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data loaded");
+        assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en-GB");
+        assertThat(driver.getTitle()).isEqualTo("Data loaded | Perinatal Equity Dashboard");
+        assertThat(driver.findElement(By.id("upload-label")).getText()).isEqualTo(UploadPanel.LABEL);
+
+        boolean sample = Files.isRegularFile(SAMPLE_EXTRACT);
+        Path extract = sample ? SAMPLE_EXTRACT : fixtureZip();
+        fileInput().sendKeys(extract.toAbsolutePath().toString());
+
+        WebDriverWait loading = new WebDriverWait(driver, LOAD_TIMEOUT);
+        loading.until(d -> !d.findElement(By.id("upload-status")).getText().isBlank());
+        String status = driver.findElement(By.id("upload-status")).getText();
+        assertThat(status).as("upload outcome").startsWith("Loaded ");
+
+        long motherRows = ingestService.countTableRows().stream().filter(t -> t.table().equals("MSD001"))
+                .mapToLong(LoadedData.TableRows::rows).sum();
+        if (!sample) {
+            assertThat(motherRows).isEqualTo(TestFiles.dataLines(TestFiles.FIXTURE_EXTRACT.resolve("MSD001.csv")));
+        }
+        assertThat(motherRows).isPositive();
+        String expected = DisplayFormats.count(motherRows);
+        loading.until(d -> gridRows("tables-grid").stream().anyMatch(row -> row.size() == 3
+                && row.get(0).equals("MSD001 Mother's Demographics") && row.get(1).equals(expected)));
+        loading.until(d -> gridRows("runs-grid").stream().anyMatch(row -> row.size() == 8
+                && row.get(2).equals("anonymous") && row.get(3).equals("upload") && row.get(4).equals("loaded")));
+        assertThat(gridRows("submissions-grid")).isNotEmpty();
+        if (!sample) {
+            // The fixture's malformed booking date is listed with its line number under the selected run.
+            loading.until(d -> gridRows("issues-grid").stream().anyMatch(row -> row.size() == 8
+                    && row.get(0).equals("reject") && row.get(3).equals("MSD101") && row.get(4).equals("5")));
+        }
+        saveFullPageScreenshot();
+    }
+
+    @Test
+    @Order(2)
+    void theCsvFilesOfOneUploadAreLoadedAsOneSubmission() {
+        driver.get("http://localhost:" + port + "/data");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("extract-upload")).isEmpty());
+        // One selection of several files, as a person picks them in the file dialog.
+        fileInput().sendKeys(Stream.of("MSD000", "MSD001", "MSD002", "MSD101")
+                .map(t -> TestFiles.FIXTURE_EXTRACT.resolve(t + ".csv").toAbsolutePath().toString())
+                .collect(Collectors.joining("\n")));
+
+        new WebDriverWait(driver, LOAD_TIMEOUT)
+                .until(d -> !d.findElement(By.id("upload-status")).getText().isBlank());
+        assertThat(driver.findElement(By.id("upload-status")).getText())
+                .startsWith("Loaded RWE, 1 Apr 2024 – 30 Apr 2024 (run ").contains("4 tables, 10 rows, 1 reject");
+    }
+
+    /** The Upload's own file input, inside its shadow root: what the "Choose files…" button opens. */
+    private static WebElement fileInput() {
+        WebElement upload = driver.findElement(By.id("extract-upload"));
+        List<WebElement> inLight = upload.findElements(By.cssSelector("input[type=file]"));
+        return inLight.isEmpty() ? upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                : inLight.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> gridRows(String gridId) {
+        return (List<List<String>>) ((JavascriptExecutor) driver).executeScript(GRID_ROWS, gridId);
+    }
+
+    private static Path fixtureZip() throws IOException {
+        Path zip = Path.of("target", "it", "rwe-2024-04.zip");
+        Files.createDirectories(zip.getParent());
+        try (OutputStream out = Files.newOutputStream(zip)) {
+            TestFiles.zipFolder(TestFiles.FIXTURE_EXTRACT, out);
+        }
+        return zip;
+    }
+
+    /**
+     * The whole page, not only the first screenful: AppLayout scrolls its content area rather than the
+     * document, so the window grows to the navbar plus the content's full height for the shot.
+     */
+    private static void saveFullPageScreenshot() throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        // Wait for the outcome notification to close (it covers part of a grid), and hide the dev-mode
+        // tools overlay, which only exists in development mode and is not part of the page.
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
+        js.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
+                + ".forEach(t => t.style.display = 'none');");
+        Dimension size = driver.manage().window().getSize();
+        long height = (Long) js.executeScript("""
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout.shadowRoot.querySelector('[content]');
+                const browserChrome = window.outerHeight - window.innerHeight;
+                return Math.ceil(content.getBoundingClientRect().top + content.scrollHeight + browserChrome + 8);""");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height)));
+        try {
+            Files.createDirectories(SCREENSHOT.getParent());
+            Files.write(SCREENSHOT, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(size);
+        }
+    }
+}
