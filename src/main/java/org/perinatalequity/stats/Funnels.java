@@ -54,8 +54,7 @@ public final class Funnels {
 
     /**
      * Roots k of (1/z² + 1/n)k² − 2P(n/z² + 1)k + P[n(P(n/z² + 2) − 1) + z²(P − 1)] = 0, as proportions k/n
-     * {smaller, larger}. The discriminant is 4P(1−P)(n/z² + 1)·n/z²·… ≥ 0 in exact arithmetic; it is floored at 0
-     * so that rounding at P = 0 or 1 cannot produce NaN.
+     * {smaller, larger}. The discriminant is floored at 0 so that rounding at P = 0 or 1 cannot give NaN.
      */
     static double[] roots(double n, double p, double z) {
         double z2 = z * z;

@@ -58,11 +58,17 @@ class DisclosureControlTest {
     }
 
     @Test
-    void aHiddenTotalHidesARow() {
-        List<Cell> rows = List.of(Cell.of("A", 0), Cell.of("B", 5));
-        Suppressed out = DisclosureControl.suppress(List.of(Cell.of("A", 0), Cell.of("B", 0)), Cell.of("All", 0));
-        assertThat(out.rows()).extracting(Cell::suppressed).containsExactly(false, false);
-        Suppressed hiddenTotal = DisclosureControl.suppress(rows.subList(0, 1), new Cell("All", 5, true));
-        assertThat(hiddenTotal.rows()).extracting(Cell::suppressed).containsExactly(true);
+    void aHiddenTotalHidesTheSmallestRow() {
+        List<Cell> rows = List.of(Cell.of("A", 40), Cell.of("B", 20), Cell.of("C", 30));
+        Suppressed out = DisclosureControl.suppress(rows, new Cell("All", 90, true));
+        assertThat(out.rows()).extracting(Cell::suppressed).containsExactly(false, true, false);
+        assertThat(out.total().suppressed()).isTrue();
+    }
+
+    @Test
+    void theTotalIsHiddenOnlyWhenNoOtherRowIsLeft() {
+        Suppressed out = DisclosureControl.suppress(List.of(Cell.of("A", 3)), Cell.of("All", 30));
+        assertThat(out.rows()).extracting(Cell::suppressed).containsExactly(true);
+        assertThat(out.total().suppressed()).isTrue();
     }
 }
