@@ -1,0 +1,100 @@
+package org.perinatalequity.stats.api;
+
+import java.util.List;
+
+import org.perinatalequity.stats.InvalidInputException;
+import org.perinatalequity.stats.Polarity;
+import org.perinatalequity.stats.SiiInput;
+import org.perinatalequity.stats.SiiInput.Quantile;
+import org.perinatalequity.stats.SiiInput.ValueType;
+import org.perinatalequity.stats.SpcInput;
+import org.perinatalequity.stats.SpcInput.Chart;
+import org.perinatalequity.stats.SpcInput.Improvement;
+import org.perinatalequity.stats.api.StatsRequests.QuantileRequest;
+import org.perinatalequity.stats.api.StatsRequests.SiiRequest;
+import org.perinatalequity.stats.api.StatsRequests.SpcRequest;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** JSON names to the stats types: defaults, required fields and the contract's lowercase words. */
+final class StatsMapping {
+
+    private StatsMapping() {
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return value;
+    }
+
+    static double or(Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static Polarity polarity(String text) {
+        return switch (required(text, "polarity")) {
+            case "higher_is_better" -> Polarity.HIGHER_IS_BETTER;
+            case "lower_is_better" -> Polarity.LOWER_IS_BETTER;
+            case "none" -> Polarity.NONE;
+            default -> throw new InvalidInputException("polarity", "must be higher_is_better, lower_is_better or none");
+        };
+    }
+
+    static SiiInput siiInput(SiiRequest r) {
+        ValueType type = switch (required(r.valueType(), "valueType")) {
+            case "rate" -> ValueType.RATE;
+            case "proportion" -> ValueType.PROPORTION;
+            case "other" -> ValueType.OTHER;
+            default -> throw new InvalidInputException("valueType", "must be rate, proportion or other");
+        };
+        List<QuantileRequest> rows = required(r.quantiles(), "quantiles");
+        Quantile[] quantiles = new Quantile[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            QuantileRequest q = required(rows.get(i), "quantiles[" + i + "]");
+            String at = "quantiles[" + i + "].";
+            quantiles[i] = new Quantile(required(q.quantile(), at + "quantile"),
+                    required(q.population(), at + "population"), required(q.value(), at + "value"), q.lower(),
+                    q.upper(), q.standardError());
+        }
+        int repetitions = r.repetitions() == null ? SiiInput.DEFAULT_REPETITIONS : r.repetitions();
+        if (repetitions > 1_000_000) {
+            throw new InvalidInputException("repetitions", "must be at most 1000000");
+        }
+        return new SiiInput(type, r.transform() != null && r.transform(), or(r.multiplier(), 1),
+                or(r.confidence(), 0.95), repetitions, List.of(quantiles));
+    }
+
+    static SpcInput spcInput(SpcRequest r) {
+        Chart chart = switch (required(r.chart(), "chart")) {
+            case "xmr" -> Chart.XMR;
+            case "p" -> Chart.P;
+            default -> throw new InvalidInputException("chart", "must be xmr or p");
+        };
+        Improvement improvement = switch (required(r.improvement(), "improvement")) {
+            case "increase" -> Improvement.INCREASE;
+            case "decrease" -> Improvement.DECREASE;
+            case "neither" -> Improvement.NEITHER;
+            default -> throw new InvalidInputException("improvement", "must be increase, decrease or neither");
+        };
+        return new SpcInput(chart, required(r.values(), "values"), r.denominators(), improvement, r.target(),
+                r.screenOutliers() == null || r.screenOutliers(),
+                r.trendLength() == null ? SpcInput.DEFAULT_RUN_LENGTH : r.trendLength(),
+                r.shiftLength() == null ? SpcInput.DEFAULT_RUN_LENGTH : r.shiftLength(),
+                r.rebaseAt() == null ? List.of() : r.rebaseAt());
+    }
+
+    /** "[2].denominator" from Jackson's reference path (array index, then field names). */
+    static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        return out.toString();
+    }
+}
