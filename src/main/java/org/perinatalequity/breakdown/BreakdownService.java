@@ -1,0 +1,217 @@
+package org.perinatalequity.breakdown;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+import org.perinatalequity.breakdown.query.BreakdownQuery;
+import org.perinatalequity.breakdown.query.GroupCount;
+import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.measures.Measure;
+import org.perinatalequity.measures.MeasureCatalogue;
+import org.perinatalequity.measures.MeasureFacts;
+import org.perinatalequity.stats.DisclosureControl;
+import org.perinatalequity.stats.Estimate;
+import org.perinatalequity.stats.InvalidInputException;
+import org.perinatalequity.stats.Ratios;
+import org.perinatalequity.stats.SiiInput;
+import org.perinatalequity.stats.SiiResult;
+import org.perinatalequity.stats.SlopeIndex;
+import org.perinatalequity.system.api.BadRequestException;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Any measure by one or two dimensions, over a period, with filters: counts from the fact table, Wilson limits,
+ * the Fingertips comparison with the LMNS total, rate ratios against a reference group, SII/RII over deprivation,
+ * and disclosure control (primary and secondary). Results are cached per data version.
+ */
+@Service
+public class BreakdownService {
+
+    /** SII simulation: PHE's default size, and a fixed seed so the same data always gives the same limits. */
+    private static final int SII_REPETITIONS = SiiInput.DEFAULT_REPETITIONS;
+    private static final long SII_SEED = 20231L;
+
+    private final MeasureCatalogue catalogue;
+    private final MeasureFacts facts;
+    private final BreakdownQuery query;
+    private final ResultCache<BreakdownRequest, BreakdownResult> cache;
+    private final TrendCalculator trends;
+
+    BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query) {
+        this.catalogue = catalogue;
+        this.facts = facts;
+        this.query = query;
+        this.cache = new ResultCache<>(500);
+        this.trends = new TrendCalculator(query);
+    }
+
+    public List<Measure> measures() {
+        return catalogue.all();
+    }
+
+    public Measure measure(String id) {
+        return catalogue.find(id).orElseThrow(() -> new MeasureNotFoundException(id));
+    }
+
+    /** The values of a dimension: its fixed list, or the values present in the data. */
+    public List<String> dimensionValues(Dimension dimension) {
+        return dimension.fixedValues().isEmpty() ? query.values(dimension) : dimension.fixedValues();
+    }
+
+    public BreakdownResult breakdown(BreakdownRequest request) {
+        return cache.get(facts.version(), request, () -> compute(request));
+    }
+
+    public TrendResult trend(String measureId, Dimension period, Map<Dimension, List<String>> filters, boolean suppress) {
+        Measure measure = measure(measureId);
+        if (period != Dimension.MONTH && period != Dimension.QUARTER && period != Dimension.FINANCIAL_YEAR) {
+            throw new BadRequestException("Parameter 'by': a trend is by month, quarter or financial_year, not '"
+                    + period.id() + "'");
+        }
+        return trends.trend(measure, period, filters, suppress);
+    }
+
+    private BreakdownResult compute(BreakdownRequest request) {
+        Measure measure = measure(request.measureId());
+        YearMonth[] range = query.range(measure.id()).orElse(null);
+        YearMonth from = request.from() != null ? request.from() : range == null ? null : range[0];
+        YearMonth to = request.to() != null ? request.to() : range == null ? null : range[1];
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new BadRequestException("Parameters 'from' and 'to': " + from + " is after " + to);
+        }
+        List<GroupCount> counts = from == null ? List.of()
+                : query.count(measure.id(), request.by(), request.by2(), from.atDay(1), to.atEndOfMonth(),
+                        request.filters());
+        counts = sorted(counts, request.by(), request.by2());
+        long totalNumerator = counts.stream().mapToLong(GroupCount::numerator).sum();
+        long totalDenominator = counts.stream().mapToLong(GroupCount::denominator).sum();
+        boolean suppress = request.suppress();
+
+        RowStatistics.Published totalPublished = RowStatistics.publish(totalNumerator, totalDenominator, suppress);
+        List<RowStatistics.Published> published = counts.stream()
+                .map(c -> RowStatistics.publish(c.numerator(), c.denominator(), suppress)).toList();
+        if (suppress) {
+            published = secondarySuppression(counts, published);
+        }
+        BreakdownResult.Row total = RowStatistics.row("Total", null, totalNumerator, totalDenominator, totalPublished,
+                measure, suppress);
+        total = RowStatistics.withComparison(total, "not_compared");
+        List<BreakdownResult.Row> rows = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            GroupCount c = counts.get(i);
+            BreakdownResult.Row row = RowStatistics.row(c.group(), c.group2(), c.numerator(), c.denominator(),
+                    published.get(i), measure, suppress);
+            rows.add(RowStatistics.compare(row, total, measure));
+        }
+        rows = withRatios(rows, counts, request, suppress);
+        BreakdownResult.Inequality inequality = request.by().isDeprivation() && request.by2() == null
+                ? inequality(rows, measure) : null;
+        return new BreakdownResult(measure.id(), request.by().id(),
+                request.by2() == null ? null : request.by2().id(), from == null ? null : from.toString(),
+                to == null ? null : to.toString(), suppress, measure.unit(), query.imdVintage(), total, rows,
+                inequality);
+    }
+
+    /** Hides one more row when exactly one is hidden, so it cannot be recovered from the total. */
+    private static List<RowStatistics.Published> secondarySuppression(List<GroupCount> counts,
+            List<RowStatistics.Published> published) {
+        List<DisclosureControl.Cell> cells = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            cells.add(new DisclosureControl.Cell(String.valueOf(i), counts.get(i).numerator(), published.get(i).hidden()));
+        }
+        long total = counts.stream().mapToLong(GroupCount::numerator).sum();
+        DisclosureControl.Suppressed result = DisclosureControl.suppress(cells,
+                new DisclosureControl.Cell("total", total, DisclosureControl.isPrimarySuppressed(total)));
+        List<RowStatistics.Published> out = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            RowStatistics.Published p = published.get(i);
+            out.add(new RowStatistics.Published(p.numerator(), p.denominator(), result.rows().get(i).suppressed()));
+        }
+        return out;
+    }
+
+    private static List<BreakdownResult.Row> withRatios(List<BreakdownResult.Row> rows, List<GroupCount> counts,
+            BreakdownRequest request, boolean suppress) {
+        if (request.reference() == null) {
+            return rows;
+        }
+        List<GroupCount> references = counts.stream().filter(c -> c.group().equals(request.reference())).toList();
+        if (references.isEmpty()) {
+            throw new BadRequestException("Parameter 'reference': no group '" + request.reference() + "' in "
+                    + request.by().id() + " for this measure and period");
+        }
+        List<BreakdownResult.Row> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            BreakdownResult.Row row = rows.get(i);
+            GroupCount c = counts.get(i);
+            GroupCount ref = references.stream().filter(r -> Objects.equals(r.group2(), c.group2())).findFirst()
+                    .orElse(null);
+            if (row.value() == null || ref == null) {
+                out.add(row);
+                continue;
+            }
+            // Ratios use the same counts as the values: rounded when suppressed.
+            double x = suppress ? DisclosureControl.roundCount(c.numerator()) : c.numerator();
+            double n = suppress ? DisclosureControl.roundCount(c.denominator()) : c.denominator();
+            double rx = suppress ? DisclosureControl.roundCount(ref.numerator()) : ref.numerator();
+            double rn = suppress ? DisclosureControl.roundCount(ref.denominator()) : ref.denominator();
+            try {
+                out.add(RowStatistics.withRatio(row, Ratios.proportionRatio(x, n, rx, rn, 0.95)));
+            } catch (InvalidInputException e) {
+                out.add(row); // a zero count: the ratio is undefined
+            }
+        }
+        return out;
+    }
+
+    /** PHE SII over the deprivation quantiles (1 = most deprived); null unless every quantile has a value. */
+    private static BreakdownResult.Inequality inequality(List<BreakdownResult.Row> rows, Measure measure) {
+        List<SiiInput.Quantile> quantiles = new ArrayList<>();
+        for (BreakdownResult.Row row : rows) {
+            if (row.group().equals("Unknown")) {
+                continue;
+            }
+            if (row.value() == null || row.denominator() == null || row.denominator() == 0) {
+                return null;
+            }
+            double m = measure.multiplier();
+            quantiles.add(new SiiInput.Quantile(Integer.parseInt(row.group()), row.denominator(), row.value() / m,
+                    row.lower95() / m, row.upper95() / m, null));
+        }
+        if (quantiles.size() < 5) {
+            return null;
+        }
+        try {
+            SiiResult r = SlopeIndex.calculate(new SiiInput(SiiInput.ValueType.PROPORTION, false, measure.multiplier(),
+                    0.95, SII_REPETITIONS, quantiles), new SplittableRandom(SII_SEED));
+            return new BreakdownResult.Inequality(r.sii(), r.siiLower(), r.siiUpper(), r.rii(), r.riiLower(),
+                    r.riiUpper());
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
+    /** Groups in the dimension's display order (fixed lists first, then the rest by name; deciles by number). */
+    private static List<GroupCount> sorted(List<GroupCount> counts, Dimension by, Dimension by2) {
+        Comparator<String> first = order(by);
+        Comparator<String> second = by2 == null ? Comparator.nullsFirst(Comparator.naturalOrder()) : order(by2);
+        return counts.stream().sorted(Comparator.comparing(GroupCount::group, first)
+                .thenComparing(GroupCount::group2, Comparator.nullsFirst(second))).toList();
+    }
+
+    private static Comparator<String> order(Dimension dimension) {
+        Map<String, Integer> fixed = new LinkedHashMap<>();
+        for (String v : dimension.fixedValues()) {
+            fixed.put(v, fixed.size());
+        }
+        return Comparator.comparing((String v) -> fixed.getOrDefault(v, Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder());
+    }
+}

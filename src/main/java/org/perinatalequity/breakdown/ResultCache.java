@@ -1,0 +1,46 @@
+package org.perinatalequity.breakdown;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A small least-recently-used cache of computed results for one data version: when the facts are rebuilt (every
+ * ingest) the version changes and everything cached before is dropped.
+ */
+final class ResultCache<K, V> {
+
+    private final int capacity;
+    private final Map<K, V> entries;
+    private long version = -1;
+
+    ResultCache(int capacity) {
+        this.capacity = capacity;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > ResultCache.this.capacity;
+            }
+        };
+    }
+
+    V get(long dataVersion, K key, Supplier<V> compute) {
+        synchronized (this) {
+            if (dataVersion != version) {
+                entries.clear();
+                version = dataVersion;
+            }
+            V cached = entries.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        V value = compute.get();
+        synchronized (this) {
+            if (dataVersion == version) {
+                entries.put(key, value);
+            }
+        }
+        return value;
+    }
+}

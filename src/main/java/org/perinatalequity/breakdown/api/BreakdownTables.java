@@ -1,0 +1,55 @@
+package org.perinatalequity.breakdown.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.TrendResult;
+import org.perinatalequity.export.Table;
+import org.perinatalequity.export.Table.Column;
+import org.perinatalequity.export.Table.Type;
+
+/** Breakdowns and trends as flat tables for CSV and Arrow: the LMNS total first, then the groups. */
+final class BreakdownTables {
+
+    private BreakdownTables() {
+    }
+
+    static Table of(BreakdownResult result) {
+        List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("by", Type.TEXT),
+                new Column("group", Type.TEXT), new Column("by2", Type.TEXT), new Column("group2", Type.TEXT),
+                new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),
+                new Column("value", Type.NUMBER), new Column("lower95", Type.NUMBER), new Column("upper95", Type.NUMBER),
+                new Column("lower998", Type.NUMBER), new Column("upper998", Type.NUMBER),
+                new Column("suppressed", Type.BOOLEAN), new Column("comparison", Type.TEXT),
+                new Column("ratio", Type.NUMBER), new Column("ratio_lower95", Type.NUMBER),
+                new Column("ratio_upper95", Type.NUMBER), new Column("from", Type.TEXT), new Column("to", Type.TEXT),
+                new Column("unit", Type.TEXT), new Column("imd_vintage", Type.TEXT));
+        List<List<Object>> rows = new ArrayList<>();
+        List<BreakdownResult.Row> all = new ArrayList<>();
+        all.add(result.total());
+        all.addAll(result.rows());
+        for (BreakdownResult.Row r : all) {
+            rows.add(Arrays.asList(result.measure(), result.by(), r.group(), result.by2(), r.group2(), r.numerator(),
+                    r.denominator(), r.value(), r.lower95(), r.upper95(), r.lower998(), r.upper998(), r.suppressed(),
+                    r.comparison(), r.ratio(), r.ratioLower95(), r.ratioUpper95(), result.from(), result.to(),
+                    result.unit(), result.imdVintage()));
+        }
+        return new Table(columns, rows);
+    }
+
+    static Table of(TrendResult result) {
+        List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("period", Type.TEXT),
+                new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),
+                new Column("value", Type.NUMBER), new Column("lower95", Type.NUMBER), new Column("upper95", Type.NUMBER),
+                new Column("process_lower", Type.NUMBER), new Column("process_upper", Type.NUMBER),
+                new Column("spc", Type.TEXT), new Column("suppressed", Type.BOOLEAN));
+        List<List<Object>> rows = new ArrayList<>();
+        for (TrendResult.Point p : result.points()) {
+            rows.add(Arrays.asList(result.measure(), p.period(), p.numerator(), p.denominator(), p.value(),
+                    p.lower95(), p.upper95(), p.processLower(), p.processUpper(), p.spc(), p.suppressed()));
+        }
+        return new Table(columns, rows);
+    }
+}
