@@ -1,0 +1,226 @@
+package org.perinatalequity.breakdown.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.junit.jupiter.api.Test;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.reference.ReferenceService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The analyst API on the bundled sample data (about 25,000 births): every endpoint, each format (the Arrow
+ * stream is read back), each error, and suppressed against unsuppressed output.
+ */
+@SpringBootTest(properties = { "equity.ingest.inbox-enabled=false", "equity.ingest.pseudonymisation-key=test-key" })
+@AutoConfigureMockMvc
+class MeasuresApiTest {
+
+    private static final Path DB = Path.of("target", "test-db", "MeasuresApiTest.duckdb");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        Files.createDirectories(DB.getParent());
+        Files.deleteIfExists(DB);
+        Files.deleteIfExists(Path.of(DB + ".wal"));
+        registry.add("equity.database.file", DB::toString);
+    }
+
+    private static boolean loaded;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    /** Loads the sample once per class; it needs the Spring beans, hence an injection method, not @BeforeAll. */
+    @Autowired
+    void load(IngestService ingest, ReferenceService reference) {
+        if (!loaded) {
+            reference.load(List.of(Path.of("data-samples", "reference")), "test");
+            ingest.ingest(List.of(Path.of("data-samples", "llr-sample-msds.zip")),
+                    new IngestService.Requester("test", "test"));
+            loaded = true;
+        }
+    }
+
+    private JsonNode getJson(MockHttpServletRequestBuilder request) throws Exception {
+        return json.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    private static MockHttpServletRequestBuilder asAnalyst(MockHttpServletRequestBuilder request) {
+        return request.with(r -> {
+            r.addUserRole("ANALYST");
+            return r;
+        });
+    }
+
+    @Test
+    void lists_the_19_measures_and_the_dimensions() throws Exception {
+        JsonNode measures = getJson(get("/api/measures"));
+        assertThat(measures).hasSize(19);
+        JsonNode coc = measures.findParents("id").stream().filter(m -> m.get("id").asText().equals("continuity_of_carer"))
+                .findFirst().orElseThrow();
+        assertThat(coc.get("target").asDouble()).isEqualTo(75);
+        assertThat(coc.get("polarity").asText()).isEqualTo("higher_is_better");
+        assertThat(coc.get("planItems").get(0).asText()).startsWith("Continuity of carer");
+
+        JsonNode dimensions = getJson(get("/api/dimensions"));
+        assertThat(dimensions).hasSize(17);
+        assertThat(dimensions.get(0).get("id").asText()).isEqualTo("ethnic_group");
+        assertThat(dimensions.get(0).get("values").get(3).asText()).isEqualTo("Black or Black British");
+        JsonNode team = dimensions.findParents("id").stream().filter(d -> d.get("id").asText().equals("team"))
+                .findFirst().orElseThrow();
+        assertThat(team.get("values").toString()).contains("CITY-NORTH", "CHARNWOOD");
+    }
+
+    @Test
+    void unsuppressed_breakdown_by_deprivation_has_exact_counts_limits_and_sii() throws Exception {
+        JsonNode r = getJson(asAnalyst(get("/api/measures/preterm/breakdown").param("by", "imd_quintile")
+                .param("suppress", "false")));
+
+        assertThat(r.get("suppressed").asBoolean()).isFalse();
+        assertThat(r.get("imdVintage").asText()).isEqualTo("2019");
+        JsonNode total = r.get("total");
+        long sum = 0;
+        for (JsonNode row : r.get("rows")) {
+            sum += row.get("denominator").asLong();
+            double p = row.get("numerator").asDouble() / row.get("denominator").asDouble() * 100;
+            assertThat(row.get("value").asDouble()).isCloseTo(p, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(row.get("lower95").asDouble()).isLessThan(p);
+            assertThat(row.get("lower998").asDouble()).isLessThan(row.get("lower95").asDouble());
+            assertThat(row.get("comparison").asText()).isIn("better", "similar", "worse");
+        }
+        assertThat(sum).isEqualTo(total.get("denominator").asLong());
+        assertThat(r.get("rows").get(0).get("group").asText()).isEqualTo("1");
+        // The synthetic data has more preterm births in the most deprived quintile.
+        assertThat(r.get("rows").get(0).get("value").asDouble()).isGreaterThan(r.get("rows").get(4).get("value").asDouble());
+        JsonNode sii = r.get("inequality");
+        assertThat(sii.get("sii").asDouble()).isLessThan(0);
+        assertThat(sii.get("siiLower95").asDouble()).isLessThan(sii.get("sii").asDouble());
+        assertThat(sii.get("rii").asDouble()).isLessThan(1);
+    }
+
+    @Test
+    void suppressed_breakdown_rounds_counts_and_hides_small_cells() throws Exception {
+        JsonNode r = getJson(get("/api/measures/stillbirth/breakdown").param("by", "team").param("by2", "ethnic_group")
+                .param("suppress", "false")); // not an analyst: suppression stays on
+
+        assertThat(r.get("suppressed").asBoolean()).isTrue();
+        int hidden = 0;
+        for (JsonNode row : r.get("rows")) {
+            assertThat(row.get("numerator").asLong() % 5).isZero();
+            assertThat(row.get("denominator").asLong() % 5).isZero();
+            if (row.get("suppressed").asBoolean()) {
+                hidden++;
+                assertThat(row.has("value")).isFalse();
+                assertThat(row.get("comparison").asText()).isEqualTo("not_compared");
+            }
+        }
+        assertThat(hidden).isGreaterThan(1);
+    }
+
+    @Test
+    void reference_groups_give_ratios_and_filters_narrow_the_data() throws Exception {
+        JsonNode r = getJson(asAnalyst(get("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
+                .param("reference", "White").param("place", "Leicester").param("from", "2023-04")
+                .param("to", "2024-03").param("suppress", "false")));
+
+        assertThat(r.get("from").asText()).isEqualTo("2023-04");
+        assertThat(r.get("to").asText()).isEqualTo("2024-03");
+        JsonNode white = r.get("rows").get(0);
+        assertThat(white.get("group").asText()).isEqualTo("White");
+        assertThat(white.get("ratio").asDouble()).isEqualTo(1.0);
+        JsonNode black = r.get("rows").get(3);
+        assertThat(black.get("group").asText()).isEqualTo("Black or Black British");
+        assertThat(black.get("ratio").asDouble()).isGreaterThan(1.0);
+        JsonNode all = getJson(asAnalyst(get("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
+                .param("suppress", "false")));
+        assertThat(all.get("total").get("denominator").asLong()).isGreaterThan(r.get("total").get("denominator").asLong());
+    }
+
+    @Test
+    void csv_and_arrow_carry_the_same_rows() throws Exception {
+        String csv = mvc.perform(get("/api/measures/early_booking/breakdown").param("by", "place")
+                .header("Accept", "text/csv")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv")).andReturn().getResponse().getContentAsString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines.get(0)).startsWith("measure,by,group,by2,group2,numerator,denominator,value,lower95");
+        assertThat(lines.get(1)).startsWith("early_booking,place,Total,");
+        assertThat(lines.get(2)).startsWith("early_booking,place,Leicester,");
+
+        byte[] arrow = mvc.perform(get("/api/measures/early_booking/breakdown").param("by", "place")
+                .param("format", "arrow")).andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.apache.arrow.stream")).andReturn().getResponse()
+                .getContentAsByteArray();
+        try (RootAllocator allocator = new RootAllocator();
+                ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(arrow), allocator)) {
+            assertThat(reader.loadNextBatch()).isTrue();
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            assertThat(root.getRowCount()).isEqualTo(lines.size() - 1);
+            assertThat(((VarCharVector) root.getVector("group")).getObject(1).toString()).isEqualTo("Leicester");
+            assertThat(root.getVector("denominator").getObject(0).toString() + ".0")
+                    .contains(lines.get(1).split(",")[6]);
+        }
+    }
+
+    @Test
+    void trend_by_month_has_spc_flags() throws Exception {
+        JsonNode r = getJson(get("/api/measures/smoking_delivery/trend").param("by", "month"));
+        assertThat(r.get("points").size()).isGreaterThanOrEqualTo(24);
+        assertThat(r.get("points").get(0).get("period").asText()).matches("\\d{4}-\\d{2}");
+        assertThat(r.get("variation").asText()).isIn("common_cause", "special_cause_improvement",
+                "special_cause_concern", "special_cause_neither");
+        assertThat(r.get("points").get(5).get("spc").asText()).isIn("common_cause", "special_cause_improvement",
+                "special_cause_concern", "special_cause_neither");
+        JsonNode coc = getJson(get("/api/measures/continuity_of_carer/trend").param("by", "quarter"));
+        assertThat(coc.get("target").asDouble()).isEqualTo(75);
+        assertThat(coc.get("assurance").asText()).isEqualTo("consistently_failing");
+    }
+
+    @Test
+    void bad_parameters_get_a_400_naming_the_parameter() throws Exception {
+        mvc.perform(get("/api/measures/preterm/breakdown")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("bad_request"))
+                .andExpect(jsonPath("$.detail").value("Parameter 'by' is required"));
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "shoe_size")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Parameter 'by': unknown dimension 'shoe_size' (GET /api/dimensions lists them)"));
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("from", "2024/01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Parameter 'from': a month as YYYY-MM, not '2024/01'"));
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("colour", "red"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
+                        .startsWith("Parameter 'colour' is neither an option")));
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("reference", "Mars"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
+                        .startsWith("Parameter 'reference': no group 'Mars'")));
+        mvc.perform(get("/api/measures/preterm/trend").param("by", "place")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/measures/nonsense/breakdown").param("by", "place")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("not_found"));
+    }
+}
