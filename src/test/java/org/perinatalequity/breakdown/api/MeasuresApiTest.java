@@ -204,6 +204,14 @@ class MeasuresApiTest {
     }
 
     @Test
+    void serves_an_openapi_description_of_the_api() throws Exception {
+        JsonNode api = getJson(get("/v3/api-docs"));
+        assertThat(api.get("paths").has("/api/measures/{id}/breakdown")).isTrue();
+        assertThat(api.get("paths").has("/api/stats/proportion")).isTrue();
+        assertThat(api.get("paths").has("/api/ingest")).isTrue();
+    }
+
+    @Test
     void bad_parameters_get_a_400_naming_the_parameter() throws Exception {
         mvc.perform(get("/api/measures/preterm/breakdown")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("bad_request"))
