@@ -1,0 +1,85 @@
+package org.perinatalequity.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perinatalequity.TestDatabase;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Loading and checking measure definitions, and docs/measures.md staying in step with them. */
+class MeasureCatalogueTest {
+
+    @TempDir
+    Path dir;
+
+    private MeasureCatalogue catalogue(Path extra) {
+        TestDatabase db = TestDatabase.create(dir);
+        try {
+            return new MeasureCatalogue(JdbcClient.create(db.dataSource()), new ObjectMapper(),
+                    extra == null ? "" : extra.toString());
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    void loads_the_19_measures_of_the_design() {
+        MeasureCatalogue catalogue = catalogue(null);
+        assertThat(catalogue.all()).extracting(Measure::id).containsExactlyInAnyOrder("apgar_low",
+                "breastmilk_first_feed", "caesarean", "continuity_of_carer", "did_not_attend", "early_booking",
+                "ethnicity_recorded", "folic_acid_before", "low_birthweight_term", "neonatal_death", "pcsp_recorded",
+                "postcode_linked", "pph_1500", "preterm", "remote_contacts", "smoking_booking", "smoking_delivery",
+                "stillbirth", "tears_3rd_4th");
+        Measure stillbirth = catalogue.find("stillbirth").orElseThrow();
+        assertThat(stillbirth.multiplier()).isEqualTo(1000);
+        assertThat(stillbirth.unit()).isEqualTo("per 1,000");
+        assertThat(stillbirth.rareEvent()).isTrue();
+        assertThat(stillbirth.polarity()).isEqualTo(Measure.Polarity.lower_is_better);
+    }
+
+    @Test
+    void an_analyst_can_add_a_measure_from_a_folder() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("extra"));
+        Files.writeString(folder.resolve("teen_booking.json"), """
+                {"id":"teen_booking","name":"Teenage bookings","description":"Bookings of women under 20.",
+                 "unit":"%","multiplier":100,"polarity":"none","target":null,"numeratorLabel":"Under 20",
+                 "denominatorLabel":"Bookings","planItems":["Early booking"],"eventDate":"booking date",
+                 "kind":"outcome","rareEvent":false}""");
+        Files.writeString(folder.resolve("teen_booking.sql"), "SELECT provider, mother_id, booking_date AS event_date,"
+                + " booking_site, age_at_booking AS age_at_event, age_at_booking < 20 AS numerator FROM v_bookings");
+
+        assertThat(catalogue(folder).find("teen_booking")).isPresent();
+    }
+
+    @Test
+    void a_broken_definition_stops_start_up_naming_it() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(folder.resolve("oops.json"), Files.readString(
+                Path.of("src/main/resources/measures/preterm.json")).replace("\"preterm\"", "\"oops\""));
+        Files.writeString(folder.resolve("oops.sql"), "SELECT provider, mother_id FROM v_births");
+
+        assertThatThrownBy(() -> catalogue(folder)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("Measure definition 'oops' is broken: its SQL must answer exactly the columns [provider,"
+                        + " mother_id, event_date, numerator, booking_site, age_at_event], not [provider, mother_id]");
+
+        Files.writeString(folder.resolve("oops.json"), "{\"id\":\"oops\",\"unit\":\"%\"}");
+        assertThatThrownBy(() -> catalogue(folder)).hasMessage("Measure definition 'oops' is broken: field 'name'"
+                + " is missing or empty");
+    }
+
+    @Test
+    void docs_measures_md_lists_every_measure_with_its_sql() throws Exception {
+        String docs = Files.readString(Path.of("docs", "measures.md"));
+        for (Measure m : catalogue(null).all()) {
+            assertThat(docs).as(m.id()).contains("### `" + m.id() + "` — " + m.name()).contains(m.sql());
+        }
+    }
+}
