@@ -70,9 +70,9 @@ class MeasureCatalogueTest {
                 .hasMessage("Measure definition 'oops' is broken: its SQL must answer exactly the columns [provider,"
                         + " mother_id, event_date, numerator, booking_site, age_at_event], not [provider, mother_id]");
 
-        Files.writeString(folder.resolve("oops.json"), "{\"id\":\"oops\",\"unit\":\"%\"}");
-        assertThatThrownBy(() -> catalogue(folder)).hasMessage("Measure definition 'oops' is broken: field 'name'"
-                + " is missing or empty");
+        Files.writeString(folder.resolve("oops.json"), "{\"id\":\"oops\",\"unit\":\"%\",\"multiplier\":1000}");
+        assertThatThrownBy(() -> catalogue(folder)).hasMessage("Measure definition 'oops' is broken: multiplier must"
+                + " be 100 for % and 1000 for per 1,000");
     }
 
     @Test
