@@ -9,57 +9,82 @@ CREATE SCHEMA IF NOT EXISTS internal;
 -- Latest version of each record. MSDS submissions are cumulative and overlap, so one record
 -- (keyed within its provider) can arrive in several submissions: the one from the submission
 -- with the latest reporting period wins, then the most recently loaded, then the later line.
+-- internal.msdNNN_latest computes it; MeasureFacts stores the result in internal.msdNNN_store
+-- after every load (a window over every submission is too slow to repeat in every query), and
+-- internal.msdNNN reads the store.
 -- ---------------------------------------------------------------------------------------------
-CREATE OR REPLACE VIEW internal.msd001 AS
+CREATE OR REPLACE VIEW internal.msd001_latest AS
 SELECT r.*, s.provider FROM main.msd001 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.LPIDMother
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd002 AS
+CREATE OR REPLACE VIEW internal.msd002_latest AS
 SELECT r.*, s.provider FROM main.msd002 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.LPIDMother, r.OrgCodeGMPMother, r.StartDateGMPReg
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd101 AS
+CREATE OR REPLACE VIEW internal.msd101_latest AS
 SELECT r.*, s.provider FROM main.msd101 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.PregnancyID
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd102 AS
+CREATE OR REPLACE VIEW internal.msd102_latest AS
 SELECT r.*, s.provider FROM main.msd102 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.PregnancyID, r.CarePlanDate, r.CarePlanType
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd201 AS
+CREATE OR REPLACE VIEW internal.msd201_latest AS
 SELECT r.*, s.provider FROM main.msd201 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.CareConID
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd202 AS
+CREATE OR REPLACE VIEW internal.msd202_latest AS
 SELECT r.*, s.provider FROM main.msd202 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.CareActIDMother
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd301 AS
+CREATE OR REPLACE VIEW internal.msd301_latest AS
 SELECT r.*, s.provider FROM main.msd301 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.LabourDeliveryID
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd302 AS
+CREATE OR REPLACE VIEW internal.msd302_latest AS
 SELECT r.*, s.provider FROM main.msd302 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.LabourDeliveryID, r.ClinInterDateMother,
                                         r.ProcedureCode, r.FindingCode, r.ObsCode
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd401 AS
+CREATE OR REPLACE VIEW internal.msd401_latest AS
 SELECT r.*, s.provider FROM main.msd401 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.LPIDBaby
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
-CREATE OR REPLACE VIEW internal.msd405 AS
+CREATE OR REPLACE VIEW internal.msd405_latest AS
 SELECT r.*, s.provider FROM main.msd405 r JOIN main.submission s USING (submission_id)
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.CareActIDBaby
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
+
+-- Stores of the latest versions (refreshed by MeasureFacts) and the views every query reads.
+CREATE TABLE IF NOT EXISTS internal.msd001_store AS SELECT * FROM internal.msd001_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd002_store AS SELECT * FROM internal.msd002_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd101_store AS SELECT * FROM internal.msd101_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd102_store AS SELECT * FROM internal.msd102_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd201_store AS SELECT * FROM internal.msd201_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd202_store AS SELECT * FROM internal.msd202_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd301_store AS SELECT * FROM internal.msd301_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd302_store AS SELECT * FROM internal.msd302_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd401_store AS SELECT * FROM internal.msd401_latest LIMIT 0;
+CREATE TABLE IF NOT EXISTS internal.msd405_store AS SELECT * FROM internal.msd405_latest LIMIT 0;
+CREATE OR REPLACE VIEW internal.msd001 AS SELECT * FROM internal.msd001_store;
+CREATE OR REPLACE VIEW internal.msd002 AS SELECT * FROM internal.msd002_store;
+CREATE OR REPLACE VIEW internal.msd101 AS SELECT * FROM internal.msd101_store;
+CREATE OR REPLACE VIEW internal.msd102 AS SELECT * FROM internal.msd102_store;
+CREATE OR REPLACE VIEW internal.msd201 AS SELECT * FROM internal.msd201_store;
+CREATE OR REPLACE VIEW internal.msd202 AS SELECT * FROM internal.msd202_store;
+CREATE OR REPLACE VIEW internal.msd301 AS SELECT * FROM internal.msd301_store;
+CREATE OR REPLACE VIEW internal.msd302 AS SELECT * FROM internal.msd302_store;
+CREATE OR REPLACE VIEW internal.msd401 AS SELECT * FROM internal.msd401_store;
+CREATE OR REPLACE VIEW internal.msd405 AS SELECT * FROM internal.msd405_store;
 
 -- ---------------------------------------------------------------------------------------------
 -- v_women: one row per mother (provider + local patient id) with the items that belong to her:

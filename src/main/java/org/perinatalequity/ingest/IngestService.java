@@ -44,13 +44,15 @@ public class IngestService {
     private final EquityProperties.Ingest settings;
     private final ApplicationEventPublisher events;
     private final IngestLogQuery query;
+    private final LatestVersions latestVersions;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
-    IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, EquityProperties properties,
-            ApplicationEventPublisher events) {
+    IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, LatestVersions latestVersions,
+            EquityProperties properties, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.query = query;
+        this.latestVersions = latestVersions;
         this.settings = properties.ingest();
         this.events = events;
     }
@@ -93,6 +95,7 @@ public class IngestService {
                     issues(connection, runId, "warning"));
             finishRun(connection, runId, report);
             if (submissions.stream().anyMatch(s -> s.status() == IngestReport.Status.loaded)) {
+                latestVersions.refresh();
                 events.publishEvent(new DataChangedEvent(runId));
             }
             return report;

@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import org.perinatalequity.ingest.DataChangedEvent;
+import org.perinatalequity.ingest.LatestVersions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,13 +36,21 @@ public class MeasureFacts {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final MeasureCatalogue catalogue;
+    private final LatestVersions latestVersions;
     private final AtomicLong version = new AtomicLong();
 
-    MeasureFacts(DataSource dataSource, JdbcClient jdbc, MeasureCatalogue catalogue) {
+    MeasureFacts(DataSource dataSource, JdbcClient jdbc, MeasureCatalogue catalogue, LatestVersions latestVersions) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
-        if (!catalogueHash().equals(builtHash())) {
+        this.latestVersions = latestVersions;
+    }
+
+    /** At start-up, once every setting is written: rebuild whatever is stale. */
+    @EventListener(ContextRefreshedEvent.class)
+    void onStart() {
+        if (!stateHash().equals(builtHash())) {
+            latestVersions.refresh();
             rebuild();
         }
         version.incrementAndGet();
@@ -59,6 +69,7 @@ public class MeasureFacts {
     synchronized void rebuild() {
         long started = System.nanoTime();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            long latest = System.nanoTime();
             st.execute("CREATE OR REPLACE TEMP TABLE fact_women AS SELECT * FROM v_women");
             st.execute("CREATE OR REPLACE TABLE fact_event_build (measure_id VARCHAR, event_date DATE, numerator INTEGER,"
                     + " ethnic_group VARCHAR, ethnic_category VARCHAR, imd_decile VARCHAR, imd_quintile VARCHAR,"
@@ -87,15 +98,15 @@ public class MeasureFacts {
             st.execute("DROP TABLE IF EXISTS fact_event");
             st.execute("ALTER TABLE fact_event_build RENAME TO fact_event");
             st.execute("CREATE OR REPLACE TABLE fact_build (catalogue_hash VARCHAR, built_at TIMESTAMP)");
-            st.execute("INSERT INTO fact_build VALUES (" + SupportSql.literal(catalogueHash())
+            st.execute("INSERT INTO fact_build VALUES (" + SupportSql.literal(stateHash())
                     + ", current_localtimestamp())");
             c.commit();
             c.setAutoCommit(true);
+            LOG.info("Measure facts rebuilt in {} ms", (System.nanoTime() - latest) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not build the measure facts: " + e.getMessage(), e);
         }
         version.incrementAndGet();
-        LOG.info("Measure facts rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private String builtHash() {
@@ -105,13 +116,20 @@ public class MeasureFacts {
                 : "";
     }
 
-    /** A hash of every measure definition, so editing one rebuilds the facts at the next start. */
-    private String catalogueHash() {
+    /**
+     * A hash of every measure definition and of what is loaded, so a start after editing a definition, or on a
+     * database loaded by the command line of another version, rebuilds what is stale.
+     */
+    private String stateHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Measure m : catalogue.all()) {
                 digest.update((m.id() + "\n" + m.sql() + "\n").getBytes(StandardCharsets.UTF_8));
             }
+            digest.update(jdbc.sql("SELECT coalesce(string_agg(submission_id || '@' || loaded_at, ',' ORDER BY"
+                    + " submission_id), '') || '|' || (SELECT count(*) || '@' || coalesce(CAST(max(loaded_at) AS VARCHAR), '')"
+                    + " FROM ref_file) || '|' || (SELECT value FROM setting WHERE name = 'imd_vintage')"
+                    + " FROM submission").query(String.class).single().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

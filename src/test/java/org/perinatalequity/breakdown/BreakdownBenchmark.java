@@ -28,8 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * [-Dbenchmark.births=1000000]} (docs/benchmarks.md). The database is kept in target/benchmark for reruns.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = { "equity.ingest.inbox-enabled=false", "equity.ingest.pseudonymisation-key=benchmark-key" })
+@SpringBootTest(properties = { "equity.ingest.inbox-enabled=false", "equity.ingest.pseudonymisation-key=benchmark-key" })
 class BreakdownBenchmark {
 
     static final int BIRTHS = Integer.getInteger("benchmark.births", 1_000_000);

@@ -67,6 +67,7 @@ class IngestBenchmark {
             JdbcClient jdbc = JdbcClient.create(db.dataSource());
             MsdsRegistry registry = new MsdsRegistry();
             IngestService service = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
+                new LatestVersions(db.dataSource(), registry),
                     new EquityProperties(new EquityProperties.Database(db.file()),
                             new EquityProperties.Ingest("benchmark-key", ingestDir, false, 10, 1L << 40, 1L << 40, 200),
                             new EquityProperties.SampleData(false, ingestDir), new EquityProperties.Reference("2019")),

@@ -19,6 +19,7 @@ public final class IngestFixtures {
         MsdsRegistry registry = new MsdsRegistry();
         IngestService service = new IngestService(dataSource, registry,
                 new IngestLogQuery(JdbcClient.create(dataSource), registry),
+                new LatestVersions(dataSource, registry),
                 new EquityProperties(new EquityProperties.Database(workDir.resolve("unused.duckdb")),
                         new EquityProperties.Ingest("fixture-key", workDir, false, 10, 1L << 32, 1L << 32, 200),
                         new EquityProperties.SampleData(false, workDir), new EquityProperties.Reference("2019")),

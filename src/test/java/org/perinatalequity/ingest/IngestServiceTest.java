@@ -53,7 +53,8 @@ class IngestServiceTest {
         EquityProperties properties = new EquityProperties(new EquityProperties.Database(db.file()),
                 new EquityProperties.Ingest(KEY, dir.resolve("inbox"), false, 10, 1L << 30, maxUncompressed, 50),
                 new EquityProperties.SampleData(false, dir), new EquityProperties.Reference("2019"));
-        return new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry), properties,
+        return new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
+                new LatestVersions(db.dataSource(), registry), properties,
                 e -> events.add((DataChangedEvent) e));
     }
 
@@ -410,6 +411,7 @@ class IngestServiceTest {
     void refuses_to_run_without_a_pseudonymisation_key() {
         MsdsRegistry registry = new MsdsRegistry();
         IngestService keyless = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
+                new LatestVersions(db.dataSource(), registry),
                 new EquityProperties(new EquityProperties.Database(db.file()),
                         new EquityProperties.Ingest(" ", dir, false, 10, 1, 1, 1), new EquityProperties.SampleData(false, dir),
                         new EquityProperties.Reference("2019")),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perinatalequity.TestDatabase;
+import org.perinatalequity.ingest.LatestVersions;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,6 +120,7 @@ class ReferenceServiceTest {
         }
         jdbc.sql("INSERT INTO msd002 (submission_id, line, invalid_items, LPIDMother, OrgCodeGMPMother)"
                 + " VALUES (1, 2, [], 'normal', 'C82001')").update();
+        LatestVersions.of(db.dataSource()).refresh();
     }
 
     private Map<String, Object> woman(String id) {
