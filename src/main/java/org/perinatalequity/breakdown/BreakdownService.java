@@ -1,5 +1,8 @@
 package org.perinatalequity.breakdown;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +14,8 @@ import java.util.SplittableRandom;
 
 import org.perinatalequity.breakdown.query.BreakdownQuery;
 import org.perinatalequity.breakdown.query.GroupCount;
+import org.perinatalequity.export.ArrowExport;
+import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.measures.MeasureCatalogue;
@@ -43,11 +48,13 @@ public class BreakdownService {
     private final BreakdownQuery query;
     private final ResultCache<BreakdownRequest, BreakdownResult> cache;
     private final TrendCalculator trends;
+    private final ArrowExport arrow;
 
-    BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query) {
+    BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow) {
         this.catalogue = catalogue;
         this.facts = facts;
         this.query = query;
+        this.arrow = arrow;
         this.cache = new ResultCache<>(500);
         this.trends = new TrendCalculator(query);
     }
@@ -63,6 +70,16 @@ public class BreakdownService {
     /** The values of a dimension: its fixed list, or the values present in the data. */
     public List<String> dimensionValues(Dimension dimension) {
         return dimension.fixedValues().isEmpty() ? query.values(dimension) : dimension.fixedValues();
+    }
+
+    /** Writes a result as CSV (formula injection neutralised), the LMNS total first. */
+    public void writeCsv(BreakdownResult result, Writer out) {
+        CsvExport.write(BreakdownTables.of(result), out);
+    }
+
+    /** Writes a result as an Arrow IPC stream made by DuckDB's Arrow export. */
+    public void writeArrow(BreakdownResult result, OutputStream out) throws IOException {
+        arrow.write(BreakdownTables.of(result), out);
     }
 
     public BreakdownResult breakdown(BreakdownRequest request) {

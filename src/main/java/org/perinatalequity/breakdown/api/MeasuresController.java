@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.breakdown.BreakdownTables;
 import org.perinatalequity.breakdown.MeasureNotFoundException;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.export.ArrowExport;

@@ -7,9 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,14 +17,12 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.junit.jupiter.api.Test;
+import org.perinatalequity.SampleData;
+import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -35,21 +30,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The analyst API on the bundled sample data (about 25,000 births): every endpoint, each format (the Arrow
  * stream is read back), each error, and suppressed against unsuppressed output.
  */
-@SpringBootTest(properties = { "equity.ingest.inbox-enabled=false", "equity.ingest.pseudonymisation-key=test-key" })
-@AutoConfigureMockMvc
+@SampleDataTest
 class MeasuresApiTest {
-
-    private static final Path DB = Path.of("target", "test-db", "MeasuresApiTest.duckdb");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(DB.getParent());
-        Files.deleteIfExists(DB);
-        Files.deleteIfExists(Path.of(DB + ".wal"));
-        registry.add("equity.database.file", DB::toString);
-    }
-
-    private static boolean loaded;
 
     @Autowired
     MockMvc mvc;
@@ -57,15 +39,10 @@ class MeasuresApiTest {
     @Autowired
     ObjectMapper json;
 
-    /** Loads the sample once per class; it needs the Spring beans, hence an injection method, not @BeforeAll. */
+    /** The sample is loaded once for every class sharing the context; it needs the Spring beans. */
     @Autowired
     void load(IngestService ingest, ReferenceService reference) {
-        if (!loaded) {
-            reference.load(List.of(Path.of("data-samples", "reference")), "test");
-            ingest.ingest(List.of(Path.of("data-samples", "llr-sample-msds.zip")),
-                    new IngestService.Requester("test", "test"));
-            loaded = true;
-        }
+        SampleData.ensureLoaded(ingest, reference);
     }
 
     private JsonNode getJson(MockHttpServletRequestBuilder request) throws Exception {

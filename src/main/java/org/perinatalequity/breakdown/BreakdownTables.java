@@ -1,22 +1,20 @@
-package org.perinatalequity.breakdown.api;
+package org.perinatalequity.breakdown;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.perinatalequity.breakdown.BreakdownResult;
-import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.export.Table.Column;
 import org.perinatalequity.export.Table.Type;
 
 /** Breakdowns and trends as flat tables for CSV and Arrow: the LMNS total first, then the groups. */
-final class BreakdownTables {
+public final class BreakdownTables {
 
     private BreakdownTables() {
     }
 
-    static Table of(BreakdownResult result) {
+    public static Table of(BreakdownResult result) {
         List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("by", Type.TEXT),
                 new Column("group", Type.TEXT), new Column("by2", Type.TEXT), new Column("group2", Type.TEXT),
                 new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),
@@ -39,7 +37,7 @@ final class BreakdownTables {
         return new Table(columns, rows);
     }
 
-    static Table of(TrendResult result) {
+    public static Table of(TrendResult result) {
         List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("period", Type.TEXT),
                 new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),
                 new Column("value", Type.NUMBER), new Column("lower95", Type.NUMBER), new Column("upper95", Type.NUMBER),

@@ -1,0 +1,197 @@
+package org.perinatalequity.breakdown.ui;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+
+import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.breakdown.TrendResult;
+import org.perinatalequity.export.ArrowExport;
+import org.perinatalequity.measures.Measure;
+import org.perinatalequity.system.api.BadRequestException;
+import org.perinatalequity.system.ui.MainLayout;
+
+/**
+ * The analyst's explorer: any measure by one or two breakdowns, period, filters and reference group; a chart,
+ * a table with value, confidence interval, counts and comparison, and the trend. The state lives in the URL
+ * (the API's parameter names), and the downloads carry exactly what is shown.
+ */
+@Route(value = "explorer", layout = MainLayout.class)
+@PageTitle("Explorer | Perinatal Equity Dashboard")
+@Menu(title = "Explorer", order = 20, icon = "vaadin:chart-grid")
+class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final BreakdownService service;
+    private final ExplorerControls controls;
+    private final H2 heading = new H2();
+    private final Paragraph summary = new Paragraph();
+    private final Div chart = new Div();
+    private final Grid<BreakdownResult.Row> table = new Grid<>();
+    private final Grid<TrendResult.Point> trend = new Grid<>();
+    private final HorizontalLayout downloads = new HorizontalLayout();
+    private ExplorerState state = ExplorerState.initial();
+    private BreakdownResult result;
+
+    ExplorerView(BreakdownService service) {
+        this.service = service;
+        this.controls = new ExplorerControls(service, this::show);
+        addClassName("equity-page");
+        chart.addClassName("equity-chart");
+        configureTable();
+        configureTrend();
+        Paragraph lead = new Paragraph("Choose a measure and how to break it down. Values come with 95% confidence"
+                + " intervals and a comparison with the LMNS as a whole; small numbers are suppressed.");
+        lead.addClassName("equity-lead");
+        add(new H1("Explorer"), lead, controls, heading, summary, chart, table, downloads,
+                new H2("Trend by month"), trend);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        ExplorerState fromUrl = ExplorerState.fromParameters(event.getLocation().getQueryParameters().getParameters());
+        if (!isAnalyst()) {
+            fromUrl = fromUrl.withSuppress(true);
+        }
+        show(fromUrl);
+    }
+
+    /** Shows a state: the controls, the URL, the results. */
+    void show(ExplorerState next) {
+        state = next;
+        controls.setState(state, isAnalyst());
+        UI.getCurrent().getPage().getHistory().replaceState(null,
+                "explorer?" + new QueryParameters(state.toParameters()).getQueryString());
+        try {
+            result = service.breakdown(state.toRequest());
+        } catch (BadRequestException e) {
+            // e.g. a reference group not present in the chosen period: drop it and say why
+            show(state.withReference(null));
+            summary.setText(e.getMessage());
+            return;
+        }
+        Measure measure = service.measure(state.measure());
+        heading.setText(measure.name() + " by " + state.by().label().toLowerCase(Locale.ROOT)
+                + (state.by2() == null ? "" : " and " + state.by2().label().toLowerCase(Locale.ROOT)));
+        summary.setText(summaryText(measure, result));
+        table.setItems(result.rows());
+        table.getColumnByKey("ratio").setVisible(state.reference() != null);
+        table.getColumnByKey("group2").setVisible(state.by2() != null);
+        trend.setItems(service.trend(state.measure(), org.perinatalequity.measures.Dimension.MONTH, state.filters(),
+                state.suppress()).points());
+        refreshDownloads(measure);
+    }
+
+    ExplorerState state() {
+        return state;
+    }
+
+    private static String summaryText(Measure measure, BreakdownResult r) {
+        BreakdownResult.Row t = r.total();
+        String period = r.from() == null ? "no data" : r.from() + " to " + r.to();
+        String total = t.value() == null ? "LMNS: not shown" : String.format(Locale.UK, "LMNS %s %s (95%% CI %s to %s)",
+                Formats.value(t.value()), measure.unit(), Formats.value(t.lower95()), Formats.value(t.upper95()));
+        String sii = r.inequality() == null ? "" : String.format(Locale.UK,
+                "; slope index of inequality %s (95%% CI %s to %s), relative index %s",
+                Formats.value(r.inequality().sii()), Formats.value(r.inequality().siiLower95()),
+                Formats.value(r.inequality().siiUpper95()), Formats.value(r.inequality().rii()));
+        return period + ". " + total + sii + (r.suppressed() ? ". Small numbers suppressed." : ". Not suppressed.")
+                + (r.imdVintage() == null ? "" : " Deprivation: IMD " + r.imdVintage() + ".");
+    }
+
+    private void configureTable() {
+        table.setAriaLabel("Breakdown table");
+        table.setId("breakdown-table");
+        table.addColumn(BreakdownResult.Row::group).setHeader("Group").setKey("group").setAutoWidth(true);
+        table.addColumn(BreakdownResult.Row::group2).setHeader("Second group").setKey("group2").setAutoWidth(true);
+        table.addColumn(r -> Formats.value(r.value())).setHeader("Value").setKey("value")
+                .setTextAlign(ColumnTextAlign.END);
+        table.addColumn(r -> Formats.interval(r.lower95(), r.upper95())).setHeader("95% CI").setKey("ci")
+                .setTextAlign(ColumnTextAlign.END);
+        table.addColumn(r -> Formats.count(r.numerator())).setHeader("Numerator").setKey("numerator")
+                .setTextAlign(ColumnTextAlign.END);
+        table.addColumn(r -> Formats.count(r.denominator())).setHeader("Denominator").setKey("denominator")
+                .setTextAlign(ColumnTextAlign.END);
+        table.addColumn(r -> r.suppressed() ? "* suppressed (1–7 events)" : r.comparison()).setHeader("Compared with LMNS")
+                .setKey("comparison");
+        table.addColumn(r -> r.ratio() == null ? "" : Formats.value(r.ratio()) + " ("
+                + Formats.interval(r.ratioLower95(), r.ratioUpper95()) + ")").setHeader("Ratio to reference")
+                .setKey("ratio").setTextAlign(ColumnTextAlign.END);
+        table.setAllRowsVisible(true);
+    }
+
+    private void configureTrend() {
+        trend.setAriaLabel("Trend by month");
+        trend.setId("trend-table");
+        trend.addColumn(TrendResult.Point::period).setHeader("Month");
+        trend.addColumn(p -> Formats.value(p.value())).setHeader("Value").setTextAlign(ColumnTextAlign.END);
+        trend.addColumn(p -> Formats.interval(p.lower95(), p.upper95())).setHeader("95% CI")
+                .setTextAlign(ColumnTextAlign.END);
+        trend.addColumn(p -> Formats.count(p.denominator())).setHeader("Denominator").setTextAlign(ColumnTextAlign.END);
+        trend.addColumn(p -> p.suppressed() ? "* suppressed" : Formats.spc(p.spc())).setHeader("SPC");
+        trend.setHeight("320px");
+    }
+
+    private void refreshDownloads(Measure measure) {
+        downloads.removeAll();
+        String base = measure.id() + "-by-" + state.by().id() + (state.by2() == null ? "" : "-" + state.by2().id());
+        downloads.add(download("Download CSV", base + ".csv", "text/csv", out -> {
+            OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            service.writeCsv(result, writer);
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        downloads.add(download("Download Arrow", base + ".arrows", ArrowExport.MEDIA_TYPE, out -> {
+            try {
+                service.writeArrow(result, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
+    private static Anchor download(String text, String fileName, String contentType,
+            Consumer<ByteArrayOutputStream> writer) {
+        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            writer.accept(bytes);
+            return new DownloadResponse(new ByteArrayInputStream(bytes.toByteArray()), fileName, contentType,
+                    bytes.size());
+        }), text);
+        anchor.getElement().setAttribute("download", fileName);
+        return anchor;
+    }
+
+    private static boolean isAnalyst() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request != null && request.isUserInRole("ANALYST");
+    }
+}

@@ -1,0 +1,38 @@
+package org.perinatalequity.breakdown.ui;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** Display rounding only: the data and downloads keep full precision. */
+final class Formats {
+
+    private static final DecimalFormatSymbols UK = DecimalFormatSymbols.getInstance(Locale.UK);
+
+    private Formats() {
+    }
+
+    static String value(Double v) {
+        return v == null ? "–" : new DecimalFormat("#,##0.0", UK).format(v);
+    }
+
+    static String interval(Double lower, Double upper) {
+        return lower == null || upper == null ? "–" : value(lower) + " to " + value(upper);
+    }
+
+    static String count(Double v) {
+        return v == null ? "–" : new DecimalFormat("#,##0", UK).format(v);
+    }
+
+    static String spc(String type) {
+        if (type == null) {
+            return "";
+        }
+        return switch (type) {
+            case "special_cause_improvement" -> "▲ special cause: improvement";
+            case "special_cause_concern" -> "▼ special cause: concern";
+            case "special_cause_neither" -> "● special cause";
+            default -> "common cause";
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package org.perinatalequity.breakdown.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.util.List;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.router.QueryParameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perinatalequity.KaribuRoutes;
+import org.perinatalequity.SampleData;
+import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.reference.ReferenceService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The explorer on the sample data: URL state round-trips, choices change the query, downloads match. */
+@SampleDataTest
+class ExplorerViewTest {
+
+    private static final Routes ROUTES = KaribuRoutes.discover();
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    BreakdownService service;
+
+    @BeforeEach
+    void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
+        SampleData.ensureLoaded(ingest, reference);
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<BreakdownResult.Row> table() {
+        return _get(Grid.class, spec -> spec.withId("breakdown-table"));
+    }
+
+    @Test
+    void the_url_state_opens_the_same_view_and_survives_a_round_trip() {
+        UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=breastmilk_first_feed"
+                + "&by=imd_quintile&place=Leicester&from=2023-04&to=2024-03"));
+        ExplorerView view = _get(ExplorerView.class);
+
+        ExplorerState state = view.state();
+        assertThat(state.measure()).isEqualTo("breastmilk_first_feed");
+        assertThat(state.by()).isEqualTo(Dimension.IMD_QUINTILE);
+        assertThat(state.filters()).containsEntry(Dimension.PLACE, List.of("Leicester"));
+        assertThat(ExplorerState.fromParameters(state.toParameters())).isEqualTo(state);
+
+        Grid<BreakdownResult.Row> table = table();
+        BreakdownResult expected = service.breakdown(state.toRequest());
+        assertThat(GridKt._size(table)).isEqualTo(expected.rows().size());
+        assertThat(GridKt._get(table, 0).group()).isEqualTo("1");
+        assertThat(GridKt._get(table, 0).value()).isEqualTo(expected.rows().get(0).value());
+        assertThat(view.state().suppress()).as("not an analyst: suppression stays on").isTrue();
+    }
+
+    @Test
+    void choosing_a_breakdown_and_a_filter_changes_the_query_and_the_url() {
+        UI.getCurrent().navigate("explorer");
+        ExplorerView view = _get(ExplorerView.class);
+        ExplorerControls controls = _get(ExplorerControls.class);
+
+        controls.by.setValue(Dimension.TEAM);
+        controls.filterDimension.setValue(Dimension.ETHNIC_GROUP);
+        controls.filterValues.select("Black or Black British");
+
+        assertThat(view.state().by()).isEqualTo(Dimension.TEAM);
+        assertThat(view.state().filters()).containsEntry(Dimension.ETHNIC_GROUP, List.of("Black or Black British"));
+        BreakdownResult expected = service.breakdown(view.state().toRequest());
+        assertThat(GridKt._size(table())).isEqualTo(expected.rows().size());
+        assertThat(GridKt._get(table(), 0).group()).isEqualTo(expected.rows().get(0).group());
+        assertThat(view.state().toParameters()).containsEntry("by", List.of("team"))
+                .containsEntry("ethnic_group", List.of("Black or Black British"));
+    }
+
+    @Test
+    void the_csv_download_holds_exactly_the_rows_shown() {
+        UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=smoking_delivery&by=place"));
+        ExplorerView view = _get(ExplorerView.class);
+        BreakdownResult shown = service.breakdown(view.state().toRequest());
+
+        StringWriter csv = new StringWriter();
+        service.writeCsv(shown, csv);
+        List<String> lines = csv.toString().lines().toList();
+
+        assertThat(lines).hasSize(1 + 1 + GridKt._size(table()));
+        for (int i = 0; i < GridKt._size(table()); i++) {
+            assertThat(lines.get(i + 2)).startsWith("smoking_delivery,place," + GridKt._get(table(), i).group() + ",");
+        }
+    }
+}
