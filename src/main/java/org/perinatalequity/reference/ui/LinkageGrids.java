@@ -25,16 +25,24 @@ final class LinkageGrids {
 
     static Grid<Linkage.FileRow> files() {
         Grid<Linkage.FileRow> grid = grid("files-grid", "Reference files loaded");
-        grid.addColumn(f -> LinkageFormats.dateTime(f.loadedAt())).setHeader("Loaded at").setAutoWidth(true);
-        grid.addColumn(f -> LinkageFormats.kind(f.kind())).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(Linkage.FileRow::layout).setHeader("Layout").setFlexGrow(3);
-        grid.addColumn(f -> f.vintage() == null ? "" : f.vintage()).setHeader("Vintage").setAutoWidth(true);
-        grid.addColumn(Linkage.FileRow::fileName).setHeader("File").setFlexGrow(2);
-        number(grid.addColumn(f -> LinkageFormats.count(f.rows())).setHeader("Rows"));
-        grid.addColumn(Linkage.FileRow::user).setHeader("User").setAutoWidth(true);
+        // Fixed widths rather than auto widths, which are measured on the first rows shown and then clip
+        // a longer user or file name added later. Widths are in rem: an em would be smaller in the header
+        // cells (smaller font) than in the body cells, and the columns would not line up. Layout and file
+        // share the width the other columns leave.
+        grid.addColumn(f -> LinkageFormats.dateTime(f.loadedAt())).setHeader("Loaded at").setWidth("11rem")
+                .setFlexGrow(0);
+        grid.addColumn(f -> LinkageFormats.kind(f.kind())).setHeader("Kind").setWidth("8.5rem").setFlexGrow(0);
+        grid.addColumn(Linkage.FileRow::layout).setHeader("Layout").setWidth("11rem").setFlexGrow(1);
+        grid.addColumn(f -> f.vintage() == null ? "" : f.vintage()).setHeader("Vintage").setWidth("5rem")
+                .setFlexGrow(0);
+        grid.addColumn(Linkage.FileRow::fileName).setHeader("File").setWidth("16rem").setFlexGrow(1);
+        number(grid.addColumn(f -> LinkageFormats.count(f.rows())).setHeader("Rows"), "5rem");
+        grid.addColumn(Linkage.FileRow::user).setHeader("User").setWidth("6.5rem").setFlexGrow(0);
         grid.setEmptyStateText("No reference files loaded yet: no postcode can be linked. Load them below.");
-        // Layouts and file names are long; wrapping keeps them readable without a horizontal scroll.
+        // Layouts and file names are long; wrapping keeps them readable without a horizontal scroll. File
+        // names have no spaces, so they may break anywhere (inherited by the cells, which are slotted).
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.getStyle().set("overflow-wrap", "anywhere");
         return grid;
     }
 
@@ -42,8 +50,8 @@ final class LinkageGrids {
         Grid<PostcodeStatus.Row> grid = grid("statuses-grid", "Women by postcode status");
         grid.addColumn(PostcodeStatus.Row::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PostcodeStatus.Row::description).setHeader("What it means").setFlexGrow(3);
-        number(grid.addColumn(s -> LinkageFormats.count(s.women())).setHeader("Women"));
-        number(grid.addColumn(s -> LinkageFormats.percent(s.percent())).setHeader("% of all women"));
+        number(grid.addColumn(s -> LinkageFormats.count(s.women())).setHeader("Women"), "7rem");
+        number(grid.addColumn(s -> LinkageFormats.percent(s.percent())).setHeader("% of all women"), "9rem");
         grid.setEmptyStateText("No women yet: load an MSDS extract on the Data loaded page.");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
@@ -57,11 +65,11 @@ final class LinkageGrids {
         grid.addColumn(Linkage.MatchRateRow::team).setHeader("Team").setFlexGrow(2)
                 .setComparator(Linkage.MatchRateRow::team);
         number(grid.addColumn(r -> LinkageFormats.count(r.women())).setHeader("Women")
-                .setComparator(Linkage.MatchRateRow::women));
+                .setComparator(Linkage.MatchRateRow::women), "8rem");
         number(grid.addColumn(r -> LinkageFormats.count(r.linked())).setHeader("Linked")
-                .setComparator(Linkage.MatchRateRow::linked));
+                .setComparator(Linkage.MatchRateRow::linked), "8rem");
         number(grid.addColumn(r -> LinkageFormats.percent(r.linkedPercent())).setHeader("% linked")
-                .setComparator(WORST_FIRST));
+                .setComparator(WORST_FIRST), "8rem");
         grid.setEmptyStateText("No women yet: load an MSDS extract on the Data loaded page.");
         return grid;
     }
@@ -69,18 +77,18 @@ final class LinkageGrids {
     static Grid<Linkage.UnmatchedDistrict> unmatchedDistricts() {
         Grid<Linkage.UnmatchedDistrict> grid = grid("unmatched-grid", "Top unmatched postcode districts");
         grid.addColumn(Linkage.UnmatchedDistrict::postcodeDistrict).setHeader("Postcode district");
-        number(grid.addColumn(d -> LinkageFormats.count(d.women())).setHeader("Women"));
+        number(grid.addColumn(d -> LinkageFormats.count(d.women())).setHeader("Women"), "7rem");
         grid.setEmptyStateText("No unmatched postcodes.");
         grid.setAllRowsVisible(true);
         // Two short columns read badly stretched across the page.
-        grid.setWidth("28em");
+        grid.setWidth("28rem");
         grid.setMaxWidth("100%");
         return grid;
     }
 
     static void fitHeight(Grid<?> grid, int rows) {
         grid.setAllRowsVisible(rows <= ROWS_BEFORE_SCROLLING);
-        grid.setHeight(rows <= ROWS_BEFORE_SCROLLING ? null : "26em");
+        grid.setHeight(rows <= ROWS_BEFORE_SCROLLING ? null : "26rem");
     }
 
     private static <T> Grid<T> grid(String id, String ariaLabel) {
@@ -92,7 +100,11 @@ final class LinkageGrids {
         return grid;
     }
 
-    private static void number(Grid.Column<?> column) {
-        column.setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+    /**
+     * Right-aligned at a fixed width: auto width is measured before the sort indicator is drawn, which
+     * then clips short headers such as "Women".
+     */
+    private static void number(Grid.Column<?> column, String width) {
+        column.setTextAlign(ColumnTextAlign.END).setWidth(width).setFlexGrow(0);
     }
 }

@@ -55,9 +55,11 @@ class LinkageView extends VerticalLayout {
                 section("statuses", "Women by postcode status", statuses,
                         note("Each woman is counted once, with the postcode of her latest record.")),
                 section("match-rates", "Postcode match rate by provider and team", matchRates,
-                        note("Linked means the woman has an IMD decile of the vintage in use; the team is that of her"
-                                + " latest care plan. Lowest match rate first; select a column heading to sort by it.")),
-                section("unmatched", "Top " + TOP_UNMATCHED_DISTRICTS + " unmatched postcode districts", unmatched,
+                        note("Linked means the woman has an IMD decile of the vintage in use; the team is that of"
+                                + " her latest care plan. Lowest match rate first; select a column heading to sort"
+                                + " by it.")),
+                section("unmatched", "Top " + TOP_UNMATCHED_DISTRICTS + " unmatched postcode districts",
+                        unmatched,
                         note("Well-formed postcodes not in the postcode directory, by district: new-build"
                                 + " estates, typing errors, or a directory older than the extract.")),
                 section("reference-upload", "Load reference files", upload,

@@ -20,7 +20,8 @@ enum PostcodeStatus {
     TERMINATED("terminated", "Postcode no longer in use but still in the directory, so still linked"),
     LSOA_SUBMITTED("lsoa_submitted", "National-layout extract: no full postcode, the submitted LSOA 2011 is used"),
     PSEUDO("pseudo", "ZZ99 pseudo-postcode: no fixed abode or resident overseas, so no area"),
-    OUTSIDE_ENGLAND("outside_england", "Outside England: linked to a local authority, but the English IMD does not cover it"),
+    OUTSIDE_ENGLAND("outside_england",
+            "Outside England: linked to a local authority, but the English IMD does not cover it"),
     UNMATCHED("unmatched", "Well-formed postcode that is not in the postcode directory"),
     MALFORMED("malformed", "Not the shape of a UK postcode, so it cannot be looked up"),
     MISSING("missing", "No postcode recorded");

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 class ReferenceUploadPanel extends VerticalLayout {
 
-    static final String LABEL = "Load reference files: a postcode directory (ONSPD/NSPL), an IoD File 7, a GP practice"
-            + " to PCN mapping (.csv or .zip; choose all the per-area CSVs of a release together)";
+    static final String LABEL = "A postcode directory (ONSPD or NSPL), an IoD File 7 or a GP practice to PCN mapping,"
+            + " as .csv or .zip. Choose all the per-area CSVs of a postcode directory release together.";
     static final String WORKING_TEXT = "Loading reference files…";
 
     /** Security comes later; until then every load is logged as anonymous. */
