@@ -80,7 +80,8 @@ class DataLoadedViewTest {
         // Karibu's component walk does not enter a Scroller's content, so the menu is read from the Scroller.
         SideNav nav = (SideNav) _get(Scroller.class).getContent();
         assertThat(nav.getItems()).extracting(SideNavItem::getLabel, SideNavItem::getPath)
-                .containsExactly(tuple("Data loaded", "data"));
+                // Other pages add their own entries after it (the menu is built from every view's @Menu).
+                .startsWith(tuple("Data loaded", "data"));
         assertThat(nav.getItems().get(0).getPathAliases()).containsExactly("");
     }
 

@@ -1,0 +1,204 @@
+package org.perinatalequity.reference.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeLabel;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.server.streams.UploadMetadata;
+
+import org.perinatalequity.reference.ReferenceReport;
+import org.perinatalequity.reference.ReferenceService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Uploads reference files and loads all the files of one selection in one {@link ReferenceService#load}
+ * call, because the per-area CSVs of an ONSPD release only make a whole directory together (each load
+ * replaces its kind). The load runs on a background thread and {@code @Push} brings the outcome back.
+ */
+class ReferenceUploadPanel extends VerticalLayout {
+
+    static final String LABEL = "A postcode directory (ONSPD or NSPL), an IoD File 7 or a GP practice to PCN mapping,"
+            + " as .csv or .zip. Choose all the per-area CSVs of a postcode directory release together.";
+    static final String WORKING_TEXT = "Loading reference files…";
+
+    /** Security comes later; until then every load is logged as anonymous. */
+    private static final String USER = "anonymous";
+    /** Matches spring.servlet.multipart.max-file-size, so the browser refuses what the server would. */
+    private static final int MAX_FILE_BYTES = 500 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceUploadPanel.class);
+
+    private final ReferenceService referenceService;
+    private final Runnable onLoaded;
+    private final Upload upload;
+    private final VerticalLayout working = new VerticalLayout();
+    private final Div status = new Div();
+    private final UnorderedList loadedFiles = new UnorderedList();
+    private final List<Path> received = new ArrayList<>();
+    /** Folder of the files received since the last load; null when none. */
+    private Path batch;
+
+    ReferenceUploadPanel(ReferenceService referenceService, Runnable onLoaded) {
+        this.referenceService = referenceService;
+        this.onLoaded = onLoaded;
+        setPadding(false);
+
+        NativeLabel label = new NativeLabel(LABEL);
+        label.setId("reference-upload-label");
+        Button choose = new Button("Choose files…");
+        // The button is the control a screen reader lands on; the label says what it is for.
+        choose.getElement().setAttribute("aria-describedby", "reference-upload-label");
+        upload = new Upload(UploadHandler.toTempFile(this::receive));
+        upload.setId("reference-upload");
+        upload.setUploadButton(choose);
+        upload.setAcceptedFileTypes(".csv", ".zip");
+        upload.setMaxFileSize(MAX_FILE_BYTES);
+        upload.setWidthFull();
+        // Files arrive through UI.access (see receive); queuing behind them makes sure the selection is complete.
+        upload.addAllFinishedListener(e -> e.getSource().getUI().ifPresent(ui -> ui.access(this::loadBatch)));
+        upload.addFileRejectedListener(e -> notify(e.getFileName() + ": " + e.getErrorMessage(), false));
+
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.getElement().setAttribute("aria-label", WORKING_TEXT);
+        working.add(new Span(WORKING_TEXT), bar);
+        working.setPadding(false);
+        working.setSpacing(false);
+        working.setId("reference-upload-working");
+        working.setVisible(false);
+
+        status.setId("reference-upload-status");
+        // Announced by screen readers when the outcome arrives, without moving the focus.
+        status.getElement().setAttribute("role", "status");
+        loadedFiles.setId("reference-upload-files");
+        add(label, upload, working, status, loadedFiles);
+        // Files of an upload that never completed (page closed mid-way) must not stay on disk.
+        addDetachListener(e -> {
+            if (batch != null) {
+                deleteQuietly(batch);
+                batch = null;
+            }
+        });
+    }
+
+    /** Runs under the session lock (UploadHandler calls back through UI.access), once per file. */
+    private void receive(UploadMetadata metadata, File file) throws IOException {
+        if (batch == null) {
+            batch = Files.createTempDirectory("equity-reference-upload-");
+            received.clear();
+        }
+        // A folder per file: two files of the same name in one selection must not overwrite each other,
+        // and the file keeps its own name, which the load log records.
+        Path folder = Files.createDirectories(batch.resolve(String.valueOf(received.size())));
+        Path target = folder.resolve(safeName(metadata.fileName()));
+        Files.move(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        received.add(target);
+    }
+
+    private void loadBatch() {
+        if (batch == null) {
+            return;
+        }
+        Path folder = batch;
+        List<Path> files = List.copyOf(received);
+        batch = null;
+        upload.setEnabled(false);
+        working.setVisible(true);
+        status.setText("");
+        loadedFiles.removeAll();
+        UI ui = UI.getCurrent();
+        Thread worker = new Thread(() -> loadInBackground(ui, files, folder), "reference-upload");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void loadInBackground(UI ui, List<Path> files, Path folder) {
+        ReferenceReport report = null;
+        String failure = null;
+        try {
+            report = referenceService.load(files, USER);
+        } catch (RuntimeException e) {
+            LOG.warn("Reference upload refused", e);
+            failure = e.getMessage();
+        } finally {
+            deleteQuietly(folder);
+        }
+        ReferenceReport done = report;
+        String error = failure;
+        try {
+            ui.access(() -> finished(done, error));
+        } catch (UIDetachedException e) {
+            LOG.info("The page closed before its reference upload finished; ref_file logs what was loaded");
+        }
+    }
+
+    private void finished(ReferenceReport report, String failure) {
+        working.setVisible(false);
+        upload.setEnabled(true);
+        upload.clearFileList();
+        if (report == null) {
+            showOutcome(refusal(failure), false);
+            return;
+        }
+        showOutcome("Loaded " + LinkageFormats.count(report.files().size(), "reference file") + ".", true);
+        report.files().forEach(f -> loadedFiles.add(new ListItem(describe(f))));
+        onLoaded.run();
+    }
+
+    /** "File_7.csv: English Indices of Deprivation 2019 File 7 (LSOA 2011), vintage 2019, 631 rows" */
+    static String describe(ReferenceReport.LoadedFile file) {
+        return file.file() + ": " + file.layout() + (file.vintage() == null ? "" : ", vintage " + file.vintage())
+                + ", " + LinkageFormats.count(file.rows(), "row");
+    }
+
+    static String refusal(String reason) {
+        String text = reason == null || reason.isBlank() ? "the files could not be loaded" : reason.strip();
+        return "Refused: " + text + (text.endsWith(".") ? "" : ".") + " Nothing was changed.";
+    }
+
+    private void showOutcome(String text, boolean loaded) {
+        status.setText(text);
+        status.setClassName(loaded ? "equity-status-loaded" : "equity-status-refused");
+        notify(text, loaded);
+    }
+
+    private static void notify(String text, boolean success) {
+        Notification notification = Notification.show(text, 8000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+    }
+
+    /** The client's file name reduced to safe characters, so it cannot name a path outside its folder. */
+    static String safeName(String clientName) {
+        String name = clientName == null ? "" : clientName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_");
+        return name.isBlank() || name.startsWith(".") ? "file" + name : name;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the upload folder {}", folder);
+        }
+    }
+}
