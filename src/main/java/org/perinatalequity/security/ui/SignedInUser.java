@@ -31,6 +31,8 @@ public class SignedInUser extends HorizontalLayout {
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        // The navbar is NHS blue: the tertiary button's own blue text would vanish on it.
+        signOut.getStyle().set("color", "inherit");
         add(who, signOut);
         getStyle().set("margin-inline-start", "auto").set("padding-inline-end", "var(--lumo-space-m)");
     }
