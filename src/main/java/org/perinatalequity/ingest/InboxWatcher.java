@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.perinatalequity.security.SystemCaller;
 import org.perinatalequity.system.EquityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,9 @@ class InboxWatcher {
 
     private void load(Path entry) throws IOException {
         LOG.info("Inbox: loading {}", entry.getFileName());
-        IngestReport report = ingestService.ingest(List.of(entry), new IngestService.Requester("inbox", "inbox"));
+        // Dropping a file in the inbox needs access to the server's disk, so the inbox is a system caller.
+        IngestReport report = SystemCaller.call(
+                () -> ingestService.ingest(List.of(entry), new IngestService.Requester("inbox", "inbox")));
         Path target = inbox.resolve(report.allLoaded() ? "processed" : "refused");
         Files.createDirectories(target);
         String name = LocalDateTime.now().format(STAMP) + "-" + entry.getFileName();

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -82,6 +83,8 @@ public class IngestService {
         return query.isEmpty();
     }
 
+    /** ADMIN only; the command line, inbox and sample loader call it as SYSTEM (security.SystemCaller). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
     public IngestReport ingest(List<Path> sources, Requester requester) {
         Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymisationKey());
         oneAtATime.lock();

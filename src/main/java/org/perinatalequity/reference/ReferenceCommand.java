@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.perinatalequity.security.SystemCaller;
 import org.perinatalequity.system.CommandLine;
 
 import org.springframework.stereotype.Component;
@@ -43,8 +44,9 @@ class ReferenceCommand implements CommandLine.Command {
             return CommandLine.USAGE;
         }
         try {
-            ReferenceReport report = referenceService.load(arguments.stream().map(Path::of).toList(),
-                    "cli:" + System.getProperty("user.name"));
+            // The command line is a system caller (see IngestCommand).
+            ReferenceReport report = SystemCaller.call(() -> referenceService.load(
+                    arguments.stream().map(Path::of).toList(), "cli:" + System.getProperty("user.name")));
             for (ReferenceReport.LoadedFile f : report.files()) {
                 out.printf("Loaded %s: %s, %d rows%n", f.file(), f.layout(), f.rows());
             }

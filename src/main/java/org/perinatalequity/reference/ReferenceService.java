@@ -27,6 +27,7 @@ import org.perinatalequity.reference.ReferenceLayout.Kind;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -55,6 +56,8 @@ public class ReferenceService {
     private record Recognised(ExtractFiles.SourceFile file, CsvScan scan, Path readable, ReferenceLayout layout) {
     }
 
+    /** ADMIN only; the command line and sample loader call it as SYSTEM (security.SystemCaller). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
     public ReferenceReport load(List<Path> sources, String user) {
         Path workDir = createWorkDir();
         try (Connection connection = dataSource.getConnection()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.perinatalequity.ingest.IngestReport;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
+import org.perinatalequity.security.SystemCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ class SampleDataLoader implements ApplicationRunner {
         Path reference = location.resolve(SAMPLE_REFERENCE);
         if (!referenceService.hasReferenceData() && Files.isDirectory(reference)) {
             LOG.info("No reference data: loading the sample reference files {}", reference);
-            referenceService.load(List.of(reference), "system");
+            SystemCaller.run(() -> referenceService.load(List.of(reference), "system"));
         }
         if (!ingestService.isDatabaseEmpty()) {
             return;
@@ -57,7 +58,9 @@ class SampleDataLoader implements ApplicationRunner {
             return;
         }
         LOG.info("Empty database: loading the sample extract {}", extract);
-        IngestReport report = ingestService.ingest(List.of(extract), new IngestService.Requester("system", "sample"));
+        // Nobody is signed in at start-up: the first-start load runs as the application itself.
+        IngestReport report = SystemCaller.call(
+                () -> ingestService.ingest(List.of(extract), new IngestService.Requester("system", "sample")));
         LOG.info("Sample extract: {}", report.allLoaded() ? "loaded" : report.submissions().get(0).message());
     }
 }

@@ -16,20 +16,26 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.perinatalequity.ingest.IngestReport;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.ingest.LoadedData;
+import org.perinatalequity.security.AccessPolicy;
+import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.ui.MainLayout;
 
 /**
  * What is in the database and how it got there: the submissions, the rows per MSDS table, the recent
  * ingest runs with their rejects and warnings, and an upload to load another extract. It is also the
- * start page, because nothing else means anything until data is loaded.
+ * start page, because nothing else means anything until data is loaded. Administrators and analysts may
+ * open it; only administrators see the upload (IngestService refuses anyone else anyway).
  */
 @Route(value = "data", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @PageTitle("Data loaded | Perinatal Equity Dashboard")
 @Menu(title = "Data loaded", order = 10, icon = "vaadin:database")
+@RolesAllowed({ Roles.ADMIN, Roles.ANALYST })
 class DataLoadedView extends VerticalLayout {
 
     static final int RECENT_RUNS = 20;
@@ -42,7 +48,7 @@ class DataLoadedView extends VerticalLayout {
     private final Grid<LoadedData.RunRow> runs = new Grid<>();
     private final RunIssuesPanel issues;
 
-    DataLoadedView(IngestService ingestService) {
+    DataLoadedView(IngestService ingestService, AccessPolicy policy) {
         this.ingestService = ingestService;
         this.issues = new RunIssuesPanel(ingestService);
         addClassName("equity-page");
@@ -51,14 +57,15 @@ class DataLoadedView extends VerticalLayout {
         configureSubmissions();
         configureTables();
         configureRuns();
-        UploadPanel upload = new UploadPanel(ingestService, this::ingested);
 
         Paragraph lead = new Paragraph("The MSDS submissions in the database, how many rows each table holds,"
                 + " and the recent loads with their rejected rows and warnings.");
         lead.addClassName("equity-lead");
-        add(new H1("Data loaded"), lead,
-                section("upload", "Load data", upload),
-                section("submissions", "Submissions", submissions),
+        add(new H1("Data loaded"), lead);
+        if (policy.mayLoadData()) {
+            add(section("upload", "Load data", new UploadPanel(ingestService, policy, this::ingested)));
+        }
+        add(section("submissions", "Submissions", submissions),
                 section("tables", "Rows per table", tables,
                         note("Latest records counts each record once when submissions overlap.")),
                 section("runs", "Recent ingest runs", runs,

@@ -28,8 +28,12 @@ import com.vaadin.flow.server.streams.UploadMetadata;
 
 import org.perinatalequity.ingest.IngestReport;
 import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.security.AccessPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Uploads one submission (a .zip, or its CSV files) and loads it. The files of one upload are gathered
@@ -41,8 +45,6 @@ class UploadPanel extends VerticalLayout {
     static final String LABEL = "Load an MSDS extract (one .zip, or the CSV files of one submission)";
     static final String WORKING_TEXT = "Loading and validating…";
 
-    /** Security comes later; until then every upload is logged as anonymous. */
-    private static final IngestService.Requester REQUESTER = new IngestService.Requester("anonymous", "upload");
     /**
      * The browser refuses larger files before sending them; it matches spring.servlet.multipart.max-file-size,
      * which the server enforces anyway.
@@ -52,6 +54,8 @@ class UploadPanel extends VerticalLayout {
 
     private final IngestService ingestService;
     private final Consumer<IngestReport> onIngested;
+    /** The signed-in user, recorded in the ingest log as the one who loaded the upload. */
+    private final IngestService.Requester requester;
     private final Upload upload;
     private final VerticalLayout working = new VerticalLayout();
     private final Div status = new Div();
@@ -59,9 +63,10 @@ class UploadPanel extends VerticalLayout {
     /** Folder of the files received since the last ingest; null when none. */
     private Path batch;
 
-    UploadPanel(IngestService ingestService, Consumer<IngestReport> onIngested) {
+    UploadPanel(IngestService ingestService, AccessPolicy policy, Consumer<IngestReport> onIngested) {
         this.ingestService = ingestService;
         this.onIngested = onIngested;
+        this.requester = new IngestService.Requester(policy.userName().orElseThrow(), "upload");
         setPadding(false);
 
         NativeLabel label = new NativeLabel(LABEL);
@@ -135,7 +140,9 @@ class UploadPanel extends VerticalLayout {
         working.setVisible(true);
         status.setText("");
         UI ui = UI.getCurrent();
-        Thread worker = new Thread(() -> ingestInBackground(ui, source, folder), "ingest-upload");
+        // The worker thread carries the uploader's sign-in: IngestService checks the role on that thread.
+        Thread worker = new Thread(new DelegatingSecurityContextRunnable(() -> ingestInBackground(ui, source, folder),
+                SecurityContextHolder.getContext()), "ingest-upload");
         worker.setDaemon(true);
         worker.start();
     }
@@ -144,7 +151,7 @@ class UploadPanel extends VerticalLayout {
         IngestReport report = null;
         String failure = null;
         try {
-            report = ingestService.ingest(List.of(source), REQUESTER);
+            report = ingestService.ingest(List.of(source), requester);
         } catch (RuntimeException e) {
             LOG.warn("Upload ingest failed", e);
             failure = e.getMessage();

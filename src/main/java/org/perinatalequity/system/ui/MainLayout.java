@@ -16,22 +16,25 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 
+import org.perinatalequity.security.ui.SignedInUser;
+
 /**
  * The frame around every view: product title, drawer toggle and side navigation. The navigation is
  * built from the {@code @Menu} annotations of the views, so a new view adds itself to the menu by
- * declaring {@code @Route(layout = MainLayout.class)} and {@code @Menu(title, order, icon)}.
+ * declaring {@code @Route(layout = MainLayout.class)} and {@code @Menu(title, order, icon)}; entries
+ * whose view the user's role may not open are left out by Vaadin's access control.
  */
 public class MainLayout extends AppLayout {
 
     static final String PRODUCT_TITLE = "Perinatal Equity Dashboard";
 
-    MainLayout() {
+    MainLayout(SignedInUser signedInUser) {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Show or hide the menu");
         // The product name is not a heading: each view's own H1 names the page for screen readers.
         Span title = new Span(PRODUCT_TITLE);
         title.addClassName("app-title");
-        addToNavbar(toggle, title);
+        addToNavbar(toggle, title, signedInUser);
 
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", "Main");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -33,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.perinatalequity.TestFiles;
+import org.perinatalequity.TestUsers;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.ingest.LoadedData;
 
@@ -47,10 +49,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * show what was loaded, and keep a screenshot for docs/ui.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+        properties = { TestUsers.USERS_FILE, "equity.ingest.pseudonymisation-key=test-key",
+                "equity.ingest.inbox-enabled=false" })
 // The first test's screenshot shows the page after exactly one upload.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DataLoadedViewIT {
+public class DataLoadedViewIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -117,9 +120,20 @@ class DataLoadedViewIT {
         }
     }
 
+    /** Signs in through the login page as the administrator, who alone may upload. */
+    public static void signIn(WebDriver driver, int port, String user, String password) {
+        driver.get("http://localhost:" + port + "/login");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name=username]")).isEmpty());
+        driver.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys(user);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name=password]")).sendKeys(password, Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
     @Test
     @Order(1)
     void uploadingAnExtractShowsItsRowsAndRunOnThePage() throws IOException {
+        signIn(driver, port, TestUsers.ADMIN, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.id("extract-upload")).isEmpty());
@@ -147,7 +161,7 @@ class DataLoadedViewIT {
         loading.until(d -> gridRows("tables-grid").stream().anyMatch(row -> row.size() == 3
                 && row.get(0).equals("MSD001 Mother's Demographics") && row.get(1).equals(expected)));
         loading.until(d -> gridRows("runs-grid").stream().anyMatch(row -> row.size() == 8
-                && row.get(2).equals("anonymous") && row.get(3).equals("upload") && row.get(4).equals("loaded")));
+                && row.get(2).equals(TestUsers.ADMIN) && row.get(3).equals("upload") && row.get(4).equals("loaded")));
         assertThat(gridRows("submissions-grid")).isNotEmpty();
         if (!sample) {
             // The fixture's malformed booking date is listed with its line number under the selected run.

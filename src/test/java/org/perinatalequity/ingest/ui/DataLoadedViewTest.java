@@ -28,8 +28,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perinatalequity.KaribuRoutes;
 import org.perinatalequity.TestFiles;
+import org.perinatalequity.TestUsers;
 import org.perinatalequity.ingest.IngestReport;
 import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.security.Roles;
+import org.perinatalequity.security.SystemCaller;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,17 +63,19 @@ class DataLoadedViewTest {
     @BeforeEach
     void setUp() {
         if (ingestService.isDatabaseEmpty()) {
-            IngestReport report = ingestService.ingest(List.of(TestFiles.FIXTURE_EXTRACT),
-                    new IngestService.Requester("tester", "test"));
+            IngestReport report = SystemCaller.call(() -> ingestService.ingest(List.of(TestFiles.FIXTURE_EXTRACT),
+                    new IngestService.Requester("tester", "test")));
             assertThat(report.allLoaded()).as("fixture loads: %s", report).isTrue();
             fixtureRunId = report.runId();
         }
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        TestUsers.karibuLogin(TestUsers.ADMIN, List.of(Roles.ADMIN), List.of());
     }
 
     @AfterEach
     void tearDown() {
         MockVaadin.tearDown();
+        TestUsers.karibuLogout();
     }
 
     @Test
@@ -132,7 +137,7 @@ class DataLoadedViewTest {
         // The same provider and period again replaces the earlier submission instead of adding one.
         assertThat(GridKt._size(grid("submissions-grid"))).isEqualTo(1);
         Grid<?> runs = grid("runs-grid");
-        assertThat(GridKt._getFormattedRow(runs, 0).subList(2, 5)).containsExactly("anonymous", "upload", "loaded");
+        assertThat(GridKt._getFormattedRow(runs, 0).subList(2, 5)).containsExactly(TestUsers.ADMIN, "upload", "loaded");
         // The new run is selected, so its reject is listed straight away.
         assertThat(row(grid("issues-grid"), "reject").get(4)).isEqualTo("5");
     }

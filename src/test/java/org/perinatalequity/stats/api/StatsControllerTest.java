@@ -5,30 +5,43 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.perinatalequity.TestUsers;
+import org.perinatalequity.security.ApiSecuritySlice;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * The calculator over HTTP: real JSON in, real numbers out, and the 400s. One web slice, so the context is cached.
- * Expected numbers are the published and hand-worked ones of the unit tests (sources there).
+ * Expected numbers are the published and hand-worked ones of the unit tests (sources there). Signed in
+ * through the real API filter chain as a board member: the calculator is open to every role.
  */
 @WebMvcTest(controllers = StatsController.class)
+@Import(ApiSecuritySlice.class)
 class StatsControllerTest {
 
     @Autowired
     private MockMvc mvc;
 
     private ResultActions send(String path, String json) throws Exception {
-        return mvc.perform(post("/api/stats/" + path)
+        return mvc.perform(post("/api/stats/" + path).with(httpBasic(TestUsers.BOARD, TestUsers.PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void withoutSigningInTheCalculatorAnswersAJson401() throws Exception {
+        mvc.perform(post("/api/stats/proportion").contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.error").value("unauthorized"));
     }
 
     /** Fingertips' published limits for 457 / 5,930 (SpcForProportionsComparerTest.cs) and a hand-worked 0 / 10. */
@@ -175,7 +188,8 @@ class StatsControllerTest {
         send("proportion", "{\"numerator\":1}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("bad_request"));
-        mvc.perform(post("/api/stats/rate").contentType(MediaType.TEXT_PLAIN).content("1,2"))
+        mvc.perform(post("/api/stats/rate").with(httpBasic(TestUsers.BOARD, TestUsers.PASSWORD))
+                .contentType(MediaType.TEXT_PLAIN).content("1,2"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.error").value("unsupported_media_type"));
     }

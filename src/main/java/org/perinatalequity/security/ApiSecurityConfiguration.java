@@ -1,0 +1,58 @@
+package org.perinatalequity.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * The filter chain of {@code /api/**}, ahead of the UI's: stateless HTTP Basic or bearer token, no
+ * session cookie, no CSRF (there is no browser session for a forged request to ride on), JSON 401/403,
+ * and a role for every path; a path not listed here is refused (docs/security.md).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+class ApiSecurityConfiguration {
+
+    /** The API answers data, never pages: nothing in it may run or be framed. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+    private static final String[] ANY_ROLE = { Roles.ANALYST, Roles.TEAM, Roles.BOARD, Roles.ADMIN };
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, UserDirectory users, AuditService audit,
+            ObjectMapper objectMapper) throws Exception {
+        JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper, audit);
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/ingest").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/reference/**", "/api/audit/**", "/api/users/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/stats/**").hasAnyRole(ANY_ROLE)
+                        .requestMatchers("/api/measures", "/api/measures/**", "/api/dimensions").hasAnyRole(ANY_ROLE)
+                        // Worklists are record level: the quality service checks the team binding or RECORD_ACCESS.
+                        .requestMatchers("/api/quality/worklist").hasAnyRole(Roles.TEAM, Roles.ANALYST)
+                        .requestMatchers("/api/quality", "/api/quality/**").hasAnyRole(ANY_ROLE)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM).authenticationEntryPoint(errors))
+                .addFilterBefore(new BearerTokenFilter(users, errors, audit), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .csrf(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .exceptionHandling(e -> e.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .headers(headers -> SecurityConfiguration.securityHeaders(headers, API_CSP));
+        return http.build();
+    }
+}

@@ -1,0 +1,8 @@
+package org.perinatalequity.security;
+
+import java.time.LocalDateTime;
+
+/** One row of the audit log, as the Audit log page and its CSV show it. */
+public record AuditEntry(long eventId, LocalDateTime occurredAt, String user, String action, String target,
+        String detail, Long recordCount, String outcome) {
+}

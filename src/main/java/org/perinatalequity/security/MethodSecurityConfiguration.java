@@ -1,0 +1,22 @@
+package org.perinatalequity.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Service-level checks ({@code @PreAuthorize} on IngestService and ReferenceService) in every context,
+ * the command line included: that is why the command line runs its loads through {@link SystemCaller}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity(jsr250Enabled = true)
+class MethodSecurityConfiguration {
+
+    /** BCrypt, the hash the users file holds (docs/security.md shows how to make one). */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}

@@ -1,0 +1,94 @@
+package org.perinatalequity.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The embedded user store: the users file ({@code equity.security.users-file}, read once at start)
+ * and, in the demo profile only, the demo users. A locked username (see {@link LoginAttempts}) comes
+ * back locked, so the sign-in fails before its password is even checked.
+ */
+@Component
+class UserDirectory implements UserDetailsService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
+
+    private final Map<String, UserFile.Entry> fileUsers;
+    private final Optional<DemoUsers> demoUsers;
+    private final LoginAttempts attempts;
+
+    UserDirectory(SecurityProperties properties, ObjectProvider<DemoUsers> demoUsers, LoginAttempts attempts) {
+        this.fileUsers = properties.usersFile() == null || properties.usersFile().toString().isBlank() ? Map.of()
+                : UserFile.read(properties.usersFile());
+        this.demoUsers = Optional.ofNullable(demoUsers.getIfAvailable());
+        this.attempts = attempts;
+        LOG.info("User store: {} user(s) from {}{}", fileUsers.size(),
+                properties.usersFile() == null ? "no users file" : properties.usersFile(),
+                this.demoUsers.isPresent() ? ", plus the demo users (demo profile)" : "");
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        UserFile.Entry entry = find(username)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        // A new object every time: Spring erases the credentials of the one it authenticated.
+        return User.withUsername(entry.username()).password(entry.passwordHash()).authorities(authorities(entry))
+                .accountLocked(attempts.isLocked(username)).build();
+    }
+
+    /** The user whose API token hashes to the stored SHA-256, if any. */
+    Optional<UserDetails> findByToken(String token) {
+        String hash = sha256(token);
+        return fileUsers.values().stream().filter(u -> hash.equals(u.tokenSha256())).findFirst()
+                .map(u -> User.withUsername(u.username()).password(u.passwordHash()).authorities(authorities(u))
+                        .build());
+    }
+
+    private Optional<UserFile.Entry> find(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        UserFile.Entry entry = fileUsers.get(username.strip().toLowerCase(Locale.ROOT));
+        if (entry != null) {
+            return Optional.of(entry);
+        }
+        return demoUsers.flatMap(d -> d.find(username.strip()));
+    }
+
+    static List<GrantedAuthority> authorities(UserFile.Entry entry) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        entry.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        if (entry.roles().contains(Roles.TEAM)) {
+            entry.teams().forEach(t -> authorities.add(new SimpleGrantedAuthority(Roles.TEAM_AUTHORITY_PREFIX + t)));
+        }
+        return authorities;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.perinatalequity.security.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.AccessDeniedException;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.router.RouterLink;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.perinatalequity.system.ui.MainLayout;
+
+/**
+ * A signed-in user who opens a page their role does not include. The start page ("") belongs to the
+ * Data loaded view, which board and team users may not see, so for them it forwards to "Your access"
+ * instead of showing a refusal on their first screen.
+ */
+@ParentLayout(MainLayout.class)
+public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+
+    AccessDeniedView() {
+        addClassName("equity-page");
+    }
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+        if (event.getLocation().getPath().isEmpty()) {
+            event.forwardTo(AccountView.class);
+            return HttpServletResponse.SC_OK;
+        }
+        Paragraph text = new Paragraph("This page is not part of your role. The menu lists what you can open.");
+        text.setId("access-denied");
+        add(new H1("Not available to you"), text, new RouterLink("See what your access includes", AccountView.class));
+        return HttpServletResponse.SC_FORBIDDEN;
+    }
+}
