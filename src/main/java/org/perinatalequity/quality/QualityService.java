@@ -64,7 +64,7 @@ public class QualityService {
      * The records a community team must fix: women of its cohort (the team's women booked in the period) with an
      * item missing, default, invalid or, for postcodes, not in the directory. Only items of the mother and her
      * booking: the baby's items are recorded by the birth unit. Ethnic category Z (asked, declined) is a valid answer
-     * and is never listed; 99 and blanks are.
+     * and is never listed; 99 and blanks are. Sorted by booking date, woman and item.
      *
      * @throws WorklistAccessDeniedException when {@code access} does not allow the team
      * @throws IllegalArgumentException when {@code item} is an item of the baby
@@ -77,7 +77,10 @@ public class QualityService {
             throw new IllegalArgumentException(item.get().id() + " is recorded at birth and is not on community"
                     + " team worklists");
         }
-        return query.findWorklist(team, item, period);
+        return query.findWorklist(team, item, period).stream()
+                .sorted(Comparator.comparing(WorklistRow::bookingDate).thenComparing(WorklistRow::localPatientId)
+                        .thenComparing(WorklistRow::item))
+                .toList();
     }
 
     /** Whether an item can appear on a community team's worklist (items of the mother and of the booking). */
