@@ -161,13 +161,13 @@ class TeamQualityView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.setId("worklist-grid");
         grid.setAriaLabel("Records to fix");
         Grid.Column<WorklistRow> date = grid.addColumn(r -> DAY.format(r.bookingDate())).setHeader("Booking date")
-                .setComparator(WorklistRow::bookingDate).setSortable(true).setAutoWidth(true);
+                .setComparator(WorklistRow::bookingDate).setSortable(true).setAutoWidth(true).setKey("bookingDate");
         grid.addColumn(WorklistRow::localPatientId).setHeader("Local patient ID").setComparator(WorklistRow::localPatientId)
-                .setSortable(true).setAutoWidth(true);
+                .setSortable(true).setAutoWidth(true).setKey("localPatientId");
         grid.addColumn(r -> r.item().label()).setHeader("Item").setComparator(WorklistRow::item).setSortable(true)
-                .setAutoWidth(true);
+                .setAutoWidth(true).setKey("item");
         grid.addColumn(r -> r.problem().label()).setHeader("Problem").setComparator(WorklistRow::problem)
-                .setSortable(true).setAutoWidth(true);
+                .setSortable(true).setAutoWidth(true).setKey("problem");
         grid.setItems(rows);
         grid.sort(List.of(new GridSortOrder<>(date, SortDirection.ASCENDING)));
         grid.setEmptyStateText("Nothing to fix: every record of this team's women is valid.");
