@@ -3,8 +3,8 @@ package org.perinatalequity.quality;
 import java.time.YearMonth;
 
 /**
- * A team or booking site whose valid percentage for an item stayed below its threshold for {@code months}
- * consecutive months up to {@code latestMonth}, the latest month with data for that item.
+ * A team or booking site whose valid percentage for an item stayed below its threshold in each of its last
+ * {@code months} months with records, up to {@code latestMonth}.
  *
  * @param since the first month of the run below threshold
  * @param valid valid records in the latest month

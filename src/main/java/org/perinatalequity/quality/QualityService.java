@@ -93,6 +93,11 @@ public class QualityService {
         return query.findTeams();
     }
 
+    /** The months that hold records, earliest first. */
+    public List<YearMonth> months() {
+        return query.findMonths();
+    }
+
     /** The configured escalation threshold of each item that has one. */
     public Map<QualityItem, Double> thresholds() {
         return thresholds;
@@ -106,8 +111,11 @@ public class QualityService {
     /**
      * Teams and booking sites below their item's threshold in each of the last N consecutive months (N =
      * {@code equity.quality.escalation-months}), the run ending at the item's latest month with data up to
-     * {@code asOf}. A month without records ends a run: nothing was recorded badly then. Records without a team or
-     * site ("Unknown") are not escalated, as there is no one to escalate to; they show on the overview instead.
+     * {@code asOf}. A month in which the team or site has no records of the item is skipped: it neither extends nor
+     * ends the run, so a quiet month does not clear an escalation; the row's latest month is then the latest month
+     * that had records. Records without a team or site ("Unknown") are not escalated, as there is no one to escalate
+     * to; they show on the overview instead, and neither are teams or sites without records in the 12 months before
+     * the item's latest month (they no longer book).
      */
     public List<Escalation> escalations(Optional<YearMonth> asOf, boolean suppress) {
         Period period = new Period(Optional.empty(), asOf);
@@ -127,17 +135,24 @@ public class QualityService {
                 if (threshold == null || group.equals("Unknown")) {
                     return;
                 }
-                YearMonth end = latest.get(item);
+                if (months.lastKey().isBefore(latest.get(item).minusMonths(12))) {
+                    return; // nothing for a year: a team or site that no longer books, not one to escalate
+                }
                 int run = 0;
-                for (YearMonth m = end; months.containsKey(m) && below(months.get(m), threshold); m = m.minusMonths(1)) {
+                YearMonth since = null;
+                for (YearMonth m : months.descendingKeySet()) {
+                    if (!below(months.get(m), threshold)) {
+                        break;
+                    }
                     run++;
+                    since = m;
                 }
                 if (run >= escalationMonths) {
+                    YearMonth end = months.lastKey();
                     MonthlyCount last = months.get(end);
                     long valid = suppress ? DisclosureControl.roundCount(last.valid()) : last.valid();
                     long denominator = suppress ? DisclosureControl.roundCount(last.denominator()) : last.denominator();
-                    out.add(new Escalation(level, group, item, threshold, run, end.minusMonths(run - 1L), end, valid,
-                            denominator));
+                    out.add(new Escalation(level, group, item, threshold, run, since, end, valid, denominator));
                 }
             });
         }

@@ -133,6 +133,12 @@ class JdbcQualityQuery implements QualityQuery {
     }
 
     @Override
+    public List<YearMonth> findMonths() {
+        return jdbc.sql("SELECT DISTINCT month FROM quality_item ORDER BY month").query(String.class).list().stream()
+                .map(YearMonth::parse).toList();
+    }
+
+    @Override
     public List<String> findTeams() {
         return jdbc.sql("SELECT DISTINCT team FROM quality_item ORDER BY team").query(String.class).list();
     }

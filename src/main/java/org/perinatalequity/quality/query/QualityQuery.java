@@ -1,5 +1,6 @@
 package org.perinatalequity.quality.query;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,9 @@ public interface QualityQuery {
 
     /** Valid and total records per team or site, item and month in the period. */
     List<MonthlyCount> countMonthly(Escalation.Level level, Period period);
+
+    /** The months that hold records, earliest first. */
+    List<YearMonth> findMonths();
 
     /** The teams the loaded data names, sorted. */
     List<String> findTeams();

@@ -1,7 +1,9 @@
 package org.perinatalequity.quality.ui;
 
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -63,14 +66,31 @@ class QualityOverviewView extends VerticalLayout {
                 + " community team, over all loaded data. Select a team to see its trend and the records to fix.");
         lead.addClassName("equity-lead");
         Grid<Escalation> escalations = escalationGrid();
+        ComboBox<YearMonth> asOf = new ComboBox<>("Escalations as of");
+        asOf.setId("escalation-month");
+        List<YearMonth> months = new ArrayList<>(service.months());
+        Collections.reverse(months);
+        asOf.setItems(months);
+        asOf.setItemLabelGenerator(MONTH::format);
+        asOf.setPlaceholder("Latest month loaded");
+        asOf.setClearButtonVisible(true);
+        asOf.addValueChangeListener(e -> showEscalations(escalations, Optional.ofNullable(e.getValue())));
+        showEscalations(escalations, Optional.empty());
         add(new H1("Data quality"), lead,
                 QualityCells.section("heatmap", "Valid records by team and item", heatMap(), QualityCells.legend()),
-                QualityCells.section("escalations", "Escalations", escalations,
-                        QualityCells.note("A team or booking site is escalated when an item stays below its threshold for "
-                                + service.escalationMonths() + " or more consecutive months, up to the latest month loaded."),
+                QualityCells.section("escalations", "Escalations", asOf, escalations,
+                        QualityCells.note("A team or booking site is escalated when an item is below its threshold in"
+                                + " each of its last " + service.escalationMonths() + " or more months with records."),
                         QualityCells.csvDownload("escalations-csv", "Download the monthly escalation summary (CSV)",
-                                "quality-escalations.csv",
-                                out -> QualityCsv.escalations(service.escalations(Optional.empty(), false), out))));
+                                "quality-escalations.csv", out -> QualityCsv.escalations(
+                                        service.escalations(Optional.ofNullable(asOf.getValue()), false), out))));
+    }
+
+    private void showEscalations(Grid<Escalation> grid, Optional<YearMonth> asOf) {
+        List<Escalation> rows = service.escalations(asOf, false);
+        grid.setItems(rows);
+        grid.setAllRowsVisible(rows.size() <= 15);
+        grid.setHeight(rows.size() <= 15 ? null : "30em");
     }
 
     private Grid<TeamRow> heatMap() {
@@ -115,12 +135,8 @@ class QualityOverviewView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(e -> QualityCells.percent(e.threshold())).setHeader("Threshold").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        List<Escalation> rows = service.escalations(Optional.empty(), false);
-        grid.setItems(rows);
         grid.setEmptyStateText("No team or site is below threshold for " + service.escalationMonths()
                 + " consecutive months.");
-        grid.setAllRowsVisible(rows.size() <= 15);
-        grid.setHeight(rows.size() <= 15 ? null : "30em");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setWidthFull();
         return grid;
