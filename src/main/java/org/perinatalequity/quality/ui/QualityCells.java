@@ -61,9 +61,9 @@ final class QualityCells {
         return value == null ? "–" : String.format(Locale.UK, "%.1f%%", value);
     }
 
-    /** The cell text: symbol and value, e.g. "✓ 96.5%". */
+    /** The cell text: symbol and value, e.g. "✓ 96.5%"; a dash alone without records. */
     static String text(Double percent, double threshold) {
-        return band(percent, threshold).symbol + " " + percent(percent);
+        return percent == null ? Band.NONE.symbol : band(percent, threshold).symbol + " " + percent(percent);
     }
 
     static Span cell(Double percent, double threshold) {

@@ -94,7 +94,7 @@ class QualityViewsTest {
         // TA: 2 of 5 ethnic categories valid (A and Z), below the 95% threshold; TB's care plan team all valid.
         assertThat(QualityCells.text(rows.get(1).percent(QualityItem.ETHNIC_CATEGORY), 95)).isEqualTo("✗ 40.0%");
         assertThat(QualityCells.text(rows.get(2).percent(QualityItem.CARE_PLAN_TEAM), 95)).isEqualTo("✓ 100.0%");
-        assertThat(QualityCells.text(rows.get(2).percent(QualityItem.BIRTHWEIGHT), 95)).isEqualTo("– –");
+        assertThat(QualityCells.text(rows.get(2).percent(QualityItem.BIRTHWEIGHT), 95)).isEqualTo("–");
         assertThat(QualityCells.text(93.0, 95)).isEqualTo("! 93.0%");
         assertThat(heatMap.getColumns()).hasSize(1 + QualityItem.values().length);
 
