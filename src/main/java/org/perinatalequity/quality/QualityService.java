@@ -1,0 +1,213 @@
+package org.perinatalequity.quality;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.quality.query.QualityQuery;
+import org.perinatalequity.stats.DisclosureControl;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Data quality of the MSDS items equity analysis depends on (docs/data-quality.md): valid, default, invalid and
+ * missing counts by any dimension; the gates that flag an outcome as "data quality below threshold"; a community
+ * team's worklist of records to fix; and escalations of teams and sites below threshold month after month.
+ *
+ * <p>Callers decide who is asking: {@code suppress} applies the NHS disclosure rule to counts (the board must always
+ * get {@code true}), and {@link TeamAccess} says whose worklists the caller may see.
+ */
+@Service
+public class QualityService {
+
+    private final QualityQuery query;
+    private final QualityGates gates;
+    private final Map<QualityItem, Double> thresholds;
+    private final int escalationMonths;
+
+    QualityService(QualityQuery query, QualityGates gates, QualitySettings settings) {
+        this.query = query;
+        this.gates = gates;
+        this.thresholds = settings.thresholdsByItem();
+        this.escalationMonths = settings.escalationMonths();
+    }
+
+    /**
+     * Counts per group of {@code by} and item (all items when {@code item} is empty), in item order within each group.
+     *
+     * @param filters dimension = value conditions every counted record meets
+     * @param suppress round counts as the NHS publishes them (0 stays 0, 1–7 become 5, others to the nearest 5)
+     */
+    public List<QualityCount> counts(Dimension by, Optional<QualityItem> item, Period period,
+            Map<Dimension, String> filters, boolean suppress) {
+        return finish(query.countBy(Optional.of(by), item, period, filters), suppress);
+    }
+
+    /** Counts per item over every record that meets the filters (the LMNS when there are none); group "All". */
+    public List<QualityCount> totals(Optional<QualityItem> item, Period period, Map<Dimension, String> filters,
+            boolean suppress) {
+        return finish(query.countBy(Optional.empty(), item, period, filters), suppress);
+    }
+
+    /**
+     * The records a community team must fix: women of its cohort (the team's women booked in the period) with an
+     * item missing, default, invalid or, for postcodes, not in the directory. Only items of the mother and her
+     * booking: the baby's items are recorded by the birth unit. Ethnic category Z (asked, declined) is a valid answer
+     * and is never listed; 99 and blanks are. Sorted by booking date, woman and item.
+     *
+     * @throws WorklistAccessDeniedException when {@code access} does not allow the team
+     * @throws IllegalArgumentException when {@code item} is an item of the baby
+     */
+    public List<WorklistRow> worklist(String team, Optional<QualityItem> item, Period period, TeamAccess access) {
+        if (!access.allows(team)) {
+            throw new WorklistAccessDeniedException(team);
+        }
+        if (item.isPresent() && !isOnWorklists(item.get())) {
+            throw new IllegalArgumentException(item.get().id() + " is recorded at birth and is not on community"
+                    + " team worklists");
+        }
+        return query.findWorklist(team, item, period).stream()
+                .sorted(Comparator.comparing(WorklistRow::bookingDate).thenComparing(WorklistRow::localPatientId)
+                        .thenComparing(WorklistRow::item))
+                .toList();
+    }
+
+    /** Whether an item can appear on a community team's worklist (items of the mother and of the booking). */
+    public static boolean isOnWorklists(QualityItem item) {
+        return item.cohort() != QualityItem.Cohort.BABIES_BORN;
+    }
+
+    /** The teams of the loaded data ("Unknown" for women without a care-plan team), sorted. */
+    public List<String> teams() {
+        return query.findTeams();
+    }
+
+    /** The months that hold records, earliest first. */
+    public List<YearMonth> months() {
+        return query.findMonths();
+    }
+
+    /** The configured escalation threshold of each item that has one. */
+    public Map<QualityItem, Double> thresholds() {
+        return thresholds;
+    }
+
+    /** How many consecutive months below threshold escalate. */
+    public int escalationMonths() {
+        return escalationMonths;
+    }
+
+    /**
+     * Teams and booking sites below their item's threshold in each of the last N consecutive months (N =
+     * {@code equity.quality.escalation-months}), the run ending at the item's latest month with data up to
+     * {@code asOf}. A month in which the team or site has no records of the item is skipped: it neither extends nor
+     * ends the run, so a quiet month does not clear an escalation; the row's latest month is then the latest month
+     * that had records. Records without a team or site ("Unknown") are not escalated, as there is no one to escalate
+     * to; they show on the overview instead, and neither are teams or sites without records in the 12 months before
+     * the item's latest month (they no longer book).
+     */
+    public List<Escalation> escalations(Optional<YearMonth> asOf, boolean suppress) {
+        Period period = new Period(Optional.empty(), asOf);
+        List<Escalation> out = new ArrayList<>();
+        for (Escalation.Level level : Escalation.Level.values()) {
+            List<MonthlyCount> monthly = query.countMonthly(level, period);
+            Map<QualityItem, YearMonth> latest = new EnumMap<>(QualityItem.class);
+            Map<List<Object>, TreeMap<YearMonth, MonthlyCount>> series = new LinkedHashMap<>();
+            for (MonthlyCount m : monthly) {
+                latest.merge(m.item(), m.month(), (a, b) -> a.isAfter(b) ? a : b);
+                series.computeIfAbsent(List.of(m.group(), m.item()), k -> new TreeMap<>()).put(m.month(), m);
+            }
+            series.forEach((key, months) -> {
+                QualityItem item = (QualityItem) key.get(1);
+                Double threshold = thresholds.get(item);
+                String group = (String) key.get(0);
+                if (threshold == null || group.equals("Unknown")) {
+                    return;
+                }
+                if (months.lastKey().isBefore(latest.get(item).minusMonths(12))) {
+                    return; // nothing for a year: a team or site that no longer books, not one to escalate
+                }
+                int run = 0;
+                YearMonth since = null;
+                for (YearMonth m : months.descendingKeySet()) {
+                    if (!below(months.get(m), threshold)) {
+                        break;
+                    }
+                    run++;
+                    since = m;
+                }
+                if (run >= escalationMonths) {
+                    YearMonth end = months.lastKey();
+                    MonthlyCount last = months.get(end);
+                    long valid = suppress ? DisclosureControl.roundCount(last.valid()) : last.valid();
+                    long denominator = suppress ? DisclosureControl.roundCount(last.denominator()) : last.denominator();
+                    out.add(new Escalation(level, group, item, threshold, run, since, end, valid, denominator));
+                }
+            });
+        }
+        out.sort(Comparator.comparing(Escalation::level).thenComparing(Escalation::item)
+                .thenComparing(Comparator.comparingInt(Escalation::months).reversed())
+                .thenComparing(Escalation::group));
+        return List.copyOf(out);
+    }
+
+    /**
+     * The data-quality gate of an outcome measure for one group and period, for the breakdown API, the explorer and
+     * the board: call it once per breakdown with the request's dimensions and filters; to flag single rows of a
+     * breakdown by team, site or provider, call it per row with that row's group added to the filters. A measure
+     * without gates (and breakdown dimensions without gates) passes with no checks.
+     *
+     * @param breakdown the dimensions the measure is broken down by (an ethnicity breakdown needs ethnic category, a
+     *        deprivation one the postcode)
+     * @param filters the group: dimension = value conditions
+     */
+    public GateResult evaluate(String measureId, Collection<Dimension> breakdown, Map<Dimension, String> filters,
+            Period period) {
+        List<QualityGates.Gate> needed = gates.gatesFor(measureId, breakdown);
+        if (needed.isEmpty()) {
+            return new GateResult(measureId, true, List.of());
+        }
+        Map<QualityItem, QualityCount> counts = new EnumMap<>(QualityItem.class);
+        Set<QualityItem> items = needed.stream().map(QualityGates.Gate::item).collect(
+                Collectors.toCollection(() -> EnumSet.noneOf(QualityItem.class)));
+        for (QualityCount c : query.countBy(Optional.empty(), Optional.empty(), period, filters)) {
+            if (items.contains(c.item())) {
+                counts.put(c.item(), c);
+            }
+        }
+        List<GateResult.Check> checks = new ArrayList<>();
+        for (QualityGates.Gate gate : needed) {
+            QualityCount c = counts.get(gate.item());
+            Double percent = c == null ? null : c.validPercent();
+            boolean passed = percent == null || percent >= gate.minValidPercent();
+            checks.add(new GateResult.Check(gate.item(), gate.minValidPercent(), percent, c == null ? 0 : c.valid(),
+                    c == null ? 0 : c.denominator(), passed));
+        }
+        return new GateResult(measureId, checks.stream().allMatch(GateResult.Check::passed), checks);
+    }
+
+    /** {@link #evaluate(String, Collection, Map, Period)} for a measure that is not broken down. */
+    public GateResult evaluate(String measureId, Map<Dimension, String> filters, Period period) {
+        return evaluate(measureId, List.of(), filters, period);
+    }
+
+    private static boolean below(MonthlyCount month, double threshold) {
+        return month.denominator() > 0 && 100.0 * month.valid() / month.denominator() < threshold;
+    }
+
+    private static List<QualityCount> finish(List<QualityCount> counts, boolean suppress) {
+        return counts.stream().map(c -> suppress ? c.rounded() : c)
+                .sorted(Comparator.comparing(QualityCount::group).thenComparing(QualityCount::item)).toList();
+    }
+}

@@ -1,0 +1,40 @@
+package org.perinatalequity.quality.query;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.quality.Escalation;
+import org.perinatalequity.quality.MonthlyCount;
+import org.perinatalequity.quality.Period;
+import org.perinatalequity.quality.QualityCount;
+import org.perinatalequity.quality.QualityItem;
+import org.perinatalequity.quality.WorklistRow;
+
+/** Reads the classified items of {@code v_quality_item} (materialised as {@code quality_item}). */
+public interface QualityQuery {
+
+    /**
+     * Counts per group of {@code by} (or one group, {@link #ALL}, when absent) and item, over records whose cohort
+     * date falls in the period and whose dimension columns equal the filters.
+     */
+    List<QualityCount> countBy(Optional<Dimension> by, Optional<QualityItem> item, Period period,
+            Map<Dimension, String> filters);
+
+    /** One row per woman, item and problem of the team's cohort in the period, earliest booking date kept. */
+    List<WorklistRow> findWorklist(String team, Optional<QualityItem> item, Period period);
+
+    /** Valid and total records per team or site, item and month in the period. */
+    List<MonthlyCount> countMonthly(Escalation.Level level, Period period);
+
+    /** The months that hold records, earliest first. */
+    List<YearMonth> findMonths();
+
+    /** The teams the loaded data names, sorted. */
+    List<String> findTeams();
+
+    /** The group label when counts are not broken down. */
+    String ALL = "All";
+}

@@ -1,0 +1,159 @@
+package org.perinatalequity.quality.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.perinatalequity.TestFiles;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.quality.QualityFixture;
+import org.perinatalequity.reference.ReferenceService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The shapes of GET /api/quality, /worklist and /escalations on the hand-built extract, and their 400s. */
+@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+@AutoConfigureMockMvc
+class QualityControllerTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String file = TestFiles.freshDatabase(QualityControllerTest.class);
+        registry.add("equity.database.file", () -> file);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    IngestService ingestService;
+
+    @Autowired
+    ReferenceService referenceService;
+
+    @BeforeEach
+    void load() throws Exception {
+        if (ingestService.isDatabaseEmpty()) {
+            QualityFixture.load(ingestService, referenceService,
+                    Files.createTempDirectory(Path.of("target"), "quality-fixture"));
+        }
+    }
+
+    @Test
+    void counts_by_team_for_one_item() throws Exception {
+        mvc.perform(get("/api/quality").param("by", "team").param("item", "ethnic_category"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.by").value("team"))
+                .andExpect(jsonPath("$.rows", hasSize(2)))
+                .andExpect(jsonPath("$.rows[0].group").value("TA"))
+                .andExpect(jsonPath("$.rows[0].item").value("ethnic_category"))
+                .andExpect(jsonPath("$.rows[0].valid").value(2))
+                .andExpect(jsonPath("$.rows[0].default").value(1))
+                .andExpect(jsonPath("$.rows[0].invalid").value(1))
+                .andExpect(jsonPath("$.rows[0].missing").value(1))
+                .andExpect(jsonPath("$.rows[0].denominator").value(5))
+                .andExpect(jsonPath("$.rows[1].group").value("TB"));
+    }
+
+    @Test
+    void counts_by_month_with_a_period_and_a_dimension_filter() throws Exception {
+        mvc.perform(get("/api/quality").param("by", "month").param("item", "postcode").param("from", "2024-02")
+                .param("to", "2024-03").param("booking_site", "RWEAA"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows", hasSize(2)))
+                .andExpect(jsonPath("$.rows[0].group").value("2024-02"))
+                .andExpect(jsonPath("$.rows[0].default").value(1))
+                .andExpect(jsonPath("$.rows[1].group").value("2024-03"))
+                .andExpect(jsonPath("$.rows[1].invalid").value(1));
+        mvc.perform(get("/api/quality").param("by", "provider").param("suppress", "true"))
+                .andExpect(jsonPath("$.rows", hasSize(10)))
+                .andExpect(jsonPath("$.rows[0].denominator").value(5));
+        mvc.perform(get("/api/quality").param("by", "team").param("format", "csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(startsWith("team,item,valid,default,invalid,missing,denominator\r\n"
+                        + "TA,ethnic_category,2,1,1,1,5\r\n")));
+    }
+
+    @Test
+    void worklist_of_a_team() throws Exception {
+        mvc.perform(get("/api/quality/worklist").param("team", "TB"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.team").value("TB"))
+                .andExpect(jsonPath("$.rows", hasSize(1)))
+                .andExpect(jsonPath("$.rows[0].localPatientId").value("M06"))
+                .andExpect(jsonPath("$.rows[0].bookingDate").value("2024-01-15"))
+                .andExpect(jsonPath("$.rows[0].item").value("ethnic_category"))
+                .andExpect(jsonPath("$.rows[0].problem").value("default"));
+        mvc.perform(get("/api/quality/worklist").param("team", "TA").param("item", "postcode"))
+                .andExpect(jsonPath("$.rows[*].problem").value(org.hamcrest.Matchers.contains("default", "invalid",
+                        "not_linked", "missing")));
+        mvc.perform(get("/api/quality/worklist").param("team", "TA").param("item", "postcode")
+                .header("Accept", "text/csv"))
+                .andExpect(header().string("Content-Disposition", containsString("worklist-TA.csv")))
+                .andExpect(content().string("localPatientId,bookingDate,item,problem\r\n"
+                        + "M02,2024-02-10,postcode,default\r\nM03,2024-03-10,postcode,invalid\r\n"
+                        + "M04,2024-04-10,postcode,not_linked\r\nM05,2024-05-10,postcode,missing\r\n"));
+    }
+
+    @Test
+    void escalations_as_json_and_csv() throws Exception {
+        mvc.perform(get("/api/quality/escalations"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.months").value(3))
+                .andExpect(jsonPath("$.suppressed").value(false))
+                .andExpect(jsonPath("$.rows[0].level").value("team"))
+                .andExpect(jsonPath("$.rows[0].group").value("TA"))
+                .andExpect(jsonPath("$.rows[0].item").value("ethnic_category"))
+                .andExpect(jsonPath("$.rows[0].threshold").value(95.0))
+                .andExpect(jsonPath("$.rows[0].months").value(3))
+                .andExpect(jsonPath("$.rows[0].since").value("2024-03"))
+                .andExpect(jsonPath("$.rows[0].latestMonth").value("2024-05"))
+                .andExpect(jsonPath("$.rows[0].validPercent").value(0.0));
+        mvc.perform(get("/api/quality/escalations").param("to", "2024-05").param("format", "csv"))
+                .andExpect(header().string("Content-Disposition", containsString("quality-escalations-2024-05.csv")))
+                .andExpect(content().string(startsWith("level,group,item,threshold,months,since,latestMonth,valid,"
+                        + "denominator,validPercent\r\nteam,TA,ethnic_category,95.0,3,2024-03,2024-05,0,1,0.0\r\n")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/quality                                | by: required",
+            "/api/quality?by=colour                      | by: must be one of",
+            "/api/quality?by=team&item=shoe_size         | item: must be one of",
+            "/api/quality?by=team&from=2024-13           | from: must be a month YYYY-MM",
+            "/api/quality?by=team&to=April               | to: must be a month YYYY-MM",
+            "/api/quality?by=team&from=2024-05&to=2024-01 | from: 2024-05 is after to 2024-01",
+            "/api/quality?by=team&colour=red             | colour: not a parameter",
+            "/api/quality?by=team&team=TA&team=TB        | team: give one value, not 2",
+            "/api/quality?by=team&suppress=maybe         | suppress: must be true or false",
+            "/api/quality?by=team&format=xml             | format: must be json or csv",
+            "/api/quality/worklist                       | team: required",
+            "/api/quality/worklist?team=TZ               | team: no team 'TZ' in the loaded data",
+            "/api/quality/worklist?team=TA&item=birthweight | item: birthweight is recorded at birth",
+            "/api/quality/worklist?team=TA&by=team       | by: not a parameter here",
+            "/api/quality/escalations?to=2024-1          | to: must be a month YYYY-MM" })
+    void bad_parameters_answer_400_naming_the_parameter(String url, String detail) throws Exception {
+        mvc.perform(get(url.strip()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("bad_request"))
+                .andExpect(jsonPath("$.detail").value(startsWith(detail.strip())));
+    }
+}

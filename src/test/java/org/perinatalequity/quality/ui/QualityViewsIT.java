@@ -1,0 +1,219 @@
+package org.perinatalequity.quality.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.perinatalequity.TestFiles;
+import org.perinatalequity.ingest.IngestReport;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.quality.Period;
+import org.perinatalequity.quality.QualityService;
+import org.perinatalequity.quality.TeamAccess;
+import org.perinatalequity.quality.WorklistRow;
+import org.perinatalequity.reference.ReferenceService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The data-quality pages in headless Chromium on the bundled sample extract and reference files: the LMNS heat map,
+ * and a team page whose worklist holds that team's women and none of another team's. Screenshots for
+ * docs/data-quality.md.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+class QualityViewsIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SAMPLE_EXTRACT = Path.of("data-samples/llr-sample-msds.zip");
+    private static final Path SAMPLE_REFERENCE = Path.of("data-samples/reference");
+    private static final String TEAM = "CITY-EAST";
+    private static final String OTHER_TEAM = "HARBOROUGH";
+    private static final String ESCALATION_MONTH = "Aug 2024";
+    /** Cell texts of a grid's rendered rows in row order (cells are slotted into its shadow rows); none before it renders. */
+    private static final String GRID_ROWS = """
+            const grid = document.getElementById(arguments[0]);
+            if (!grid || !grid.shadowRoot) return [];
+            return [...grid.shadowRoot.querySelectorAll('#items tr')]
+                .filter(tr => !tr.hidden)
+                .sort((a, b) => a.index - b.index)
+                .map(tr => [...tr.querySelectorAll('slot')]
+                    .map(s => s.assignedElements()[0])
+                    .filter(cell => cell)
+                    .map(cell => cell.textContent.trim()));""";
+
+    private static WebDriver driver;
+    private static Path profile;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String file = TestFiles.freshDatabase(QualityViewsIT.class);
+        registry.add("equity.database.file", () -> file);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IngestService ingestService;
+
+    @Autowired
+    ReferenceService referenceService;
+
+    @Autowired
+    QualityService qualityService;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": install the Debian packages 'chromium chromium-driver' (apt-get install -y chromium chromium-driver)";
+            if ("required".equals(System.getProperty("browser.tests"))) {
+                fail(message);
+            }
+            assumeTrue(false, message + "; skipping");
+        }
+        profile = Files.createTempDirectory("equity-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // The background-networking flags keep Chromium from dialling out on this closed network (stack-notes.md 5).
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void loadSample() {
+        assumeTrue(Files.isRegularFile(SAMPLE_EXTRACT), "the sample extract " + SAMPLE_EXTRACT + " is missing");
+        if (ingestService.isDatabaseEmpty()) {
+            referenceService.load(List.of(SAMPLE_REFERENCE), "tester");
+            IngestReport report = ingestService.ingest(List.of(SAMPLE_EXTRACT),
+                    new IngestService.Requester("tester", "test"));
+            assertThat(report.allLoaded()).isTrue();
+        }
+    }
+
+    @Test
+    void overview_shows_the_heat_map_and_escalations() throws IOException {
+        driver.get("http://localhost:" + port + "/quality");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> gridRows("heatmap-grid").size() > 2);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data quality");
+        List<List<String>> rows = gridRows("heatmap-grid");
+        assertThat(rows.get(0).get(0)).isEqualTo(QualityOverviewView.LMNS);
+        assertThat(rows).anyMatch(r -> r.get(0).equals(TEAM));
+        // Every cell prints its value with a symbol, so colour is never the only cue.
+        assertThat(rows.get(0).subList(1, rows.get(0).size())).allMatch(c -> c.matches("[✓!✗] \\d+\\.\\d%"));
+
+        // The sample extract thins out in its last months (pregnancies still running), so the board's summary is
+        // read as of a full month.
+        WebElement month = driver.findElement(By.cssSelector("#escalation-month input"));
+        month.sendKeys(ESCALATION_MONTH);
+        wait.until(d -> !d.findElements(By.tagName("vaadin-combo-box-item")).isEmpty());
+        month.sendKeys(Keys.ENTER);
+        wait.until(d -> !gridRows("escalations-grid").isEmpty());
+        List<List<String>> escalations = gridRows("escalations-grid");
+        assertThat(escalations).anyMatch(r -> r.get(5).equals(ESCALATION_MONTH));
+        assertThat(escalations).allMatch(r -> Integer.parseInt(r.get(3)) >= 3);
+        saveFullPageScreenshot(Path.of("docs/screenshots/data-quality.png"));
+    }
+
+    @Test
+    void team_page_lists_that_teams_women_and_none_of_another_team() throws IOException {
+        driver.get("http://localhost:" + port + "/quality/team/" + TEAM);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.until(d -> !gridRows("worklist-grid").isEmpty() && !gridRows("rates-grid").isEmpty());
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data quality: team " + TEAM);
+        assertThat(driver.getTitle()).isEqualTo("Data quality: team " + TEAM + " | Perinatal Equity Dashboard");
+
+        Set<String> own = ids(qualityService.worklist(TEAM, Optional.empty(), Period.all(), TeamAccess.everyTeam()));
+        Set<String> other = ids(qualityService.worklist(OTHER_TEAM, Optional.empty(), Period.all(),
+                TeamAccess.everyTeam()));
+        assertThat(other).isNotEmpty();
+        List<String> shown = gridRows("worklist-grid").stream().map(r -> r.get(1)).toList();
+        assertThat(shown).isNotEmpty().allMatch(own::contains).noneMatch(other::contains);
+        assertThat(driver.findElement(By.id("worklist-csv")).getText()).isEqualTo("Download the worklist (CSV)");
+        saveFullPageScreenshot(Path.of("docs/screenshots/team-worklist.png"));
+    }
+
+    private static Set<String> ids(List<WorklistRow> rows) {
+        return rows.stream().map(WorklistRow::localPatientId).collect(Collectors.toSet());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> gridRows(String gridId) {
+        return (List<List<String>>) ((JavascriptExecutor) driver).executeScript(GRID_ROWS, gridId);
+    }
+
+    /**
+     * The whole page, not only the first screenful: AppLayout scrolls its content area rather than the document, so
+     * the window grows to the navbar plus the content's full height for the shot.
+     */
+    private static void saveFullPageScreenshot(Path file) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        // The dev-mode tools overlay only exists in development mode and is not part of the page.
+        js.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
+                + ".forEach(t => t.style.display = 'none');");
+        Dimension size = driver.manage().window().getSize();
+        long height = (Long) js.executeScript("""
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout.shadowRoot.querySelector('[content]');
+                const browserChrome = window.outerHeight - window.innerHeight;
+                return Math.ceil(content.getBoundingClientRect().top + content.scrollHeight + browserChrome + 8);""");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height)));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.manage().window().setSize(size);
+        }
+    }
+}
