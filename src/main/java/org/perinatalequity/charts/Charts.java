@@ -1,0 +1,28 @@
+package org.perinatalequity.charts;
+
+import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.measures.Measure;
+
+/**
+ * The charts of the dashboard as pure functions from the read models (the same records the grids and the API show)
+ * to a {@link ChartImage}: SVG with {@code <title>} and {@code <desc>}, and PNG. Nothing here throws for empty,
+ * suppressed or missing data; an empty selection gives a chart that says "No data for this selection".
+ */
+public final class Charts {
+
+    /** The default size: readable as an 800 × 450 image, and scalable as SVG. */
+    public static final int WIDTH = Rendering.WIDTH;
+    public static final int HEIGHT = Rendering.HEIGHT;
+
+    private Charts() {
+    }
+
+    /** Dot chart of a breakdown with 95% CI whiskers, LMNS benchmark and target; small multiples for two dimensions. */
+    public static ChartImage dotChart(BreakdownResult result, Measure measure) {
+        return dotChart(result, measure, WIDTH, HEIGHT);
+    }
+
+    public static ChartImage dotChart(BreakdownResult result, Measure measure, int width, int height) {
+        return DotChart.render(result, measure, width, height);
+    }
+}

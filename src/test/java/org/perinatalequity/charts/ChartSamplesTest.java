@@ -1,0 +1,29 @@
+package org.perinatalequity.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/** Writes sample charts to target/chart-samples/ (PNG and SVG) so a person can look at them. */
+class ChartSamplesTest {
+
+    private static final Path DIR = Path.of("target", "chart-samples");
+
+    @Test
+    void writesSamples() throws IOException {
+        Files.createDirectories(DIR);
+        write("dot-quintile", Charts.dotChart(Samples.pretermByQuintile(), Samples.PRETERM));
+        write("dot-ethnicity", Charts.dotChart(Samples.earlyBookingByEthnicity(), Samples.EARLY_BOOKING));
+        write("dot-two-way", Charts.dotChart(Samples.pretermByEthnicityAndQuintile(), Samples.PRETERM));
+        assertThat(DIR.resolve("dot-quintile.png")).exists();
+    }
+
+    private static void write(String name, ChartImage image) throws IOException {
+        Files.write(DIR.resolve(name + ".png"), image.png());
+        Files.writeString(DIR.resolve(name + ".svg"), image.svg());
+    }
+}
