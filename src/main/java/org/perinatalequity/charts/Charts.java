@@ -25,4 +25,13 @@ public final class Charts {
     public static ChartImage dotChart(BreakdownResult result, Measure measure, int width, int height) {
         return DotChart.render(result, measure, width, height);
     }
+
+    /** Heat map of a two-dimension breakdown (rows: {@code by}, columns: {@code by2}) with values in the cells. */
+    public static ChartImage heatMap(BreakdownResult result, Measure measure) {
+        return heatMap(result, measure, WIDTH, HEIGHT);
+    }
+
+    public static ChartImage heatMap(BreakdownResult result, Measure measure, int width, int height) {
+        return HeatMap.render(result, measure, width, height);
+    }
 }

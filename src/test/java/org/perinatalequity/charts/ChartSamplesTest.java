@@ -19,6 +19,7 @@ class ChartSamplesTest {
         write("dot-quintile", Charts.dotChart(Samples.pretermByQuintile(), Samples.PRETERM));
         write("dot-ethnicity", Charts.dotChart(Samples.earlyBookingByEthnicity(), Samples.EARLY_BOOKING));
         write("dot-two-way", Charts.dotChart(Samples.pretermByEthnicityAndQuintile(), Samples.PRETERM));
+        write("heat-map", Charts.heatMap(Samples.pretermByEthnicityAndQuintile(), Samples.PRETERM));
         assertThat(DIR.resolve("dot-quintile.png")).exists();
     }
 
