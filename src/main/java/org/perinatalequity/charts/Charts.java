@@ -34,4 +34,22 @@ public final class Charts {
     public static ChartImage heatMap(BreakdownResult result, Measure measure, int width, int height) {
         return HeatMap.render(result, measure, width, height);
     }
+
+    /** SII slope chart over deprivation quantiles: points with CIs, the fitted line, SII and RII in the subtitle. */
+    public static ChartImage slopeChart(BreakdownResult result, Measure measure) {
+        return slopeChart(result, measure, WIDTH, HEIGHT);
+    }
+
+    public static ChartImage slopeChart(BreakdownResult result, Measure measure, int width, int height) {
+        return SlopeChart.render(result, measure, width, height);
+    }
+
+    /** Funnel plot of a breakdown's groups around the LMNS average, with 95% and 99.8% limits and named outliers. */
+    public static ChartImage funnelPlot(BreakdownResult result, Measure measure) {
+        return funnelPlot(result, measure, WIDTH, HEIGHT);
+    }
+
+    public static ChartImage funnelPlot(BreakdownResult result, Measure measure, int width, int height) {
+        return FunnelPlot.render(result, measure, width, height);
+    }
 }

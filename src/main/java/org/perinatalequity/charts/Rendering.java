@@ -53,10 +53,10 @@ final class Rendering {
     /** A chart in the house style: title, optional subtitle, legend at the bottom from the given items. */
     static JFreeChart chart(String title, String subtitle, XYPlot plot, LegendItemCollection legend) {
         styleXYPlot(plot);
-        JFreeChart chart = new JFreeChart(null, font(Font.BOLD, 17), plot, false);
+        JFreeChart chart = new JFreeChart(null, font(Font.BOLD, 16), plot, false);
         chart.setBackgroundPaint(Palette.WHITE);
         chart.setPadding(new RectangleInsets(8, 8, 8, 12));
-        TextTitle t = new TextTitle(title, font(Font.BOLD, 17), Palette.TEXT, RectangleEdge.TOP,
+        TextTitle t = new TextTitle(title, font(Font.BOLD, 16), Palette.TEXT, RectangleEdge.TOP,
                 HorizontalAlignment.LEFT, org.jfree.chart.ui.VerticalAlignment.CENTER, new RectangleInsets(2, 4, 2, 4));
         t.setMaximumLinesToDisplay(2);
         chart.setTitle(t);

@@ -20,6 +20,8 @@ class ChartSamplesTest {
         write("dot-ethnicity", Charts.dotChart(Samples.earlyBookingByEthnicity(), Samples.EARLY_BOOKING));
         write("dot-two-way", Charts.dotChart(Samples.pretermByEthnicityAndQuintile(), Samples.PRETERM));
         write("heat-map", Charts.heatMap(Samples.pretermByEthnicityAndQuintile(), Samples.PRETERM));
+        write("slope", Charts.slopeChart(Samples.pretermByQuintile(), Samples.PRETERM));
+        write("funnel", Charts.funnelPlot(Samples.pretermByDistrict(), Samples.PRETERM));
         assertThat(DIR.resolve("dot-quintile.png")).exists();
     }
 
