@@ -1,6 +1,7 @@
 package org.perinatalequity.charts;
 
 import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.measures.Measure;
 
 /**
@@ -51,5 +52,14 @@ public final class Charts {
 
     public static ChartImage funnelPlot(BreakdownResult result, Measure measure, int width, int height) {
         return FunnelPlot.render(result, measure, width, height);
+    }
+
+    /** Making Data Count SPC chart of a trend: mean, step process limits, target, special-cause markers. */
+    public static ChartImage spcChart(TrendResult trend, Measure measure) {
+        return spcChart(trend, measure, WIDTH, HEIGHT);
+    }
+
+    public static ChartImage spcChart(TrendResult trend, Measure measure, int width, int height) {
+        return SpcChart.render(trend, measure, width, height);
     }
 }

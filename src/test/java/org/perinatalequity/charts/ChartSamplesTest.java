@@ -22,6 +22,7 @@ class ChartSamplesTest {
         write("heat-map", Charts.heatMap(Samples.pretermByEthnicityAndQuintile(), Samples.PRETERM));
         write("slope", Charts.slopeChart(Samples.pretermByQuintile(), Samples.PRETERM));
         write("funnel", Charts.funnelPlot(Samples.pretermByDistrict(), Samples.PRETERM));
+        write("spc", Charts.spcChart(Samples.earlyBookingTrend(), Samples.EARLY_BOOKING));
         assertThat(DIR.resolve("dot-quintile.png")).exists();
     }
 
