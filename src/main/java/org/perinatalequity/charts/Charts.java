@@ -62,4 +62,17 @@ public final class Charts {
     public static ChartImage spcChart(TrendResult trend, Measure measure, int width, int height) {
         return SpcChart.render(trend, measure, width, height);
     }
+
+    /**
+     * Small-multiple trends in a grid (up to three columns). {@code sameScale} puts every panel on one value axis:
+     * right for one measure by group, wrong for different measures.
+     */
+    public static ChartImage trendGrid(String title, java.util.List<TrendPanel> panels, boolean sameScale) {
+        return trendGrid(title, panels, sameScale, WIDTH, HEIGHT);
+    }
+
+    public static ChartImage trendGrid(String title, java.util.List<TrendPanel> panels, boolean sameScale, int width,
+            int height) {
+        return TrendGrid.render(title, panels, sameScale, width, height);
+    }
 }

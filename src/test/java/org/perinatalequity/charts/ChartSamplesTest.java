@@ -23,6 +23,11 @@ class ChartSamplesTest {
         write("slope", Charts.slopeChart(Samples.pretermByQuintile(), Samples.PRETERM));
         write("funnel", Charts.funnelPlot(Samples.pretermByDistrict(), Samples.PRETERM));
         write("spc", Charts.spcChart(Samples.earlyBookingTrend(), Samples.EARLY_BOOKING));
+        write("trend-grid", Charts.trendGrid("Key measures, April 2024 to March 2025", java.util.List.of(
+                new TrendPanel("Booked by 10 weeks", Samples.earlyBookingTrend()),
+                new TrendPanel("Preterm births", Samples.flatTrend("preterm", 6.5, null)),
+                new TrendPanel("Smoking at delivery", Samples.flatTrend("smoking", 8.2, 6.0)),
+                new TrendPanel("Caesarean births", Samples.flatTrend("caesarean", 38.0, null))), false));
         assertThat(DIR.resolve("dot-quintile.png")).exists();
     }
 

@@ -114,4 +114,16 @@ final class Samples {
         return new TrendResult("early_booking", "month", true, "%", 75.0, mean, "special_cause_improvement",
                 "consistently_failing", points);
     }
+
+    /** A trend of constant-ish values with a given mean, to fill grid panels. */
+    static TrendResult flatTrend(String measure, double base, Double target) {
+        List<TrendResult.Point> points = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            double v = base + ((i * 7) % 5 - 2) * 0.3;
+            String period = String.format("%d-%02d", i < 9 ? 2024 : 2025, (i + 3) % 12 + 1);
+            points.add(new TrendResult.Point(period, v * 10, 1000.0, v, v - 1.2, v + 1.2, base - 2, base + 2,
+                    i == 11 ? "special_cause_concern" : "common_cause", false));
+        }
+        return new TrendResult(measure, "month", true, "%", target, base, "special_cause_concern", null, points);
+    }
 }
