@@ -1,5 +1,6 @@
 package org.perinatalequity.charts;
 
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
@@ -22,6 +23,7 @@ final class ChartText {
             return "no value";
         }
         DecimalFormat f = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.UK));
+        f.setRoundingMode(RoundingMode.HALF_UP); // as published tables round (6.25 → 6.3), not banker's rounding
         return f.format(v);
     }
 

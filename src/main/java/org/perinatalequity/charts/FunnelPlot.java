@@ -104,16 +104,16 @@ final class FunnelPlot {
     static Symbols.Marker marker(double value, FunnelLimits f) {
         if (value > f.upper95()) {
             boolean far = value > f.upper998();
-            return new Symbols.Marker(far ? "above-998" : "above-95", Symbols.triangleUp(Symbols.SIZE * (far ? 1.3 : 1)),
+            return new Symbols.Marker(far ? "above-998 triangle-up" : "above-95 triangle-up", Symbols.triangleUp(Symbols.SIZE * (far ? 1.3 : 1)),
                     Palette.PINK, far ? "Above 99.8% limit (large triangle up)" : "Above 95% limit (triangle up)");
         }
         if (value < f.lower95()) {
             boolean far = value < f.lower998();
-            return new Symbols.Marker(far ? "below-998" : "below-95",
+            return new Symbols.Marker(far ? "below-998 triangle-down" : "below-95 triangle-down",
                     Symbols.triangleDown(Symbols.SIZE * (far ? 1.3 : 1)), Palette.NHS_BLUE,
                     far ? "Below 99.8% limit (large triangle down)" : "Below 95% limit (triangle down)");
         }
-        return new Symbols.Marker("within", Symbols.circle(Symbols.SIZE * 0.85), Palette.WHITE,
+        return new Symbols.Marker("within circle", Symbols.circle(Symbols.SIZE * 0.85), Palette.WHITE,
                 "Within 95% limits (open circle)");
     }
 

@@ -93,7 +93,7 @@ final class SpcChart {
             }
             Symbols.Marker marker = Symbols.spc(p.spc());
             legend.marker(marker);
-            String special = "common-cause".equals(marker.cssClass()) ? "" : " special-cause";
+            String special = marker.cssClass().startsWith("common-cause") ? "" : " special-cause";
             plot.addAnnotation(Mark.symbol("point" + special + " " + marker.cssClass(), i, p.value(), marker.shape(),
                     marker.fill()));
         }

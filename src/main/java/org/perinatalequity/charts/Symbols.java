@@ -14,7 +14,10 @@ final class Symbols {
 
     static final double SIZE = 12;
 
-    /** A marker: CSS class (for the SVG and tests), shape, fill, and the legend text. */
+    /**
+     * A marker: CSS class (what it means, then its shape's name, since the SVG writes every transformed shape as a
+     * {@code <path>}), shape, fill, and the legend text.
+     */
     record Marker(String cssClass, Shape shape, Color fill, String legend) {
     }
 
@@ -56,14 +59,14 @@ final class Symbols {
     static Marker comparison(String label) {
         String key = label == null ? "not_compared" : label;
         return switch (key) {
-            case "better", "best" -> new Marker("better", circle(SIZE), Palette.NHS_BLUE,
+            case "better", "best" -> new Marker("better circle", circle(SIZE), Palette.NHS_BLUE,
                     "Better than LMNS (circle)");
-            case "worse", "worst" -> new Marker("worse", square(SIZE), Palette.ORANGE, "Worse than LMNS (square)");
-            case "similar" -> new Marker("similar", diamond(SIZE), Palette.WHITE, "Similar to LMNS (open diamond)");
-            case "higher" -> new Marker("higher", triangleUp(SIZE), Palette.NHS_BLUE, "Higher than LMNS (triangle up)");
-            case "lower" -> new Marker("lower", triangleDown(SIZE), Palette.NHS_BLUE,
+            case "worse", "worst" -> new Marker("worse square", square(SIZE), Palette.ORANGE, "Worse than LMNS (square)");
+            case "similar" -> new Marker("similar diamond", diamond(SIZE), Palette.WHITE, "Similar to LMNS (open diamond)");
+            case "higher" -> new Marker("higher triangle-up", triangleUp(SIZE), Palette.NHS_BLUE, "Higher than LMNS (triangle up)");
+            case "lower" -> new Marker("lower triangle-down", triangleDown(SIZE), Palette.NHS_BLUE,
                     "Lower than LMNS (triangle down)");
-            default -> new Marker("not-compared", cross(SIZE), Palette.MID_GREY, "Not compared (cross)");
+            default -> new Marker("not-compared cross", cross(SIZE), Palette.MID_GREY, "Not compared (cross)");
         };
     }
 
@@ -71,13 +74,13 @@ final class Symbols {
     static Marker spc(String type) {
         String key = type == null ? "common_cause" : type;
         return switch (key) {
-            case "special_cause_improvement" -> new Marker("improvement", circle(SIZE * 1.15), Palette.MDC_IMPROVEMENT,
+            case "special_cause_improvement" -> new Marker("improvement circle", circle(SIZE * 1.15), Palette.MDC_IMPROVEMENT,
                     "Special cause: improvement (blue circle)");
-            case "special_cause_concern" -> new Marker("concern", square(SIZE * 1.15), Palette.MDC_CONCERN,
+            case "special_cause_concern" -> new Marker("concern square", square(SIZE * 1.15), Palette.MDC_CONCERN,
                     "Special cause: concern (orange square)");
-            case "special_cause_neither" -> new Marker("neither", diamond(SIZE * 1.15), Palette.MDC_NEITHER,
+            case "special_cause_neither" -> new Marker("neither diamond", diamond(SIZE * 1.15), Palette.MDC_NEITHER,
                     "Special cause: neither (purple diamond)");
-            default -> new Marker("common-cause", circle(SIZE * 0.6), Palette.MDC_COMMON,
+            default -> new Marker("common-cause small-circle", circle(SIZE * 0.6), Palette.MDC_COMMON,
                     "Common cause (small grey dot)");
         };
     }

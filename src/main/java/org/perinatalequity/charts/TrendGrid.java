@@ -29,8 +29,8 @@ final class TrendGrid {
 
     private static final int HEADER = 34;
     private static final int FOOTER = 22;
-    static final String KEY = "Blue line: value · grey line: mean · pink dash-dot: target · markers: special cause "
-            + "(blue circle improvement, orange square concern, purple diamond neither) · * suppressed";
+    static final String KEY = "Blue: value · grey: mean · pink dash-dot: target · circle/square/diamond: special cause "
+            + "improvement/concern/neither · * suppressed";
 
     private TrendGrid() {
     }
@@ -61,7 +61,7 @@ final class TrendGrid {
                 group(g, false);
             }
             g.setPaint(Palette.DARK_GREY);
-            g.setFont(Rendering.font(Font.PLAIN, 11));
+            g.setFont(Rendering.font(Font.PLAIN, 10));
             TextUtils.drawAlignedString(KEY, g, (float) area.getX() + 12, (float) area.getMaxY() - 6,
                     TextAnchor.BOTTOM_LEFT);
         };
