@@ -23,11 +23,11 @@ public final class Palette {
             new Color(0x80AFDC), new Color(0x80D2CC), new Color(0xD792B9), new Color(0xF6C580), new Color(0x80CB9C),
             new Color(0xA0DBF3));
 
-    /** NHS Black: body text (15.6:1 on white). */
+    /** NHS Black: body text (14.4:1 on white). */
     public static final Color TEXT = new Color(0x212B32);
-    /** NHS Dark Grey: secondary text, outlines and reference lines (7.6:1 on white). */
+    /** NHS Dark Grey: secondary text, outlines and reference lines (7.7:1 on white). */
     public static final Color DARK_GREY = new Color(0x425563);
-    /** NHS Mid Grey: used only where 3:1 is enough (3.6:1 on white), e.g. gridlines are lighter still. */
+    /** NHS Mid Grey: used only where 3:1 is enough (3.7:1 on white), e.g. gridlines are lighter still. */
     public static final Color MID_GREY = new Color(0x768692);
     public static final Color PALE_GREY = new Color(0xE8EDEE);
     public static final Color WHITE = Color.WHITE;
