@@ -1,0 +1,97 @@
+package org.perinatalequity.charts;
+
+import java.awt.Color;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+
+/**
+ * Marker shapes, centred on (0, 0). Every comparison and special-cause type has its own shape as well as its own
+ * colour, so that colour is never the only cue (WCAG 1.4.1).
+ */
+final class Symbols {
+
+    static final double SIZE = 12;
+
+    /**
+     * A marker: CSS class (what it means, then its shape's name, since the SVG writes every transformed shape as a
+     * {@code <path>}), shape, fill, and the legend text.
+     */
+    record Marker(String cssClass, Shape shape, Color fill, String legend) {
+    }
+
+    private Symbols() {
+    }
+
+    static Shape circle(double size) {
+        return new Ellipse2D.Double(-size / 2, -size / 2, size, size);
+    }
+
+    static Shape square(double size) {
+        double s = size * 0.9;
+        return new Rectangle2D.Double(-s / 2, -s / 2, s, s);
+    }
+
+    static Shape diamond(double size) {
+        double r = size * 0.65;
+        return polygon(0, -r, r, 0, 0, r, -r, 0);
+    }
+
+    static Shape triangleUp(double size) {
+        double r = size * 0.62;
+        return polygon(0, -r, r, r * 0.8, -r, r * 0.8);
+    }
+
+    static Shape triangleDown(double size) {
+        double r = size * 0.62;
+        return polygon(0, r, r, -r * 0.8, -r, -r * 0.8);
+    }
+
+    static Shape cross(double size) {
+        double r = size / 2;
+        double w = size / 6;
+        return polygon(-r, -r + w, -w, 0, -r, r - w, -r + w, r, 0, w, r - w, r, r, r - w, w, 0, r, -r + w, r - w, -r,
+                0, -w, -r + w, -r);
+    }
+
+    /** The marker for a Fingertips comparison label against the LMNS total. */
+    static Marker comparison(String label) {
+        String key = label == null ? "not_compared" : label;
+        return switch (key) {
+            case "better", "best" -> new Marker("better circle", circle(SIZE), Palette.NHS_BLUE,
+                    "Better than LMNS (circle)");
+            case "worse", "worst" -> new Marker("worse square", square(SIZE), Palette.ORANGE, "Worse than LMNS (square)");
+            case "similar" -> new Marker("similar diamond", diamond(SIZE), Palette.WHITE, "Similar to LMNS (open diamond)");
+            case "higher" -> new Marker("higher triangle-up", triangleUp(SIZE), Palette.NHS_BLUE, "Higher than LMNS (triangle up)");
+            case "lower" -> new Marker("lower triangle-down", triangleDown(SIZE), Palette.NHS_BLUE,
+                    "Lower than LMNS (triangle down)");
+            default -> new Marker("not-compared cross", cross(SIZE), Palette.MID_GREY, "Not compared (cross)");
+        };
+    }
+
+    /** The Making Data Count marker for a point type label ({@code special_cause_improvement}, ...). */
+    static Marker spc(String type) {
+        String key = type == null ? "common_cause" : type;
+        return switch (key) {
+            case "special_cause_improvement" -> new Marker("improvement circle", circle(SIZE * 1.15), Palette.MDC_IMPROVEMENT,
+                    "Special cause: improvement (blue circle)");
+            case "special_cause_concern" -> new Marker("concern square", square(SIZE * 1.15), Palette.MDC_CONCERN,
+                    "Special cause: concern (orange square)");
+            case "special_cause_neither" -> new Marker("neither diamond", diamond(SIZE * 1.15), Palette.MDC_NEITHER,
+                    "Special cause: neither (purple diamond)");
+            default -> new Marker("common-cause small-circle", circle(SIZE * 0.6), Palette.MDC_COMMON,
+                    "Common cause (small grey dot)");
+        };
+    }
+
+    private static Shape polygon(double... xy) {
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(xy[0], xy[1]);
+        for (int i = 2; i < xy.length; i += 2) {
+            p.lineTo(xy[i], xy[i + 1]);
+        }
+        p.closePath();
+        return p;
+    }
+}
