@@ -9,6 +9,7 @@ import java.util.List;
 import org.perinatalequity.ingest.IngestReport;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
+import org.perinatalequity.security.SystemCaller;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,15 +26,17 @@ public final class SampleData {
 
     /** Loads the sample reference files and extract unless the shared database already holds them. */
     public static synchronized void ensureLoaded(IngestService ingest, ReferenceService reference) {
-        if (!reference.hasReferenceData()) {
-            reference.load(List.of(REFERENCE), "test");
-        }
-        if (ingest.isDatabaseEmpty()) {
-            IngestReport report = ingest.ingest(List.of(EXTRACT), new IngestService.Requester("test", "test"));
-            if (!report.allLoaded()) {
-                throw new IllegalStateException("The sample extract was refused: " + report.submissions());
+        SystemCaller.run(() -> {
+            if (!reference.hasReferenceData()) {
+                reference.load(List.of(REFERENCE), "test");
             }
-        }
+            if (ingest.isDatabaseEmpty()) {
+                IngestReport report = ingest.ingest(List.of(EXTRACT), new IngestService.Requester("test", "test"));
+                if (!report.allLoaded()) {
+                    throw new IllegalStateException("The sample extract was refused: " + report.submissions());
+                }
+            }
+        });
     }
 
     /** Deletes the shared database before its context starts, so each test run begins empty. */

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = { "equity.ingest.inbox-enabled=false", "equity.ingest.pseudonymisation-key=test-key",
-        "equity.database.file=" + SampleData.DATABASE })
+        "equity.database.file=" + SampleData.DATABASE, TestUsers.USERS_FILE })
 @ContextConfiguration(initializers = SampleData.FreshDatabase.class)
 @AutoConfigureMockMvc
 public @interface SampleDataTest {

@@ -16,6 +16,7 @@ import org.perinatalequity.breakdown.query.BreakdownQuery;
 import org.perinatalequity.breakdown.query.GroupCount;
 import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.export.CsvExport;
+import org.perinatalequity.security.AuditService;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.measures.MeasureCatalogue;
@@ -49,8 +50,11 @@ public class BreakdownService {
     private final ResultCache<BreakdownRequest, BreakdownResult> cache;
     private final TrendCalculator trends;
     private final ArrowExport arrow;
+    private final AuditService audit;
 
-    BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow) {
+    BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
+            AuditService audit) {
+        this.audit = audit;
         this.catalogue = catalogue;
         this.facts = facts;
         this.query = query;
@@ -74,12 +78,21 @@ public class BreakdownService {
 
     /** Writes a result as CSV (formula injection neutralised), the LMNS total first. */
     public void writeCsv(BreakdownResult result, Writer out) {
+        audited(result, "CSV");
         CsvExport.write(BreakdownTables.of(result), out);
     }
 
     /** Writes a result as an Arrow IPC stream made by DuckDB's Arrow export. */
     public void writeArrow(BreakdownResult result, OutputStream out) throws IOException {
+        audited(result, "Arrow");
         arrow.write(BreakdownTables.of(result), out);
+    }
+
+    /** Every export is audited: who took which aggregate, suppressed or not. */
+    public void audited(BreakdownResult result, String format) {
+        audit.recordExport("breakdown:" + result.measure(), format + " by " + result.by()
+                + (result.by2() == null ? "" : " and " + result.by2()) + (result.suppressed() ? ", suppressed"
+                        : ", NOT suppressed"), result.rows().size());
     }
 
     public BreakdownResult breakdown(BreakdownRequest request) {

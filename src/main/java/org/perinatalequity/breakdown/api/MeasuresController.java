@@ -26,6 +26,7 @@ import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.system.api.ApiError;
 import org.perinatalequity.system.api.BadRequestException;
 
@@ -54,8 +55,10 @@ class MeasuresController {
     private final BreakdownService service;
     private final ArrowExport arrow;
     private final ObjectMapper objectMapper;
+    private final AccessPolicy policy;
 
-    MeasuresController(BreakdownService service, ArrowExport arrow, ObjectMapper objectMapper) {
+    MeasuresController(BreakdownService service, ArrowExport arrow, ObjectMapper objectMapper, AccessPolicy policy) {
+        this.policy = policy;
         this.service = service;
         this.arrow = arrow;
         this.objectMapper = objectMapper;
@@ -88,7 +91,17 @@ class MeasuresController {
         }
         BreakdownResult result = service.breakdown(new BreakdownRequest(id, by, by2, month(params, "from"),
                 month(params, "to"), filters(params), suppress(params, request), single(params, "reference")));
+        if (exportFormat(request)) {
+            service.audited(result, request.getParameter("format") == null ? "CSV" : request.getParameter("format"));
+        }
         respond(request, response, result, BreakdownTables.of(result));
+    }
+
+    private static boolean exportFormat(HttpServletRequest request) {
+        String format = request.getParameter("format");
+        String accept = request.getHeader("Accept");
+        return (format != null && !format.equals("json")) || (format == null && accept != null
+                && accept.contains("text/csv"));
     }
 
     @GetMapping("/measures/{id}/trend")
@@ -157,7 +170,7 @@ class MeasuresController {
     }
 
     /** Suppression stays on unless an analyst asks for it off; BOARD and every other role always get it. */
-    private static boolean suppress(Map<String, String[]> params, HttpServletRequest request) {
+    private boolean suppress(Map<String, String[]> params, HttpServletRequest request) {
         String value = single(params, "suppress");
         if (value == null || value.equals("true")) {
             return true;
@@ -165,7 +178,7 @@ class MeasuresController {
         if (!value.equals("false")) {
             throw new BadRequestException("Parameter 'suppress': true or false, not '" + value + "'");
         }
-        return !request.isUserInRole("ANALYST");
+        return !policy.mayDisableSuppression();
     }
 
     private static Dimension dimension(String parameter, String id) {

@@ -25,6 +25,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.perinatalequity.security.Roles;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -43,6 +45,7 @@ import org.perinatalequity.system.ui.MainLayout;
  * (the API's parameter names), and the downloads carry exactly what is shown.
  */
 @Route(value = "explorer", layout = MainLayout.class)
+@RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.TEAM, Roles.BOARD })
 @PageTitle("Explorer | Perinatal Equity Dashboard")
 @Menu(title = "Explorer", order = 20, icon = "vaadin:chart-grid")
 class ExplorerView extends VerticalLayout implements BeforeEnterObserver {

@@ -20,6 +20,7 @@ import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityCount;
 import org.perinatalequity.quality.QualityCsv;
 import org.perinatalequity.quality.QualityItem;
+import org.perinatalequity.quality.QualityAccess;
 import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.quality.TeamAccess;
 import org.perinatalequity.quality.WorklistAccessDeniedException;
@@ -45,10 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
  * is checked here and turned into enums, dates or a team id before the service sees it; a bad one answers 400
  * naming it.
  *
- * <p>Until the security branch lands, who is asking is not known here: counts are unsuppressed unless
- * {@code suppress=true} is asked for, and any team's worklist is answered ({@link TeamAccess#everyTeam()}). The
- * security branch replaces both decisions (BOARD always suppressed; worklists only for the caller's teams and for
- * analysts with RECORD_ACCESS), which is why they are made in this class and not in the service.
+ * <p>Who is asking decides through {@link QualityAccess}: counts are unsuppressed unless {@code suppress=true}
+ * is asked for, except for the board (always suppressed); worklists only for the caller's teams and for
+ * analysts with RECORD_ACCESS.)
  */
 @RestController
 @RequestMapping("/api/quality")
@@ -60,8 +60,11 @@ class QualityController {
 
     private final QualityService service;
 
-    QualityController(QualityService service) {
+    private final QualityAccess access;
+
+    QualityController(QualityService service, QualityAccess access) {
         this.service = service;
+        this.access = access;
     }
 
     /** One row of {@code GET /api/quality}. */
@@ -99,7 +102,7 @@ class QualityController {
                 "by: must be one of " + ids(Dimension.values()) + ", not '" + params.getFirst("by") + "'"));
         Optional<QualityItem> item = item(params);
         Period period = period(params);
-        boolean suppress = bool(params, "suppress");
+        boolean suppress = access.suppress(bool(params, "suppress"));
         Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
         for (Map.Entry<String, List<String>> p : params.entrySet()) {
             if (QUALITY_PARAMETERS.contains(p.getKey())) {
@@ -129,13 +132,13 @@ class QualityController {
             throw new BadRequestException("item: " + item.get().id() + " is recorded at birth and is not on community"
                     + " team worklists");
         }
-        // Any team for now: the security branch passes the signed-in user's teams (or every team for analysts
-        // with RECORD_ACCESS) here.
-        List<WorklistRow> rows = service.worklist(team, item, period(params), TeamAccess.everyTeam());
+        List<WorklistRow> rows = service.worklist(team, item, period(params), access.teamAccess());
         if (wantsCsv(params, accept)) {
+            access.worklistExported(team, rows.size());
             return csv("worklist-" + team.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
                     out -> QualityCsv.worklist(rows, out));
         }
+        access.worklistShown(team, rows.size());
         return ResponseEntity.ok(new WorklistResponse(team, rows));
     }
 
@@ -144,7 +147,7 @@ class QualityController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         only(params, Set.of("to", "suppress", "format"));
         Optional<YearMonth> asOf = month(params, "to");
-        boolean suppress = bool(params, "suppress");
+        boolean suppress = access.suppress(bool(params, "suppress"));
         List<Escalation> rows = service.escalations(asOf, suppress);
         if (wantsCsv(params, accept)) {
             String month = asOf.map(YearMonth::toString).orElse(YearMonth.from(LocalDate.now()).toString());

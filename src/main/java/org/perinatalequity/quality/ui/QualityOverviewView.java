@@ -22,6 +22,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.perinatalequity.security.Roles;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 
@@ -40,6 +42,7 @@ import org.perinatalequity.system.ui.MainLayout;
  * escalation summary as CSV for the board.
  */
 @Route(value = "quality", layout = MainLayout.class)
+@RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.TEAM, Roles.BOARD })
 @PageTitle("Data quality | Perinatal Equity Dashboard")
 @Menu(title = "Data quality", order = 40, icon = "vaadin:check-square-o")
 class QualityOverviewView extends VerticalLayout {

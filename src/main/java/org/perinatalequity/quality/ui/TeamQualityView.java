@@ -30,7 +30,10 @@ import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityCount;
 import org.perinatalequity.quality.QualityCsv;
 import org.perinatalequity.quality.QualityItem;
+import org.perinatalequity.quality.QualityAccess;
 import org.perinatalequity.quality.QualityService;
+import org.perinatalequity.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import org.perinatalequity.quality.TeamAccess;
 import org.perinatalequity.quality.WorklistRow;
 import org.perinatalequity.system.ui.MainLayout;
@@ -40,10 +43,11 @@ import org.perinatalequity.system.ui.MainLayout;
  * its women's records to fix (sortable, downloadable as CSV). The worklist holds local patient identifiers only,
  * never NHS numbers or postcodes.
  *
- * <p>Until the security branch lands, every visitor may open any team's page ({@link TeamAccess#everyTeam()}); it
- * will pass the signed-in user's teams instead, so a team sees only its own women.
+ * <p>The worklist is shown only to the team's own users and analysts with RECORD_ACCESS ({@link QualityAccess}),
+ * and every showing and download is audited; others see the rates and trend only.
  */
 @Route(value = "quality/team/:team", layout = MainLayout.class)
+@RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.TEAM, Roles.BOARD })
 class TeamQualityView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
@@ -58,10 +62,12 @@ class TeamQualityView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private final QualityService service;
+    private final QualityAccess access;
     private String team = "";
 
-    TeamQualityView(QualityService service) {
+    TeamQualityView(QualityService service, QualityAccess access) {
         this.service = service;
+        this.access = access;
         addClassName("equity-page");
         setSpacing(true);
     }
@@ -80,20 +86,28 @@ class TeamQualityView extends VerticalLayout implements BeforeEnterObserver, Has
         Paragraph lead = new Paragraph("How complete and valid this team's records are beside the LMNS, month by"
                 + " month, and the women whose records need fixing. Only this team's women are listed.");
         lead.addClassName("equity-lead");
-        // Any team for now; the security branch passes the signed-in user's teams here.
-        List<WorklistRow> worklist = service.worklist(team, Optional.empty(), Period.all(), TeamAccess.everyTeam());
         add(back, title, lead,
                 QualityCells.section("rates", "This team and the LMNS", ratesGrid(), QualityCells.legend()),
                 QualityCells.section("trend", "Monthly trend", trendGrid(),
                         QualityCells.note("Items of the mother and her booking count in the booking month; items of"
-                                + " the baby in the birth month.")),
-                QualityCells.section("worklist", "Records to fix", worklistGrid(worklist),
-                        QualityCells.note("Booking date: the earliest booking whose record shows the problem. Ethnic"
-                                + " category Z (asked, declined) is a valid answer and is not listed."),
-                        QualityCells.csvDownload("worklist-csv", "Download the worklist (CSV)",
-                                "worklist-" + team.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
-                                out -> QualityCsv.worklist(service.worklist(team, Optional.empty(), Period.all(),
-                                        TeamAccess.everyTeam()), out))));
+                                + " the baby in the birth month.")));
+        if (!access.teamAccess().allows(team)) {
+            add(QualityCells.section("worklist", "Records to fix", QualityCells.note("The worklist of named records"
+                    + " is open only to team " + team + " and to analysts with record access.")));
+            return;
+        }
+        List<WorklistRow> worklist = service.worklist(team, Optional.empty(), Period.all(), access.teamAccess());
+        access.worklistShown(team, worklist.size());
+        add(QualityCells.section("worklist", "Records to fix", worklistGrid(worklist),
+                QualityCells.note("Booking date: the earliest booking whose record shows the problem. Ethnic"
+                        + " category Z (asked, declined) is a valid answer and is not listed."),
+                QualityCells.csvDownload("worklist-csv", "Download the worklist (CSV)",
+                        "worklist-" + team.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv", out -> {
+                            List<WorklistRow> rows = service.worklist(team, Optional.empty(), Period.all(),
+                                    access.teamAccess());
+                            access.worklistExported(team, rows.size());
+                            QualityCsv.worklist(rows, out);
+                        })));
     }
 
     @Override

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.perinatalequity.security.Roles;
 
 import org.perinatalequity.reference.Linkage;
 import org.perinatalequity.reference.ReferenceService;
@@ -23,6 +25,7 @@ import org.perinatalequity.system.ui.MainLayout;
  * women fall into "Unknown" and which teams or postcode districts cause it.
  */
 @Route(value = "linkage", layout = MainLayout.class)
+@RolesAllowed({ Roles.ADMIN, Roles.ANALYST })
 @PageTitle("Linkage report | Perinatal Equity Dashboard")
 @Menu(title = "Linkage report", order = 15, icon = "vaadin:link")
 class LinkageView extends VerticalLayout {

@@ -1,7 +1,7 @@
 package org.perinatalequity.breakdown.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -19,12 +19,14 @@ import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.junit.jupiter.api.Test;
 import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.TestUsers;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * The analyst API on the bundled sample data (about 25,000 births): every endpoint, each format (the Arrow
@@ -50,11 +52,14 @@ class MeasuresApiTest {
                 .getContentAsString());
     }
 
-    private static MockHttpServletRequestBuilder asAnalyst(MockHttpServletRequestBuilder request) {
-        return request.with(r -> {
-            r.addUserRole("ANALYST");
-            return r;
-        });
+    /** An analyst, who may switch suppression off. */
+    private static MockHttpServletRequestBuilder analystGet(String url) {
+        return MockMvcRequestBuilders.get(url).with(httpBasic(TestUsers.ANALYST, TestUsers.PASSWORD));
+    }
+
+    /** By default a board member: signed in, never allowed unsuppressed numbers. */
+    private static MockHttpServletRequestBuilder get(String url) {
+        return MockMvcRequestBuilders.get(url).with(httpBasic(TestUsers.BOARD, TestUsers.PASSWORD));
     }
 
     @Test
@@ -78,8 +83,8 @@ class MeasuresApiTest {
 
     @Test
     void unsuppressed_breakdown_by_deprivation_has_exact_counts_limits_and_sii() throws Exception {
-        JsonNode r = getJson(asAnalyst(get("/api/measures/preterm/breakdown").param("by", "imd_quintile")
-                .param("suppress", "false")));
+        JsonNode r = getJson(analystGet("/api/measures/preterm/breakdown").param("by", "imd_quintile")
+                .param("suppress", "false"));
 
         assertThat(r.get("suppressed").asBoolean()).isFalse();
         assertThat(r.get("imdVintage").asText()).isEqualTo("2019");
@@ -106,7 +111,7 @@ class MeasuresApiTest {
     @Test
     void suppressed_breakdown_rounds_counts_and_hides_small_cells() throws Exception {
         JsonNode r = getJson(get("/api/measures/stillbirth/breakdown").param("by", "team").param("by2", "ethnic_group")
-                .param("suppress", "false")); // not an analyst: suppression stays on
+                .param("suppress", "false")); // a board member: suppression stays on
 
         assertThat(r.get("suppressed").asBoolean()).isTrue();
         int hidden = 0;
@@ -124,9 +129,9 @@ class MeasuresApiTest {
 
     @Test
     void reference_groups_give_ratios_and_filters_narrow_the_data() throws Exception {
-        JsonNode r = getJson(asAnalyst(get("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
+        JsonNode r = getJson(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
                 .param("reference", "White").param("place", "Leicester").param("from", "2023-04")
-                .param("to", "2024-03").param("suppress", "false")));
+                .param("to", "2024-03").param("suppress", "false"));
 
         assertThat(r.get("from").asText()).isEqualTo("2023-04");
         assertThat(r.get("to").asText()).isEqualTo("2024-03");
@@ -136,8 +141,8 @@ class MeasuresApiTest {
         JsonNode black = r.get("rows").get(3);
         assertThat(black.get("group").asText()).isEqualTo("Black or Black British");
         assertThat(black.get("ratio").asDouble()).isGreaterThan(1.0);
-        JsonNode all = getJson(asAnalyst(get("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
-                .param("suppress", "false")));
+        JsonNode all = getJson(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
+                .param("suppress", "false"));
         assertThat(all.get("total").get("denominator").asLong()).isGreaterThan(r.get("total").get("denominator").asLong());
     }
 
@@ -182,7 +187,7 @@ class MeasuresApiTest {
 
     @Test
     void serves_an_openapi_description_of_the_api() throws Exception {
-        JsonNode api = getJson(get("/v3/api-docs"));
+        JsonNode api = getJson(get("/api/openapi"));
         assertThat(api.get("paths").has("/api/measures/{id}/breakdown")).isTrue();
         assertThat(api.get("paths").has("/api/stats/proportion")).isTrue();
         assertThat(api.get("paths").has("/api/ingest")).isTrue();

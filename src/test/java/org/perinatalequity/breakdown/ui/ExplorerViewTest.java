@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.perinatalequity.KaribuRoutes;
 import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.ingest.IngestService;
@@ -44,10 +45,12 @@ class ExplorerViewTest {
     void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
         SampleData.ensureLoaded(ingest, reference);
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        TestUsers.karibuLogin(TestUsers.BOARD, List.of("BOARD"), List.of());
     }
 
     @AfterEach
     void tearDown() {
+        TestUsers.karibuLogout();
         MockVaadin.tearDown();
     }
 
@@ -73,7 +76,7 @@ class ExplorerViewTest {
         assertThat(GridKt._size(table)).isEqualTo(expected.rows().size());
         assertThat(GridKt._get(table, 0).group()).isEqualTo("1");
         assertThat(GridKt._get(table, 0).value()).isEqualTo(expected.rows().get(0).value());
-        assertThat(view.state().suppress()).as("not an analyst: suppression stays on").isTrue();
+        assertThat(view.state().suppress()).as("a board member: suppression stays on").isTrue();
     }
 
     @Test

@@ -1,0 +1,41 @@
+package org.perinatalequity.quality;
+
+import org.perinatalequity.security.AccessPolicy;
+import org.perinatalequity.security.AuditService;
+import org.perinatalequity.security.Roles;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see what of data quality, from the signed-in user: worklists (record level) of their own teams, or of
+ * every team for an analyst with RECORD_ACCESS; counts always suppressed for the board. Every worklist shown or
+ * exported is audited.
+ */
+@Component
+public class QualityAccess {
+
+    private final AccessPolicy policy;
+    private final AuditService audit;
+
+    QualityAccess(AccessPolicy policy, AuditService audit) {
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    public TeamAccess teamAccess() {
+        return policy.canSeeRecords() ? TeamAccess.everyTeam() : TeamAccess.only(policy.teams());
+    }
+
+    /** The board only ever sees disclosure-controlled counts, whatever it asks for. */
+    public boolean suppress(boolean asked) {
+        return asked || policy.hasRole(Roles.BOARD);
+    }
+
+    public void worklistShown(String team, long rows) {
+        audit.recordView("worklist:" + team, "data-quality worklist", rows);
+    }
+
+    public void worklistExported(String team, long rows) {
+        audit.recordExport("worklist:" + team, "data-quality worklist CSV", rows);
+    }
+}
