@@ -14,6 +14,8 @@ import java.util.SplittableRandom;
 
 import org.perinatalequity.breakdown.query.BreakdownQuery;
 import org.perinatalequity.breakdown.query.GroupCount;
+import org.perinatalequity.charts.ChartImage;
+import org.perinatalequity.charts.Charts;
 import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.security.AuditService;
@@ -86,6 +88,29 @@ public class BreakdownService {
     public void writeArrow(BreakdownResult result, OutputStream out) throws IOException {
         audited(result, "Arrow");
         arrow.write(BreakdownTables.of(result), out);
+    }
+
+    /**
+     * The chart of a breakdown: a heat map for two dimensions, otherwise dots with 95% whiskers against the LMNS
+     * line (and the target).
+     */
+    public ChartImage chart(BreakdownResult result) {
+        return chart(result, result.by2() != null ? ChartKind.HEAT_MAP : ChartKind.DOTS);
+    }
+
+    /** The charts a breakdown can be drawn as. */
+    public enum ChartKind {
+        DOTS, HEAT_MAP, SLOPE, FUNNEL
+    }
+
+    public ChartImage chart(BreakdownResult result, ChartKind kind) {
+        Measure measure = measure(result.measure());
+        return switch (kind) {
+            case DOTS -> Charts.dotChart(result, measure);
+            case HEAT_MAP -> Charts.heatMap(result, measure);
+            case SLOPE -> Charts.slopeChart(result, measure);
+            case FUNNEL -> Charts.funnelPlot(result, measure);
+        };
     }
 
     /** Every export is audited: who took which aggregate, suppressed or not. */

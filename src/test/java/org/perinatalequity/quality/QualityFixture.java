@@ -41,6 +41,11 @@ public final class QualityFixture {
 
     /** Loads the reference files and the extract; the loads publish the event that rebuilds quality_item. */
     public static void load(IngestService ingest, ReferenceService reference, Path folder) {
+        // Loading data is for ADMIN or the application itself: the fixture loads as the application.
+        org.perinatalequity.security.SystemCaller.run(() -> loadAsSystem(ingest, reference, folder));
+    }
+
+    private static void loadAsSystem(IngestService ingest, ReferenceService reference, Path folder) {
         try {
             Path ref = Files.createDirectories(folder.resolve("reference"));
             Files.writeString(ref.resolve("ONSPD_TEST.csv"), """

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -34,6 +35,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
+import org.perinatalequity.charts.ChartImage;
 import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.system.api.BadRequestException;
@@ -55,6 +57,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private final H2 heading = new H2();
     private final Paragraph summary = new Paragraph();
     private final Div chart = new Div();
+    private final Paragraph chartText = new Paragraph();
+    private ChartImage image;
     private final Grid<BreakdownResult.Row> table = new Grid<>();
     private final Grid<TrendResult.Point> trend = new Grid<>();
     private final HorizontalLayout downloads = new HorizontalLayout();
@@ -71,7 +75,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph lead = new Paragraph("Choose a measure and how to break it down. Values come with 95% confidence"
                 + " intervals and a comparison with the LMNS as a whole; small numbers are suppressed.");
         lead.addClassName("equity-lead");
-        add(new H1("Explorer"), lead, controls, heading, summary, chart, table, downloads,
+        chartText.addClassName("equity-chart-text");
+        add(new H1("Explorer"), lead, controls, heading, summary, chart, chartText, table, downloads,
                 new H2("Trend by month"), trend);
     }
 
@@ -102,6 +107,10 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         heading.setText(measure.name() + " by " + state.by().label().toLowerCase(Locale.ROOT)
                 + (state.by2() == null ? "" : " and " + state.by2().label().toLowerCase(Locale.ROOT)));
         summary.setText(summaryText(measure, result));
+        image = service.chart(result);
+        chart.removeAll();
+        chart.add(new Html(image.html()));
+        chartText.setText("Chart in words: " + image.description());
         table.setItems(result.rows());
         table.getColumnByKey("ratio").setVisible(state.reference() != null);
         table.getColumnByKey("group2").setVisible(state.by2() != null);
@@ -171,6 +180,14 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }));
+        downloads.add(download("Download PNG", base + ".png", "image/png", out -> {
+            service.audited(result, "PNG chart");
+            out.writeBytes(image.png());
+        }));
+        downloads.add(download("Download SVG", base + ".svg", "image/svg+xml", out -> {
+            service.audited(result, "SVG chart");
+            out.writeBytes(image.svg().getBytes(StandardCharsets.UTF_8));
         }));
         downloads.add(download("Download Arrow", base + ".arrows", ArrowExport.MEDIA_TYPE, out -> {
             try {

@@ -34,7 +34,6 @@ import org.perinatalequity.quality.QualityAccess;
 import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import org.perinatalequity.quality.TeamAccess;
 import org.perinatalequity.quality.WorklistRow;
 import org.perinatalequity.system.ui.MainLayout;
 

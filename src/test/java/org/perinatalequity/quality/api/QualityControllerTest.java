@@ -1,9 +1,13 @@
 package org.perinatalequity.quality.api;
 
+import org.perinatalequity.TestUsers;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -29,9 +33,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The shapes of GET /api/quality, /worklist and /escalations on the hand-built extract, and their 400s. */
-@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false",
+        TestUsers.USERS_FILE })
 @AutoConfigureMockMvc
 class QualityControllerTest {
+
+    /** An analyst with record access: every team's worklist. */
+    private static MockHttpServletRequestBuilder get(String url) {
+        return MockMvcRequestBuilders.get(url).with(SecurityMockMvcRequestPostProcessors.httpBasic(TestUsers.ANALYST,
+                TestUsers.PASSWORD));
+    }
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

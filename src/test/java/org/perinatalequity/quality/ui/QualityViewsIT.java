@@ -1,5 +1,7 @@
 package org.perinatalequity.quality.ui;
 
+import org.perinatalequity.TestUsers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -53,14 +55,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * docs/data-quality.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false",
+                TestUsers.USERS_FILE })
 class QualityViewsIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SAMPLE_EXTRACT = Path.of("data-samples/llr-sample-msds.zip");
     private static final Path SAMPLE_REFERENCE = Path.of("data-samples/reference");
-    private static final String TEAM = "CITY-EAST";
+    /** The team the signed-in team user is bound to. */
+    private static final String TEAM = TestUsers.TEAM_ID;
     private static final String OTHER_TEAM = "HARBOROUGH";
     private static final String ESCALATION_MONTH = "Aug 2024";
     /** Cell texts of a grid's rendered rows in row order (cells are slotted into its shadow rows); none before it renders. */
@@ -134,15 +138,18 @@ class QualityViewsIT {
     void loadSample() {
         assumeTrue(Files.isRegularFile(SAMPLE_EXTRACT), "the sample extract " + SAMPLE_EXTRACT + " is missing");
         if (ingestService.isDatabaseEmpty()) {
-            referenceService.load(List.of(SAMPLE_REFERENCE), "tester");
-            IngestReport report = ingestService.ingest(List.of(SAMPLE_EXTRACT),
-                    new IngestService.Requester("tester", "test"));
-            assertThat(report.allLoaded()).isTrue();
+            org.perinatalequity.security.SystemCaller.run(() -> {
+                referenceService.load(List.of(SAMPLE_REFERENCE), "tester");
+                IngestReport report = ingestService.ingest(List.of(SAMPLE_EXTRACT),
+                        new IngestService.Requester("tester", "test"));
+                assertThat(report.allLoaded()).isTrue();
+            });
         }
     }
 
     @Test
     void overview_shows_the_heat_map_and_escalations() throws IOException {
+        org.perinatalequity.ingest.ui.DataLoadedViewIT.signIn(driver, port, TestUsers.TEAM, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/quality");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(d -> gridRows("heatmap-grid").size() > 2);
@@ -168,6 +175,7 @@ class QualityViewsIT {
 
     @Test
     void team_page_lists_that_teams_women_and_none_of_another_team() throws IOException {
+        org.perinatalequity.ingest.ui.DataLoadedViewIT.signIn(driver, port, TestUsers.TEAM, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/quality/team/" + TEAM);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         wait.until(d -> !gridRows("worklist-grid").isEmpty() && !gridRows("rates-grid").isEmpty());
@@ -182,6 +190,12 @@ class QualityViewsIT {
         assertThat(shown).isNotEmpty().allMatch(own::contains).noneMatch(other::contains);
         assertThat(driver.findElement(By.id("worklist-csv")).getText()).isEqualTo("Download the worklist (CSV)");
         saveFullPageScreenshot(Path.of("docs/screenshots/team-worklist.png"));
+
+        // Another team's page shows its rates but no named records to this team user.
+        driver.get("http://localhost:" + port + "/quality/team/" + OTHER_TEAM);
+        wait.until(d -> !gridRows("rates-grid").isEmpty());
+        assertThat(driver.findElements(By.id("worklist-grid"))).isEmpty();
+        assertThat(driver.getPageSource()).contains("open only to team " + OTHER_TEAM);
     }
 
     private static Set<String> ids(List<WorklistRow> rows) {

@@ -1,5 +1,7 @@
 package org.perinatalequity.quality.ui;
 
+import org.perinatalequity.TestUsers;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,10 +71,12 @@ class QualityViewsTest {
                     Files.createTempDirectory(Path.of("target"), "quality-fixture"));
         }
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        TestUsers.karibuLogin(TestUsers.ANALYST, List.of("ANALYST", "RECORD_ACCESS"), List.of());
     }
 
     @AfterEach
     void tearDown() {
+        TestUsers.karibuLogout();
         MockVaadin.tearDown();
     }
 

@@ -47,7 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * docs/ui.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false",
+                org.perinatalequity.TestUsers.USERS_FILE })
 class LinkageViewIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -123,15 +124,19 @@ class LinkageViewIT {
     @BeforeEach
     void loadSampleData() {
         if (ingestService.isDatabaseEmpty()) {
-            IngestReport report = ingestService.ingest(List.of(LinkageViewTest.SAMPLE_EXTRACT),
-                    new IngestService.Requester("test", "test"));
-            assertThat(report.allLoaded()).as("sample extract loads: %s", report).isTrue();
-            referenceService.load(REFERENCE_FILES, "tester");
+            org.perinatalequity.security.SystemCaller.run(() -> {
+                IngestReport report = ingestService.ingest(List.of(LinkageViewTest.SAMPLE_EXTRACT),
+                        new IngestService.Requester("test", "test"));
+                assertThat(report.allLoaded()).as("sample extract loads: %s", report).isTrue();
+                referenceService.load(REFERENCE_FILES, "tester");
+            });
         }
     }
 
     @Test
     void reportShowsTheSampleLinkageAndTakesAnUploadOfSeveralFiles() throws IOException {
+        org.perinatalequity.ingest.ui.DataLoadedViewIT.signIn(driver, port, org.perinatalequity.TestUsers.ADMIN,
+                org.perinatalequity.TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/linkage");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.id("match-rates-grid")).isEmpty());

@@ -75,16 +75,21 @@ class LinkageViewTest {
     void setUp() {
         // Loaded once per test class: the context, and so the database file, is shared by its tests.
         if (ingestService.isDatabaseEmpty()) {
-            IngestReport report = ingestService.ingest(List.of(SAMPLE_EXTRACT), new IngestService.Requester("test", "test"));
-            assertThat(report.allLoaded()).as("sample extract loads: %s", report).isTrue();
-            referenceService.load(List.of(REFERENCE.resolve("ONSPD_synthetic_LLR.csv"), IOD_2019, GP_PCN), "tester");
+            org.perinatalequity.security.SystemCaller.run(() -> {
+                IngestReport report = ingestService.ingest(List.of(SAMPLE_EXTRACT),
+                        new IngestService.Requester("test", "test"));
+                assertThat(report.allLoaded()).as("sample extract loads: %s", report).isTrue();
+                referenceService.load(List.of(REFERENCE.resolve("ONSPD_synthetic_LLR.csv"), IOD_2019, GP_PCN), "tester");
+            });
         }
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        org.perinatalequity.TestUsers.karibuLogin(org.perinatalequity.TestUsers.ADMIN, List.of("ADMIN"), List.of());
         UI.getCurrent().navigate("linkage");
     }
 
     @AfterEach
     void tearDown() {
+        org.perinatalequity.TestUsers.karibuLogout();
         MockVaadin.tearDown();
     }
 

@@ -1,0 +1,76 @@
+package org.perinatalequity.breakdown.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perinatalequity.KaribuRoutes;
+import org.perinatalequity.SampleData;
+import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.TestUsers;
+import org.perinatalequity.breakdown.BreakdownRequest;
+import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.reference.ReferenceService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The inequalities page on the sample data: SII text, ranking of areas, and switching the measure and area level. */
+@SampleDataTest
+class InequalitiesViewTest {
+
+    private static final Routes ROUTES = KaribuRoutes.discover();
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    BreakdownService service;
+
+    @BeforeEach
+    void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
+        SampleData.ensureLoaded(ingest, reference);
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        TestUsers.karibuLogin(TestUsers.BOARD, List.of("BOARD"), List.of());
+    }
+
+    @AfterEach
+    void tearDown() {
+        TestUsers.karibuLogout();
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void shows_the_sii_and_ranks_areas_by_value() {
+        UI.getCurrent().navigate("inequalities");
+        InequalitiesView view = _get(InequalitiesView.class);
+
+        view.measure.setValue(service.measure("smoking_delivery"));
+        view.area.setValue(Dimension.PLACE);
+
+        BreakdownResult deciles = service.breakdown(new BreakdownRequest("smoking_delivery", Dimension.IMD_DECILE, null,
+                null, null, Map.of(), true, null));
+        assertThat(view.siiText.getText()).startsWith("Slope index of inequality "
+                + Formats.value(deciles.inequality().sii()));
+        List<BreakdownResult.Row> ranked = GridKt._fetch(view.ranking, 0, 100);
+        assertThat(ranked).isNotEmpty();
+        for (int i = 1; i < ranked.size(); i++) {
+            assertThat(ranked.get(i - 1).value()).isGreaterThanOrEqualTo(ranked.get(i).value());
+        }
+        assertThat(ranked).extracting(BreakdownResult.Row::group).contains("Leicester", "Leicestershire");
+        assertThat(ranked).allMatch(r -> r.numerator() % 5 == 0);
+    }
+}
