@@ -8,6 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.stream.Stream;
 
 import com.vaadin.flow.component.UI;
@@ -42,8 +45,6 @@ class ReferenceUploadPanel extends VerticalLayout {
             + " as .csv or .zip. Choose all the per-area CSVs of a postcode directory release together.";
     static final String WORKING_TEXT = "Loading reference files…";
 
-    /** Security comes later; until then every load is logged as anonymous. */
-    private static final String USER = "anonymous";
     /** Matches spring.servlet.multipart.max-file-size, so the browser refuses what the server would. */
     private static final int MAX_FILE_BYTES = 500 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceUploadPanel.class);
@@ -127,7 +128,9 @@ class ReferenceUploadPanel extends VerticalLayout {
         status.setText("");
         loadedFiles.removeAll();
         UI ui = UI.getCurrent();
-        Thread worker = new Thread(() -> loadInBackground(ui, files, folder), "reference-upload");
+        // The load runs as the signed-in user (the service requires ADMIN), so the sign-in goes with the thread.
+        Thread worker = new Thread(new DelegatingSecurityContextRunnable(() -> loadInBackground(ui, files, folder),
+                SecurityContextHolder.getContext()), "reference-upload");
         worker.setDaemon(true);
         worker.start();
     }
@@ -136,7 +139,7 @@ class ReferenceUploadPanel extends VerticalLayout {
         ReferenceReport report = null;
         String failure = null;
         try {
-            report = referenceService.load(files, USER);
+            report = referenceService.load(files, currentUser());
         } catch (RuntimeException e) {
             LOG.warn("Reference upload refused", e);
             failure = e.getMessage();
@@ -200,5 +203,10 @@ class ReferenceUploadPanel extends VerticalLayout {
         } catch (IOException e) {
             LOG.warn("Could not delete the upload folder {}", folder);
         }
+    }
+
+    private static String currentUser() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
     }
 }
