@@ -10,7 +10,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclude.Include.NON_NULL) String by2,
         String from, String to, boolean suppressed, String unit, String imdVintage, Row total, List<Row> rows,
-        Inequality inequality) {
+        Inequality inequality, DataQuality dataQuality) {
+
+    /** A result without a data-quality reading (charts and tests built by hand). */
+    public BreakdownResult(String measure, String by, String by2, String from, String to, boolean suppressed,
+            String unit, String imdVintage, Row total, List<Row> rows, Inequality inequality) {
+        this(measure, by, by2, from, to, suppressed, unit, imdVintage, total, rows, inequality, null);
+    }
+
+    /**
+     * The data-quality gates the measure depends on (docs/data-quality.md): {@code passed} is false when an item
+     * the measure or the breakdown needs is below its threshold for the whole selection, or for a group (rows by
+     * team, booking site or provider are checked one by one); such results are flagged, not shown as fact.
+     */
+    public record DataQuality(boolean passed, List<GateFailure> failures) {
+    }
+
+    /** One item below its threshold; {@code group} is null for the whole selection. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record GateFailure(String group, String item, Double validPercent, double threshold) {
+    }
 
     /**
      * One group. {@code comparison} is the Fingertips label against the LMNS total. {@code ratio*} compare the

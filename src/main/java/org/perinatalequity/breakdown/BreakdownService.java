@@ -18,6 +18,9 @@ import org.perinatalequity.charts.ChartImage;
 import org.perinatalequity.charts.Charts;
 import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.export.CsvExport;
+import org.perinatalequity.quality.GateResult;
+import org.perinatalequity.quality.Period;
+import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
@@ -53,10 +56,12 @@ public class BreakdownService {
     private final TrendCalculator trends;
     private final ArrowExport arrow;
     private final AuditService audit;
+    private final QualityService quality;
 
     BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
-            AuditService audit) {
+            AuditService audit, QualityService quality) {
         this.audit = audit;
+        this.quality = quality;
         this.catalogue = catalogue;
         this.facts = facts;
         this.query = query;
@@ -168,10 +173,43 @@ public class BreakdownService {
         rows = withRatios(rows, counts, request, suppress);
         BreakdownResult.Inequality inequality = request.by().isDeprivation() && request.by2() == null
                 ? inequality(rows, measure) : null;
+        BreakdownResult.DataQuality quality = from == null ? null : dataQuality(request, counts, from, to);
         return new BreakdownResult(measure.id(), request.by().id(),
                 request.by2() == null ? null : request.by2().id(), from == null ? null : from.toString(),
                 to == null ? null : to.toString(), suppress, measure.unit(), query.imdVintage(), total, rows,
-                inequality);
+                inequality, quality);
+    }
+
+    /** Dimensions whose groups are checked one by one: the ones data quality is managed by. */
+    private static final java.util.Set<Dimension> PER_GROUP_GATES = java.util.EnumSet.of(Dimension.TEAM,
+            Dimension.BOOKING_SITE, Dimension.PROVIDER);
+
+    /** The quality gates of the measure for the selection and, for team/site/provider rows, for each group. */
+    private BreakdownResult.DataQuality dataQuality(BreakdownRequest request, List<GroupCount> counts, YearMonth from,
+            YearMonth to) {
+        Map<Dimension, String> filters = new java.util.EnumMap<>(Dimension.class);
+        request.filters().forEach((d, values) -> {
+            if (values.size() == 1) {
+                filters.put(d, values.get(0));
+            }
+        });
+        List<Dimension> dimensions = request.by2() == null ? List.of(request.by()) : List.of(request.by(), request.by2());
+        Period period = Period.of(from, to);
+        List<BreakdownResult.GateFailure> failures = new ArrayList<>();
+        failures(null, quality.evaluate(request.measureId(), dimensions, filters, period), failures);
+        if (PER_GROUP_GATES.contains(request.by())) {
+            counts.stream().map(GroupCount::group).distinct().forEach(group -> {
+                Map<Dimension, String> groupFilters = new java.util.EnumMap<>(filters);
+                groupFilters.put(request.by(), group);
+                failures(group, quality.evaluate(request.measureId(), dimensions, groupFilters, period), failures);
+            });
+        }
+        return new BreakdownResult.DataQuality(failures.isEmpty(), List.copyOf(failures));
+    }
+
+    private static void failures(String group, GateResult result, List<BreakdownResult.GateFailure> out) {
+        result.checks().stream().filter(c -> !c.passed()).forEach(c -> out.add(new BreakdownResult.GateFailure(group,
+                c.item().id(), c.validPercent(), c.minValidPercent())));
     }
 
     /** Hides one more row when exactly one is hidden, so it cannot be recovered from the total. */

@@ -133,7 +133,21 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 Formats.value(r.inequality().sii()), Formats.value(r.inequality().siiLower95()),
                 Formats.value(r.inequality().siiUpper95()), Formats.value(r.inequality().rii()));
         return period + ". " + total + sii + (r.suppressed() ? ". Small numbers suppressed." : ". Not suppressed.")
-                + (r.imdVintage() == null ? "" : " Deprivation: IMD " + r.imdVintage() + ".");
+                + (r.imdVintage() == null ? "" : " Deprivation: IMD " + r.imdVintage() + ".") + quality(r);
+    }
+
+    /** Results resting on records below a data-quality gate are flagged, not shown as fact. */
+    static String quality(BreakdownResult r) {
+        if (r.dataQuality() == null || r.dataQuality().passed()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(" ⚠ Data quality below threshold:");
+        for (BreakdownResult.GateFailure f : r.dataQuality().failures()) {
+            text.append(' ').append(f.group() == null ? "all" : f.group()).append(" (").append(f.item()).append(' ')
+                    .append(Formats.value(f.validPercent())).append("% valid, needs ")
+                    .append(Formats.value(f.threshold())).append("%);");
+        }
+        return text.toString();
     }
 
     private void configureTable() {

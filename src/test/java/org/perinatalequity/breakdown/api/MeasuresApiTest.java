@@ -109,6 +109,19 @@ class MeasuresApiTest {
     }
 
     @Test
+    void breakdowns_say_whether_data_quality_gates_pass() throws Exception {
+        JsonNode byTeam = getJson(get("/api/measures/smoking_booking/breakdown").param("by", "team"));
+        JsonNode quality = byTeam.get("dataQuality");
+        assertThat(quality.has("passed")).isTrue();
+        // The sample's ethnicity and smoking recording is good enough for the whole LMNS: no LMNS-wide failure.
+        for (JsonNode f : quality.get("failures")) {
+            assertThat(f.has("group")).isTrue();
+            assertThat(f.get("validPercent").asDouble()).isLessThan(f.get("threshold").asDouble());
+        }
+        assertThat(quality.get("passed").asBoolean()).isEqualTo(quality.get("failures").isEmpty());
+    }
+
+    @Test
     void suppressed_breakdown_rounds_counts_and_hides_small_cells() throws Exception {
         JsonNode r = getJson(get("/api/measures/stillbirth/breakdown").param("by", "team").param("by2", "ethnic_group")
                 .param("suppress", "false")); // a board member: suppression stays on

@@ -180,7 +180,7 @@ class LinkageViewTest {
         Grid<?> files = grid("files-grid");
         assertThat(GridKt._size(files)).isEqualTo(filesBefore + 1);
         assertThat(GridKt._getFormattedRow(files, 0).subList(4, 7))
-                .containsExactly("gp_practice_pcn.csv", LinkageFormats.count(TestFiles.dataLines(GP_PCN)), "anonymous");
+                .containsExactly("gp_practice_pcn.csv", LinkageFormats.count(TestFiles.dataLines(GP_PCN)), org.perinatalequity.TestUsers.ADMIN);
     }
 
     @Test
