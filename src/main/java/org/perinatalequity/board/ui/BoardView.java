@@ -1,0 +1,81 @@
+package org.perinatalequity.board.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.measures.Measure;
+import org.perinatalequity.security.Roles;
+import org.perinatalequity.system.ui.MainLayout;
+
+/**
+ * The board overview: one card per key measure, grouped by the plan priority it tracks, each with the latest
+ * quarter, the target, a Making Data Count SPC chart by month with its variation and assurance in words, and the
+ * deprivation and ethnicity gaps. Always disclosure-controlled (small numbers suppressed), whoever looks. Printable:
+ * the theme's print styles hide the navigation and buttons and keep each card on one page.
+ */
+@Route(value = "board", layout = MainLayout.class)
+@RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM })
+@PageTitle("Board overview | Perinatal Equity Dashboard")
+@Menu(title = "Board overview", order = 5, icon = "vaadin:dashboard")
+class BoardView extends VerticalLayout {
+
+    /** The key measures, in the order the board reads them. */
+    static final List<String> KEY_MEASURES = List.of("continuity_of_carer", "early_booking", "smoking_delivery",
+            "breastmilk_first_feed", "preterm", "stillbirth", "pcsp_recorded", "did_not_attend", "ethnicity_recorded",
+            "postcode_linked");
+
+    BoardView(BreakdownService service) {
+        addClassName("equity-page");
+        addClassName("equity-board");
+        Paragraph lead = new Paragraph("The key measures of the equity and equality action plan, grouped by plan"
+                + " priority. Latest values are for the last quarter loaded; charts show each month with Making Data"
+                + " Count limits. Small numbers are suppressed to protect confidentiality.");
+        lead.addClassName("equity-lead");
+        Button print = new Button("Print", VaadinIcon.PRINT.create(),
+                e -> UI.getCurrent().getPage().executeJs("window.print()"));
+        print.setId("board-print");
+        print.addClassName("equity-print-button");
+        print.setTooltipText("Print the board overview, or save it as a PDF board pack");
+        add(new H1("Board overview"), lead, print);
+
+        Map<String, List<Measure>> byPriority = new LinkedHashMap<>();
+        for (String id : KEY_MEASURES) {
+            Measure measure = service.measure(id);
+            String priority = measure.planItems() == null || measure.planItems().isEmpty() ? "Other measures"
+                    : measure.planItems().get(0);
+            byPriority.computeIfAbsent(priority, k -> new ArrayList<>()).add(measure);
+        }
+        int index = 0;
+        for (Map.Entry<String, List<Measure>> group : byPriority.entrySet()) {
+            String headingId = "board-priority-" + index++;
+            H2 heading = new H2(group.getKey());
+            heading.setId(headingId);
+            Div grid = new Div();
+            grid.addClassName("equity-board-grid");
+            for (Measure measure : group.getValue()) {
+                grid.add(new BoardCard(service, measure));
+            }
+            Section section = new Section(heading, grid);
+            section.addClassName("equity-board-priority");
+            section.getElement().setAttribute("aria-labelledby", headingId);
+            add(section);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.perinatalequity.board.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perinatalequity.KaribuRoutes;
+import org.perinatalequity.SampleData;
+import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.TestUsers;
+import org.perinatalequity.breakdown.BreakdownRequest;
+import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.breakdown.TrendResult;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.measures.Measure;
+import org.perinatalequity.reference.ReferenceService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The board overview on the sample data, signed in as a board member: ten cards, suppressed values, gaps. */
+@SampleDataTest
+class BoardViewTest {
+
+    private static final Routes ROUTES = KaribuRoutes.discover();
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    BreakdownService service;
+
+    @BeforeEach
+    void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
+        SampleData.ensureLoaded(ingest, reference);
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        TestUsers.karibuLogin(TestUsers.BOARD, List.of("BOARD"), List.of());
+    }
+
+    @AfterEach
+    void tearDown() {
+        TestUsers.karibuLogout();
+        MockVaadin.tearDown();
+    }
+
+    private static String text(String id) {
+        return _get(Paragraph.class, spec -> spec.withId(id)).getText();
+    }
+
+    @Test
+    void there_is_one_card_per_key_measure_under_its_plan_priority() {
+        UI.getCurrent().navigate("board");
+        _get(BoardView.class);
+
+        List<BoardCard> cards = _find(BoardCard.class);
+        assertThat(cards).hasSize(10);
+        assertThat(cards).extracting(c -> c.getId().orElseThrow()).containsExactlyElementsOf(
+                BoardView.KEY_MEASURES.stream().map(id -> "board-card-" + id).toList());
+        assertThat(_find(H3.class)).extracting(H3::getText).contains("Continuity of carer by 29 weeks",
+                "Stillbirths", "Postcode linked to deprivation");
+        assertThat(_find(H2.class)).extracting(H2::getText)
+                .contains(service.measure("continuity_of_carer").planItems().get(0),
+                        service.measure("ethnicity_recorded").planItems().get(0))
+                .doesNotHaveDuplicates();
+        assertThat(_find(Html.class)).hasSize(10);
+        assertThat(_get(Button.class, spec -> spec.withId("board-print")).getText()).isEqualTo("Print");
+    }
+
+    @Test
+    void continuity_of_carer_shows_its_target_variation_and_assurance_in_words() {
+        UI.getCurrent().navigate("board");
+        TrendResult months = service.trend("continuity_of_carer", Dimension.MONTH, Map.of(), true);
+
+        assertThat(text("board-target-continuity_of_carer")).isEqualTo("Target: 75.0%");
+        assertThat(months.assurance()).isNotNull();
+        assertThat(text("board-assurance-continuity_of_carer"))
+                .isEqualTo(BoardCard.assuranceText(months.assurance(), 75.0))
+                .startsWith("Assurance: ").containsAnyOf("✓", "✗", "?");
+        assertThat(text("board-variation-continuity_of_carer")).isEqualTo(BoardCard.variationText(months.variation()))
+                .containsAnyOf("▲", "▼", "◆", "●");
+        assertThat(text("board-chart-description-continuity_of_carer")).isNotBlank();
+        assertThat(text("board-target-did_not_attend")).isEqualTo("Target: none set");
+        assertThat(text("board-assurance-did_not_attend")).isEqualTo("Assurance: no target set");
+    }
+
+    @Test
+    void the_latest_values_are_the_suppressed_last_quarter() {
+        UI.getCurrent().navigate("board");
+        for (String id : BoardView.KEY_MEASURES) {
+            Measure measure = service.measure(id);
+            TrendResult quarters = service.trend(id, Dimension.QUARTER, Map.of(), true);
+            assertThat(quarters.suppressed()).isTrue();
+            TrendResult.Point last = quarters.points().get(quarters.points().size() - 1);
+            String expected = "Latest quarter (" + last.period() + "): " + (last.value() == null
+                    ? "not available" : BoardCard.withUnit(last.value(), measure));
+            assertThat(text("board-latest-" + id)).as(id).startsWith(expected);
+        }
+        // Stillbirths are rare events: with suppression some quarter or group is hidden, never shown as zero
+        assertThat(text("board-latest-stillbirth")).doesNotContain(": 0.0 per 1,000");
+    }
+
+    @Test
+    void the_gaps_compare_the_most_with_the_least_deprived_and_black_and_asian_with_white_women() {
+        UI.getCurrent().navigate("board");
+        BreakdownResult quintiles = service.breakdown(new BreakdownRequest("continuity_of_carer",
+                Dimension.IMD_QUINTILE, null, null, null, Map.of(), true, null));
+        assertThat(quintiles.suppressed()).isTrue();
+        Measure measure = service.measure("continuity_of_carer");
+
+        String deprivation = text("board-gap-deprivation-continuity_of_carer");
+        assertThat(deprivation).startsWith("Most vs least deprived quintile: ")
+                .isEqualTo("Most vs least deprived quintile: "
+                        + BoardCard.gap(quintiles, "1", "5", measure, "most deprived", "least deprived") + "; "
+                        + quintiles.from() + " to " + quintiles.to() + ".")
+                .contains("percentage points", "most deprived ", "least deprived ");
+        String ethnicity = text("board-gap-ethnicity-continuity_of_carer");
+        assertThat(ethnicity).contains("Black vs White women: ", "Asian vs White women: ", "White ");
+        for (String id : BoardView.KEY_MEASURES) {
+            assertThat(text("board-gap-deprivation-" + id)).as(id).startsWith("Most vs least deprived quintile: ");
+            assertThat(text("board-gap-ethnicity-" + id)).as(id).startsWith("Black vs White women: ");
+        }
+    }
+
+    @Test
+    void a_suppressed_value_reads_not_available() {
+        BreakdownResult hidden = new BreakdownResult("stillbirth", "imd_quintile", null, "2024-01", "2024-12", true,
+                "per 1,000", null, null, List.of(
+                        new BreakdownResult.Row("1", null, null, null, null, null, null, null, null, true, null, null,
+                                null, null),
+                        new BreakdownResult.Row("5", null, 9.0, 2000.0, 4.5, 2.0, 8.5, null, null, false, "similar",
+                                null, null, null)),
+                null);
+        assertThat(BoardCard.gap(hidden, "1", "5", service.measure("stillbirth"), "most deprived", "least deprived"))
+                .isEqualTo("not available (most deprived not available, least deprived 4.5 per 1,000)");
+    }
+}
