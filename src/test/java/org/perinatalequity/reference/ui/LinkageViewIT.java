@@ -169,7 +169,7 @@ class LinkageViewIT {
                 .anyMatch(t -> t.startsWith("File_7_IoD2019_synthetic_LLR.csv: English Indices of Deprivation 2019")
                         && t.endsWith("vintage 2019, 631 rows"));
         loading.until(d -> gridRows("files-grid").stream().filter(row -> row.size() == 7
-                && row.get(6).equals("anonymous")).count() == 3);
+                && row.get(6).equals(org.perinatalequity.TestUsers.ADMIN)).count() == 3);
         saveFullPageScreenshot();
     }
 
