@@ -82,13 +82,28 @@ class BoardCard extends Article {
         add(title, latest, target, variation, assurance, chartHtml, description, deprivationGap, ethnicityGap);
     }
 
+    /**
+     * The last quarter's value with its period. When that quarter is suppressed (often a part quarter at the end of
+     * the data), the latest quarter that has a value follows it, so the board still sees a figure.
+     */
     static String latestText(TrendResult quarters, Measure measure) {
-        if (quarters.points().isEmpty()) {
+        List<TrendResult.Point> points = quarters.points();
+        if (points.isEmpty()) {
             return "Latest quarter: no data";
         }
-        TrendResult.Point last = quarters.points().get(quarters.points().size() - 1);
-        return "Latest quarter (" + last.period() + "): " + (last.value() == null ? NOT_AVAILABLE
-                + (last.suppressed() ? " (suppressed: small numbers)" : "") : withUnit(last.value(), measure));
+        TrendResult.Point last = points.get(points.size() - 1);
+        if (last.value() != null) {
+            return "Latest quarter (" + last.period() + "): " + withUnit(last.value(), measure);
+        }
+        String text = "Latest quarter (" + last.period() + "): " + NOT_AVAILABLE
+                + (last.suppressed() ? " (suppressed: small numbers)" : "");
+        for (int i = points.size() - 2; i >= 0; i--) {
+            TrendResult.Point earlier = points.get(i);
+            if (earlier.value() != null) {
+                return text + "; " + earlier.period() + ": " + withUnit(earlier.value(), measure);
+            }
+        }
+        return text;
     }
 
     /** Making Data Count variation in words, with a symbol so that colour is never the only cue. */

@@ -62,6 +62,8 @@ class BoardView extends VerticalLayout {
                     : measure.planItems().get(0);
             byPriority.computeIfAbsent(priority, k -> new ArrayList<>()).add(measure);
         }
+        Div sections = new Div();
+        sections.addClassName("equity-board-sections");
         int index = 0;
         for (Map.Entry<String, List<Measure>> group : byPriority.entrySet()) {
             String headingId = "board-priority-" + index++;
@@ -75,7 +77,9 @@ class BoardView extends VerticalLayout {
             Section section = new Section(heading, grid);
             section.addClassName("equity-board-priority");
             section.getElement().setAttribute("aria-labelledby", headingId);
-            add(section);
+            section.getStyle().set("--cards", Integer.toString(group.getValue().size()));
+            sections.add(section);
         }
+        add(sections);
     }
 }

@@ -1,0 +1,138 @@
+package org.perinatalequity.board.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.perinatalequity.TestFiles;
+import org.perinatalequity.ingest.ui.DataLoadedViewIT;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The board overview in headless Chromium on the demo profile (the bundled sample loads on first start), signed in
+ * as the demo board member: ten cards with charts and text, the print button, the print layout without navigation;
+ * saves docs/screenshots/board-overview.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "equity.ingest.inbox-enabled=false", "equity.sample-data.location=data-samples" })
+@ActiveProfiles("demo")
+class BoardViewIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+
+    private static ChromeDriver driver;
+    private static Path profile;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String file = TestFiles.freshDatabase(BoardViewIT.class);
+        registry.add("equity.database.file", () -> file);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": install the Debian packages 'chromium chromium-driver'";
+            if ("required".equals(System.getProperty("browser.tests"))) {
+                fail(message);
+            }
+            assumeTrue(false, message + "; skipping");
+        }
+        profile = Files.createTempDirectory("equity-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1440,1800", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build(), options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theBoardSeesTenSuppressedCardsAndCanPrintThem() throws IOException {
+        DataLoadedViewIT.signIn(driver, port, "board", "demo");
+        driver.manage().window().setSize(new Dimension(1440, 1800));
+        driver.get("http://localhost:" + port + "/board");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> d.findElements(By.cssSelector(".equity-board-card svg")).size() == 10);
+
+        assertThat(driver.getTitle()).isEqualTo("Board overview | Perinatal Equity Dashboard");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Board overview");
+        assertThat(menu()).contains("Board overview");
+        WebElement continuity = driver.findElement(By.id("board-card-continuity_of_carer"));
+        assertThat(continuity.findElement(By.tagName("h3")).getText()).isEqualTo("Continuity of carer by 29 weeks");
+        assertThat(continuity.getText()).contains("Latest quarter (", "Target: 75.0%", "Assurance: ",
+                "Most vs least deprived quintile: ", "Black vs White women: ");
+        assertThat(continuity.findElement(By.cssSelector("svg title")).getDomProperty("textContent")).isNotBlank();
+
+        JavascriptExecutor js = driver;
+        js.executeScript("window.__printed = false; window.print = () => { window.__printed = true; };");
+        driver.findElement(By.id("board-print")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return window.__printed;")));
+
+        js.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
+                + ".forEach(t => t.style.display = 'none');");
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve("board-overview.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(driver.findElement(By.id("board-print")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("vaadin-side-nav")).isDisplayed()).isFalse();
+        assertThat(js.executeScript("return getComputedStyle(document.getElementById('board-card-preterm'))"
+                + ".breakInside;")).isEqualTo("avoid");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    private static List<String> menu() {
+        return driver.findElements(By.cssSelector("vaadin-side-nav-item")).stream().map(WebElement::getText)
+                .map(String::strip).toList();
+    }
+}
