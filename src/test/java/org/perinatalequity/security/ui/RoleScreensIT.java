@@ -128,7 +128,8 @@ class RoleScreensIT {
     void adminSeesTheUploadAndTheAuditLog() throws IOException {
         signInAs("admin");
         waitFor("extract-upload");
-        assertThat(menu()).containsExactly("Data loaded", "Audit log", "Your access");
+        assertThat(menu()).containsExactly("Board overview", "Data loaded", "Linkage report", "Explorer",
+                "Inequalities", "Data quality", "Audit log", "Your access");
         driver.get(url("audit"));
         waitFor("audit-grid");
         assertThat(driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("admin (ADMIN)");
@@ -140,7 +141,8 @@ class RoleScreensIT {
         signInAs("analyst");
         waitFor("submissions-grid");
         assertThat(driver.findElements(By.id("extract-upload"))).isEmpty();
-        assertThat(menu()).containsExactly("Data loaded", "Your access");
+        assertThat(menu()).containsExactly("Board overview", "Data loaded", "Linkage report", "Explorer",
+                "Inequalities", "Data quality", "Your access");
         screenshot("role-analyst.png");
     }
 
@@ -149,7 +151,8 @@ class RoleScreensIT {
         signInAs("board");
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-rights")).getText()).contains("small numbers suppressed");
-        assertThat(menu()).containsExactly("Your access");
+        assertThat(menu()).containsExactly("Board overview", "Explorer", "Inequalities", "Data quality",
+                "Your access");
         screenshot("role-board.png");
         driver.get(url("data"));
         waitFor("access-denied");
@@ -163,7 +166,8 @@ class RoleScreensIT {
         signInAs("team-" + team);
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-summary")).getText()).contains("team " + team);
-        assertThat(menu()).containsExactly("Your access");
+        assertThat(menu()).containsExactly("Board overview", "Explorer", "Inequalities", "Data quality",
+                "Your access");
         screenshot("role-team.png");
     }
 
