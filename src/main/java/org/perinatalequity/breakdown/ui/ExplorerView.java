@@ -104,8 +104,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         Measure measure = service.measure(state.measure());
-        heading.setText(measure.name() + " by " + state.by().label().toLowerCase(Locale.ROOT)
-                + (state.by2() == null ? "" : " and " + state.by2().label().toLowerCase(Locale.ROOT)));
+        heading.setText(measure.name() + " by " + lowerFirst(state.by().label())
+                + (state.by2() == null ? "" : " and " + lowerFirst(state.by2().label())));
         summary.setText(summaryText(measure, result));
         image = service.chart(result);
         chart.removeAll();
@@ -117,6 +117,12 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trend.setItems(service.trend(state.measure(), org.perinatalequity.measures.Dimension.MONTH, state.filters(),
                 state.suppress()).points());
         refreshDownloads(measure);
+    }
+
+    /** "Ethnic group" → "ethnic group", but "IMD quintile" keeps its acronym. */
+    private static String lowerFirst(String label) {
+        return Character.isUpperCase(label.charAt(1)) ? label
+                : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     ExplorerState state() {

@@ -47,15 +47,6 @@ class MeasuresApiTest {
         SampleData.ensureLoaded(ingest, reference);
     }
 
-    /**
-     * View tests sharing this context leave Vaadin thread-locals behind; Vaadin's security-context strategy would
-     * then read the signed-in user from a stale mock session instead of the request's Basic credentials.
-     */
-    @org.junit.jupiter.api.BeforeEach
-    void forgetVaadinThreadState() {
-        com.vaadin.flow.internal.CurrentInstance.clearAll();
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
-    }
 
     private JsonNode getJson(MockHttpServletRequestBuilder request) throws Exception {
         return json.readTree(mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()

@@ -85,7 +85,7 @@ class AnalystViewsIT {
         int expected = service.breakdown(new BreakdownRequest("preterm", Dimension.IMD_QUINTILE, null, null, null,
                 java.util.Map.of(), true, null)).rows().size();
         wait.until(d -> renderedRows(d, "breakdown-table") == expected);
-        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Preterm births by imd quintile (1 = most deprived)");
+        assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Preterm births by IMD quintile (1 = most deprived)");
         assertThat(driver.findElements(By.cssSelector(".chart svg title"))).isNotEmpty();
         assertThat(driver.getPageSource()).contains("slope index of inequality").contains("Download CSV")
                 .contains("Download PNG");
