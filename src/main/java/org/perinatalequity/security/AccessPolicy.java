@@ -11,7 +11,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,15 +91,8 @@ public class AccessPolicy {
         return hasRole(Roles.ADMIN) || hasRole(Roles.SYSTEM);
     }
 
-    /**
-     * The strategy this application's filters use, captured when the bean is made: the static holder can be
-     * switched by another application context in the same JVM (test contexts side by side), and then the filters
-     * and this policy would read different thread-locals.
-     */
-    private final SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
-
-    private Optional<Authentication> authentication() {
-        Authentication authentication = strategy.getContext().getAuthentication();
+    private static Optional<Authentication> authentication() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
@@ -108,7 +100,7 @@ public class AccessPolicy {
         return Optional.of(authentication);
     }
 
-    private Set<String> authorities() {
+    private static Set<String> authorities() {
         Collection<? extends GrantedAuthority> granted = authentication().map(Authentication::getAuthorities)
                 .orElse(Set.of());
         Set<String> names = new TreeSet<>();

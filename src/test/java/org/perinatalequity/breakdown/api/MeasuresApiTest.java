@@ -53,7 +53,26 @@ class MeasuresApiTest {
                 .getContentAsString());
     }
 
-    /** An analyst, who may switch suppression off. */
+    /**
+     * As an analyst: Basic credentials for the filter chain, and the same user in Spring Security's static holder.
+     * Test contexts running side by side each install their own holder strategy there, so the policy could
+     * otherwise read another context's thread-local (a single application has one).
+     */
+    private JsonNode getJsonAsAnalyst(MockHttpServletRequestBuilder request) throws Exception {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        TestUsers.ANALYST, null, java.util.List.of(
+                                new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_ANALYST"),
+                                new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                                        "ROLE_RECORD_ACCESS"))));
+        try {
+            return getJson(request);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** An analyst, who may switch suppression off (use with {@link #getJsonAsAnalyst}). */
     private static MockHttpServletRequestBuilder analystGet(String url) {
         return MockMvcRequestBuilders.get(url).with(httpBasic(TestUsers.ANALYST, TestUsers.PASSWORD));
     }
@@ -84,7 +103,7 @@ class MeasuresApiTest {
 
     @Test
     void unsuppressed_breakdown_by_deprivation_has_exact_counts_limits_and_sii() throws Exception {
-        JsonNode r = getJson(analystGet("/api/measures/preterm/breakdown").param("by", "imd_quintile")
+        JsonNode r = getJsonAsAnalyst(analystGet("/api/measures/preterm/breakdown").param("by", "imd_quintile")
                 .param("suppress", "false"));
 
         assertThat(r.get("suppressed").asBoolean()).isFalse();
@@ -143,7 +162,7 @@ class MeasuresApiTest {
 
     @Test
     void reference_groups_give_ratios_and_filters_narrow_the_data() throws Exception {
-        JsonNode r = getJson(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
+        JsonNode r = getJsonAsAnalyst(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
                 .param("reference", "White").param("place", "Leicester").param("from", "2023-04")
                 .param("to", "2024-03").param("suppress", "false"));
 
@@ -155,7 +174,7 @@ class MeasuresApiTest {
         JsonNode black = r.get("rows").get(3);
         assertThat(black.get("group").asText()).isEqualTo("Black or Black British");
         assertThat(black.get("ratio").asDouble()).isGreaterThan(1.0);
-        JsonNode all = getJson(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
+        JsonNode all = getJsonAsAnalyst(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
                 .param("suppress", "false"));
         assertThat(all.get("total").get("denominator").asLong()).isGreaterThan(r.get("total").get("denominator").asLong());
     }
