@@ -1,5 +1,9 @@
 package org.perinatalequity.reference.ui;
 
+import static org.perinatalequity.system.ui.Uploads.deleteQuietly;
+import static org.perinatalequity.system.ui.Uploads.showNotification;
+import static org.perinatalequity.system.ui.Uploads.safeName;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +81,7 @@ class ReferenceUploadPanel extends VerticalLayout {
         upload.setWidthFull();
         // Files arrive through UI.access (see receive); queuing behind them makes sure the selection is complete.
         upload.addAllFinishedListener(e -> e.getSource().getUI().ifPresent(ui -> ui.access(this::loadBatch)));
-        upload.addFileRejectedListener(e -> notify(e.getFileName() + ": " + e.getErrorMessage(), false));
+        upload.addFileRejectedListener(e -> showNotification(e.getFileName() + ": " + e.getErrorMessage(), false));
 
         ProgressBar bar = new ProgressBar();
         bar.setIndeterminate(true);
@@ -182,27 +186,7 @@ class ReferenceUploadPanel extends VerticalLayout {
     private void showOutcome(String text, boolean loaded) {
         status.setText(text);
         status.setClassName(loaded ? "equity-status-loaded" : "equity-status-refused");
-        notify(text, loaded);
-    }
-
-    private static void notify(String text, boolean success) {
-        Notification notification = Notification.show(text, 8000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(success ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
-    }
-
-    /** The client's file name reduced to safe characters, so it cannot name a path outside its folder. */
-    static String safeName(String clientName) {
-        String name = clientName == null ? "" : clientName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._ -]", "_");
-        return name.isBlank() || name.startsWith(".") ? "file" + name : name;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the upload folder {}", folder);
-        }
+        showNotification(text, loaded);
     }
 
     private static String currentUser() {

@@ -1,16 +1,14 @@
 package org.perinatalequity.ingest.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.perinatalequity.Browser;
 
-import java.io.File;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,9 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.perinatalequity.TestFiles;
 import org.perinatalequity.TestUsers;
@@ -55,8 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class DataLoadedViewIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SAMPLE_EXTRACT = Path.of("data-samples/llr-sample-msds.zip");
     private static final Path SCREENSHOT = Path.of("docs/screenshots/data-loaded.png");
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(3);
@@ -72,7 +65,7 @@ public class DataLoadedViewIT {
                     .map(cell => cell.textContent.trim()));""";
 
     private static WebDriver driver;
-    private static Path profile;
+    private static Browser browser;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -87,36 +80,15 @@ public class DataLoadedViewIT {
     IngestService ingestService;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": install the Debian packages 'chromium chromium-driver' (apt-get install -y chromium chromium-driver)";
-            if ("required".equals(System.getProperty("browser.tests"))) {
-                fail(message);
-            }
-            assumeTrue(false, message + "; skipping");
-        }
-        profile = Files.createTempDirectory("equity-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The background-networking flags keep Chromium from dialling out on this closed network (stack-notes.md 5).
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
-        driver = new ChromeDriver(service, options);
+    static void startBrowser() {
+        browser = Browser.start(1400, 1000);
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

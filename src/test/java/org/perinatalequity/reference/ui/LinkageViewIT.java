@@ -1,15 +1,13 @@
 package org.perinatalequity.reference.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.perinatalequity.Browser;
 
-import java.io.File;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,9 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.perinatalequity.TestFiles;
 import org.perinatalequity.ingest.IngestReport;
@@ -51,8 +46,6 @@ import org.springframework.test.context.DynamicPropertySource;
                 org.perinatalequity.TestUsers.USERS_FILE })
 class LinkageViewIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path REFERENCE = Path.of("data-samples/reference");
     private static final List<Path> REFERENCE_FILES = Stream.of("ONSPD_synthetic_LLR.csv",
             "File_7_IoD2019_synthetic_LLR.csv", "gp_practice_pcn.csv").map(REFERENCE::resolve).toList();
@@ -70,7 +63,7 @@ class LinkageViewIT {
                     .map(cell => cell.textContent.trim()));""";
 
     private static WebDriver driver;
-    private static Path profile;
+    private static Browser browser;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -88,36 +81,15 @@ class LinkageViewIT {
     ReferenceService referenceService;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": install the Debian packages 'chromium chromium-driver' (apt-get install -y chromium chromium-driver)";
-            if ("required".equals(System.getProperty("browser.tests"))) {
-                fail(message);
-            }
-            assumeTrue(false, message + "; skipping");
-        }
-        profile = Files.createTempDirectory("equity-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        // The background-networking flags keep Chromium from dialling out on this closed network (stack-notes.md 5).
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build();
-        driver = new ChromeDriver(service, options);
+    static void startBrowser() {
+        browser = Browser.start(1400, 1000);
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -1,15 +1,13 @@
 package org.perinatalequity.security.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.perinatalequity.Browser;
 
-import java.io.File;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -24,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.perinatalequity.TestFiles;
 import org.perinatalequity.ingest.ui.DataLoadedViewIT;
@@ -49,12 +44,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 class RoleScreensIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("docs/screenshots");
 
     private static WebDriver driver;
-    private static Path profile;
+    private static Browser browser;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -69,41 +62,15 @@ class RoleScreensIT {
     JdbcClient jdbc;
 
     @BeforeAll
-    static void startBrowser() throws IOException {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            String message = "Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": install the Debian packages 'chromium chromium-driver'";
-            if ("required".equals(System.getProperty("browser.tests"))) {
-                fail(message);
-            }
-            assumeTrue(false, message + "; skipping");
-        }
-        profile = Files.createTempDirectory("equity-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,800", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).build(), options);
-    }
-
-    @AfterEach
-    void signOut() {
-        if (driver != null) {
-            driver.manage().deleteAllCookies();
-        }
+    static void startBrowser() {
+        browser = Browser.start(1280, 800);
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
