@@ -93,10 +93,9 @@ class BoardViewIT {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
                 ((JavascriptExecutor) d).executeScript("return window.__printed;")));
 
-        js.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
-                + ".forEach(t => t.style.display = 'none');");
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve("board-overview.png"), driver.getScreenshotAs(OutputType.BYTES));
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        hideDevTools();
+        browser.screenshot(SCREENSHOTS.resolve("board-overview.png"));
 
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         assertThat(driver.findElement(By.id("board-print")).isDisplayed()).isFalse();
@@ -104,6 +103,45 @@ class BoardViewIT {
         assertThat(js.executeScript("return getComputedStyle(document.getElementById('board-card-preterm'))"
                 + ".breakInside;")).isEqualTo("avoid");
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+
+    @Test
+    void theActionPlanShowsEachInterventionWithItsMeasures() {
+        DataLoadedViewIT.signIn(driver, port, "board", "demo");
+        driver.manage().window().setSize(new Dimension(1440, 1800));
+        driver.get("http://localhost:" + port + "/action-plan");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> d.findElements(By.cssSelector(".equity-plan-intervention")).size() == 12);
+
+        assertThat(driver.getTitle()).isEqualTo("Action plan | Perinatal Equity Dashboard");
+        assertThat(menu()).contains("Board overview", "Action plan");
+        WebElement coc = driver.findElement(By.id("plan-intervention-1-1"));
+        assertThat(coc.findElement(By.tagName("h3")).getText()).startsWith("1.1 Continuity of carer teams");
+        WebElement row = coc.findElement(By.cssSelector("tbody tr"));
+        assertThat(row.findElement(By.cssSelector("th a")).getText()).isEqualTo("Continuity of carer by 29 weeks");
+        assertThat(row.getText()).contains("Latest quarter (", "Target: 75.0%", "Most vs least deprived quintile");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        hideDevTools();
+        browser.screenshot(SCREENSHOTS.resolve("action-plan.png"));
+
+        // Narrowing to the interventions at risk leaves the digital-exclusion one only
+        driver.findElement(By.id("plan-delivery")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElements(
+                By.xpath("//vaadin-select-item[normalize-space(.)='At risk']")).isEmpty());
+        driver.findElement(By.xpath("//vaadin-select-item[normalize-space(.)='At risk']")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".equity-plan-intervention")).size() == 1);
+        assertThat(driver.findElement(By.id("plan-summary")).getText())
+                .isEqualTo("1 intervention in 1 priority: 1 at risk.");
+        row = driver.findElement(By.cssSelector("#plan-intervention-2-1 tbody tr"));
+        row.findElement(By.cssSelector("th a")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/explorer"));
+        assertThat(driver.getCurrentUrl()).contains("measure=remote_contacts", "by=imd_quintile");
+    }
+
+    private static void hideDevTools() {
+        driver.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
+                + ".forEach(t => t.style.display = 'none');");
     }
 
     private static List<String> menu() {

@@ -23,6 +23,7 @@ import org.perinatalequity.KaribuRoutes;
 import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.TestUsers;
+import org.perinatalequity.board.StatusText;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
@@ -91,9 +92,9 @@ class BoardViewTest {
         assertThat(text("board-target-continuity_of_carer")).isEqualTo("Target: 75.0%");
         assertThat(months.assurance()).isNotNull();
         assertThat(text("board-assurance-continuity_of_carer"))
-                .isEqualTo(BoardCard.assuranceText(months.assurance(), 75.0))
+                .isEqualTo(StatusText.assuranceText(months.assurance(), 75.0))
                 .startsWith("Assurance: ").containsAnyOf("✓", "✗", "?");
-        assertThat(text("board-variation-continuity_of_carer")).isEqualTo(BoardCard.variationText(months.variation()))
+        assertThat(text("board-variation-continuity_of_carer")).isEqualTo(StatusText.variationText(months.variation()))
                 .containsAnyOf("▲", "▼", "◆", "●");
         assertThat(text("board-chart-description-continuity_of_carer")).isNotBlank();
         assertThat(text("board-target-did_not_attend")).isEqualTo("Target: none set");
@@ -109,7 +110,7 @@ class BoardViewTest {
             assertThat(quarters.suppressed()).isTrue();
             TrendResult.Point last = quarters.points().get(quarters.points().size() - 1);
             String expected = "Latest quarter (" + last.period() + "): " + (last.value() == null
-                    ? "not available" : BoardCard.withUnit(last.value(), measure));
+                    ? "not available" : StatusText.withUnit(last.value(), measure));
             assertThat(text("board-latest-" + id)).as(id).startsWith(expected);
         }
         // Stillbirths are rare events: with suppression some quarter or group is hidden, never shown as zero
@@ -127,7 +128,7 @@ class BoardViewTest {
         String deprivation = text("board-gap-deprivation-continuity_of_carer");
         assertThat(deprivation).startsWith("Most vs least deprived quintile: ")
                 .isEqualTo("Most vs least deprived quintile: "
-                        + BoardCard.gap(quintiles, "1", "5", measure, "most deprived", "least deprived") + "; "
+                        + StatusText.gap(quintiles, "1", "5", measure, "most deprived", "least deprived") + "; "
                         + quintiles.from() + " to " + quintiles.to() + ".")
                 .contains("percentage points", "most deprived ", "least deprived ");
         String ethnicity = text("board-gap-ethnicity-continuity_of_carer");
@@ -147,13 +148,39 @@ class BoardViewTest {
                         new BreakdownResult.Row("5", null, 9.0, 2000.0, 4.5, 2.0, 8.5, null, null, false, "similar",
                                 null, null, null)),
                 null);
-        assertThat(BoardCard.gap(hidden, "1", "5", service.measure("stillbirth"), "most deprived", "least deprived"))
+        assertThat(StatusText.gap(hidden, "1", "5", service.measure("stillbirth"), "most deprived", "least deprived"))
                 .isEqualTo("not available (most deprived not available, least deprived 4.5 per 1,000)");
 
         TrendResult quarters = new TrendResult("preterm", "quarter", true, "%", null, 7.0, null, null, List.of(
                 new TrendResult.Point("2025-Q1", 30.0, 400.0, 7.5, 5.1, 10.5, null, null, null, false),
                 new TrendResult.Point("2025-Q2", null, null, null, null, null, null, null, null, true)));
-        assertThat(BoardCard.latestText(quarters, service.measure("preterm")))
+        assertThat(StatusText.latestText(quarters, service.measure("preterm")))
                 .isEqualTo("Latest quarter (2025-Q2): not available (suppressed: small numbers); 2025-Q1: 7.5%");
+    }
+
+    @Test
+    void a_card_resting_on_poorly_recorded_items_is_flagged() {
+        BreakdownResult.DataQuality failed = new BreakdownResult.DataQuality(false, List.of(
+                new BreakdownResult.GateFailure(null, "ethnic_category", 91.26, 95),
+                new BreakdownResult.GateFailure("team-7", "postcode", 90.0, 98)));
+        BreakdownResult ethnicity = new BreakdownResult("preterm", "ethnic_group", null, "2024-01", "2024-12", true,
+                "%", null, null, List.of(), null, failed);
+        BreakdownResult passed = new BreakdownResult("preterm", "imd_quintile", null, "2024-01", "2024-12", true,
+                "%", "2019", null, List.of(), null, new BreakdownResult.DataQuality(true, List.of()));
+        // Only whole-selection failures count on the board; a team below its gate is the worklist's business
+        assertThat(StatusText.dataQualityText(List.of(passed, ethnicity, ethnicity))).isEqualTo(
+                "⚠ Data quality below threshold, read the gaps with care: Ethnic category 91.3% valid (needs 95.0%)");
+        assertThat(StatusText.dataQualityText(List.of(passed))).isNull();
+
+        UI.getCurrent().navigate("board");
+        for (String id : BoardView.KEY_MEASURES) {
+            String expected = StatusText.dataQualityText(List.of(
+                    service.breakdown(new BreakdownRequest(id, Dimension.IMD_QUINTILE, null, null, null, Map.of(),
+                            true, null)),
+                    service.breakdown(new BreakdownRequest(id, Dimension.ETHNIC_GROUP, null, null, null, Map.of(),
+                            true, null))));
+            List<Paragraph> flags = _find(Paragraph.class, spec -> spec.withId("board-quality-" + id));
+            assertThat(flags.stream().map(Paragraph::getText).findFirst().orElse(null)).as(id).isEqualTo(expected);
+        }
     }
 }
