@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -89,6 +92,7 @@ class AnalystViewsIT {
         assertThat(driver.findElements(By.cssSelector(".chart svg title"))).isNotEmpty();
         assertThat(driver.getPageSource()).contains("slope index of inequality").contains("Download CSV")
                 .contains("Download PNG");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot(Path.of("docs/screenshots/explorer.png"));
     }
 
@@ -101,7 +105,72 @@ class AnalystViewsIT {
         wait.until(d -> renderedRows(d, "area-ranking") > 3);
         assertThat(driver.findElements(By.cssSelector(".chart svg"))).hasSize(3);
         assertThat(driver.getPageSource()).contains("Slope index of inequality");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot(Path.of("docs/screenshots/inequalities.png"));
         assertThat(List.of(driver.getTitle())).containsExactly("Inequalities | Perinatal Equity Dashboard");
+    }
+
+    /**
+     * The explorer with the keyboard alone: Tab reaches the measure, the breakdown and the downloads in reading
+     * order; typing a measure and Enter changes the view (and the URL); the breakdown select opens with Enter and
+     * moves with the arrow keys.
+     */
+    @Test
+    void the_explorer_works_from_the_keyboard_alone() {
+        ChromeDriver driver = browser.driver();
+        DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
+        driver.get("http://localhost:" + port + "/explorer?measure=preterm&by=imd_quintile");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        wait.until(d -> renderedRows(d, "breakdown-table") > 0);
+
+        List<String> visited = tabUntil(driver, "vaadin-combo-box#measure");
+        driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "Caesarean");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.getText().startsWith("Caesarean")));
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        wait.withMessage(() -> "URL " + driver.getCurrentUrl() + ", focus " + focused(driver))
+                .until(d -> d.getCurrentUrl().contains("measure=caesarean"));
+        wait.until(d -> d.findElement(By.tagName("h2")).getText().startsWith("Caesarean"));
+
+        tabUntil(driver, "vaadin-select#by");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> !d.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
+        driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("by=imd_quintile"));
+        assertThat(driver.getCurrentUrl()).contains("measure=caesarean", "by=");
+
+        List<String> rest = tabUntil(driver, "a[download]");
+        assertThat(focused(driver)).contains("Download CSV");
+        assertThat(visited).as("the menu comes before the controls").anyMatch(f -> f.contains("vaadin-side-nav-item"));
+        assertThat(rest).as("the table is reached on the way to the downloads").anyMatch(f -> f.contains("vaadin-grid"));
+    }
+
+    /** Presses Tab until the focused element matches the selector; returns what was focused on the way. */
+    private static List<String> tabUntil(ChromeDriver driver, String selector) {
+        List<String> visited = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            String now = focused(driver);
+            visited.add(now);
+            if (Boolean.TRUE.equals(driver.executeScript("let e = document.activeElement;"
+                    + " while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;"
+                    + " return !!(e && (e.matches(arguments[0]) || e.closest(arguments[0])"
+                    + " || (e.getRootNode().host && e.getRootNode().host.closest(arguments[0]))));", selector))) {
+                return visited;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector + "; focus went " + visited);
+    }
+
+    /** The focused element and the component it belongs to, as tag#id and its text. */
+    private static String focused(ChromeDriver driver) {
+        return (String) driver.executeScript("let e = document.activeElement;"
+                + " while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;"
+                + " if (!e) return 'nothing';"
+                + " const host = e.getRootNode().host || e.closest('vaadin-combo-box, vaadin-select, vaadin-checkbox,"
+                + " vaadin-grid, vaadin-button, a') || e;"
+                + " return host.tagName.toLowerCase() + (host.id ? '#' + host.id : '') + ' '"
+                + " + (host.textContent || '').trim().slice(0, 40);");
     }
 }
