@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,6 +109,32 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The whole page, not only the first screenful: AppLayout scrolls its content area rather than the document, so
+     * the window grows to the navbar plus the content's full height for the shot, then goes back to its size.
+     */
+    public void fullPageScreenshot(Path file) {
+        hideDevTools();
+        Dimension size = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("""
+                const layout = document.querySelector('vaadin-app-layout');
+                const content = layout.shadowRoot.querySelector('[content]');
+                const browserChrome = window.outerHeight - window.innerHeight;
+                return Math.ceil(content.getBoundingClientRect().top + content.scrollHeight + browserChrome + 8);""");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height)));
+        try {
+            screenshot(file);
+        } finally {
+            driver.manage().window().setSize(size);
+        }
+    }
+
+    /** The dev-mode tools overlay only exists in development mode and is not part of the page. */
+    public void hideDevTools() {
+        driver.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
+                + ".forEach(t => t.style.display = 'none');");
     }
 
     @Override

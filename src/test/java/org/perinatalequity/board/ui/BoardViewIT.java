@@ -6,12 +6,10 @@ import org.perinatalequity.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.perinatalequity.TestFiles;
@@ -94,7 +89,7 @@ class BoardViewIT {
                 ((JavascriptExecutor) d).executeScript("return window.__printed;")));
 
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-        hideDevTools();
+        browser.hideDevTools();
         browser.screenshot(SCREENSHOTS.resolve("board-overview.png"));
 
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -121,7 +116,7 @@ class BoardViewIT {
         assertThat(row.findElement(By.cssSelector("th a")).getText()).isEqualTo("Continuity of carer by 29 weeks");
         assertThat(row.getText()).contains("Latest quarter (", "Target: 75.0%", "Most vs least deprived quintile");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-        hideDevTools();
+        browser.hideDevTools();
         browser.screenshot(SCREENSHOTS.resolve("action-plan.png"));
 
         // Narrowing to the interventions at risk leaves the digital-exclusion one only
@@ -137,11 +132,6 @@ class BoardViewIT {
         row.findElement(By.cssSelector("th a")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/explorer"));
         assertThat(driver.getCurrentUrl()).contains("measure=remote_contacts", "by=imd_quintile");
-    }
-
-    private static void hideDevTools() {
-        driver.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
-                + ".forEach(t => t.style.display = 'none');");
     }
 
     private static List<String> menu() {

@@ -20,11 +20,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -140,7 +137,8 @@ public class DataLoadedViewIT {
             loading.until(d -> gridRows("issues-grid").stream().anyMatch(row -> row.size() == 8
                     && row.get(0).equals("reject") && row.get(3).equals("MSD101") && row.get(4).equals("5")));
         }
-        saveFullPageScreenshot();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.fullPageScreenshot(SCREENSHOT);
     }
 
     @Test
@@ -179,32 +177,5 @@ public class DataLoadedViewIT {
             TestFiles.zipFolder(TestFiles.FIXTURE_EXTRACT, out);
         }
         return zip;
-    }
-
-    /**
-     * The whole page, not only the first screenful: AppLayout scrolls its content area rather than the
-     * document, so the window grows to the navbar plus the content's full height for the shot.
-     */
-    private static void saveFullPageScreenshot() throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        // Wait for the outcome notification to close (it covers part of a grid), and hide the dev-mode
-        // tools overlay, which only exists in development mode and is not part of the page.
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
-        js.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
-                + ".forEach(t => t.style.display = 'none');");
-        Dimension size = driver.manage().window().getSize();
-        long height = (Long) js.executeScript("""
-                const layout = document.querySelector('vaadin-app-layout');
-                const content = layout.shadowRoot.querySelector('[content]');
-                const browserChrome = window.outerHeight - window.innerHeight;
-                return Math.ceil(content.getBoundingClientRect().top + content.scrollHeight + browserChrome + 8);""");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height)));
-        try {
-            Files.createDirectories(SCREENSHOT.getParent());
-            Files.write(SCREENSHOT, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } finally {
-            driver.manage().window().setSize(size);
-        }
     }
 }

@@ -15,18 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -143,7 +139,8 @@ class QualityViewsIT {
         List<List<String>> escalations = gridRows("escalations-grid");
         assertThat(escalations).anyMatch(r -> r.get(5).equals(ESCALATION_MONTH));
         assertThat(escalations).allMatch(r -> Integer.parseInt(r.get(3)) >= 3);
-        saveFullPageScreenshot(Path.of("docs/screenshots/data-quality.png"));
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.fullPageScreenshot(Path.of("docs/screenshots/data-quality.png"));
     }
 
     @Test
@@ -162,7 +159,8 @@ class QualityViewsIT {
         List<String> shown = gridRows("worklist-grid").stream().map(r -> r.get(1)).toList();
         assertThat(shown).isNotEmpty().allMatch(own::contains).noneMatch(other::contains);
         assertThat(driver.findElement(By.id("worklist-csv")).getText()).isEqualTo("Download the worklist (CSV)");
-        saveFullPageScreenshot(Path.of("docs/screenshots/team-worklist.png"));
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.fullPageScreenshot(Path.of("docs/screenshots/team-worklist.png"));
 
         // Another team's page shows its rates but no named records to this team user.
         driver.get("http://localhost:" + port + "/quality/team/" + OTHER_TEAM);
@@ -178,29 +176,5 @@ class QualityViewsIT {
     @SuppressWarnings("unchecked")
     private static List<List<String>> gridRows(String gridId) {
         return (List<List<String>>) ((JavascriptExecutor) driver).executeScript(GRID_ROWS, gridId);
-    }
-
-    /**
-     * The whole page, not only the first screenful: AppLayout scrolls its content area rather than the document, so
-     * the window grows to the navbar plus the content's full height for the shot.
-     */
-    private static void saveFullPageScreenshot(Path file) throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        // The dev-mode tools overlay only exists in development mode and is not part of the page.
-        js.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
-                + ".forEach(t => t.style.display = 'none');");
-        Dimension size = driver.manage().window().getSize();
-        long height = (Long) js.executeScript("""
-                const layout = document.querySelector('vaadin-app-layout');
-                const content = layout.shadowRoot.querySelector('[content]');
-                const browserChrome = window.outerHeight - window.innerHeight;
-                return Math.ceil(content.getBoundingClientRect().top + content.scrollHeight + browserChrome + 8);""");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height)));
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } finally {
-            driver.manage().window().setSize(size);
-        }
     }
 }

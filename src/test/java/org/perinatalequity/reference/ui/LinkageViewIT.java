@@ -5,7 +5,6 @@ import org.perinatalequity.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -142,7 +138,8 @@ class LinkageViewIT {
                         && t.endsWith("vintage 2019, 631 rows"));
         loading.until(d -> gridRows("files-grid").stream().filter(row -> row.size() == 7
                 && row.get(6).equals(org.perinatalequity.TestUsers.ADMIN)).count() == 3);
-        saveFullPageScreenshot();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.fullPageScreenshot(SCREENSHOT);
     }
 
     /** The Upload's own file input, inside its shadow root: what the "Choose files…" button opens. */
@@ -156,32 +153,5 @@ class LinkageViewIT {
     @SuppressWarnings("unchecked")
     private static List<List<String>> gridRows(String gridId) {
         return (List<List<String>>) ((JavascriptExecutor) driver).executeScript(GRID_ROWS, gridId);
-    }
-
-    /**
-     * The whole page, not only the first screenful: AppLayout scrolls its content area rather than the
-     * document, so the window grows to the navbar plus the content's full height for the shot.
-     */
-    private static void saveFullPageScreenshot() throws IOException {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        // Wait for the outcome notification to close (it covers part of a grid), and hide the dev-mode
-        // tools overlay, which only exists in development mode and is not part of the page.
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(d -> d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
-        js.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
-                + ".forEach(t => t.style.display = 'none');");
-        Dimension size = driver.manage().window().getSize();
-        long height = (Long) js.executeScript("""
-                const layout = document.querySelector('vaadin-app-layout');
-                const content = layout.shadowRoot.querySelector('[content]');
-                const browserChrome = window.outerHeight - window.innerHeight;
-                return Math.ceil(content.getBoundingClientRect().top + content.scrollHeight + browserChrome + 8);""");
-        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.max(size.getHeight(), height)));
-        try {
-            Files.createDirectories(SCREENSHOT.getParent());
-            Files.write(SCREENSHOT, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-        } finally {
-            driver.manage().window().setSize(size);
-        }
     }
 }
