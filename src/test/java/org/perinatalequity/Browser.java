@@ -101,7 +101,9 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** The window as it stands, without Vaadin's development-mode overlays. */
     public void screenshot(Path file) {
+        hideDevTools();
         try {
             Files.createDirectories(file.getParent());
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
@@ -116,7 +118,6 @@ public final class Browser implements AutoCloseable {
      * the window grows to the navbar plus the content's full height for the shot, then goes back to its size.
      */
     public void fullPageScreenshot(Path file) {
-        hideDevTools();
         Dimension size = driver.manage().window().getSize();
         long height = (Long) driver.executeScript("""
                 const layout = document.querySelector('vaadin-app-layout');
@@ -131,7 +132,7 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** The dev-mode tools overlay only exists in development mode and is not part of the page. */
+    /** The dev-mode tools and their notices exist only in development mode and are not part of the page. */
     public void hideDevTools() {
         driver.executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
                 + ".forEach(t => t.style.display = 'none');");

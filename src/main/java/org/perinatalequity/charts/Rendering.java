@@ -147,7 +147,9 @@ final class Rendering {
      */
     static String svg(Drawable drawable, int width, int height, String title, String description) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
-        g.setFontFunction(family -> "'" + family + "', Arial, sans-serif");
+        // Double quotes: JFreeSVG writes attributes in single quotes, so a single-quoted family name would end the
+        // style attribute early and leave the browser to guess the font and its size (text would overflow).
+        g.setFontFunction(family -> "\"" + family + "\", Arial, sans-serif");
         drawable.draw(g, new Rectangle2D.Double(0, 0, width, height));
         String id = "chart-" + Integer.toHexString((title + "\n" + description).hashCode());
         String element = g.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);

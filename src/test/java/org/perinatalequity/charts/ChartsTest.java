@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownResult.Row;
 import org.perinatalequity.breakdown.TrendResult;
@@ -173,6 +178,32 @@ class ChartsTest {
         assertThat(image.getHeight()).isEqualTo(360);
         assertThat(c.svg()).contains("viewBox='0.0 0.0 640.0 360.0'").startsWith("<svg ");
         assertThat(c.html()).startsWith("<div class=\"chart\"><svg ").endsWith("</svg></div>");
+    }
+
+    /**
+     * Every chart is well-formed XML whose text elements each carry their font and size: a browser drawing the inline
+     * SVG lays text out as the chart was measured, so labels neither overlap nor get cut.
+     */
+    @Test
+    void everySvgParsesAndEveryTextCarriesItsFontAndSize() throws Exception {
+        List<ChartImage> images = List.of(Charts.dotChart(Samples.pretermByQuintile(), Samples.PRETERM),
+                Charts.heatMap(Samples.pretermByEthnicityAndQuintile(), Samples.PRETERM),
+                Charts.slopeChart(Samples.pretermByQuintile(), Samples.PRETERM),
+                Charts.funnelPlot(Samples.pretermByDistrict(), Samples.PRETERM),
+                Charts.spcChart(Samples.earlyBookingTrend(), Samples.EARLY_BOOKING));
+        for (ChartImage image : images) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document svg = factory.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(image.svg().getBytes(StandardCharsets.UTF_8)));
+            NodeList texts = svg.getElementsByTagNameNS("*", "text");
+            assertThat(texts.getLength()).as(image.title()).isGreaterThan(3);
+            for (int i = 0; i < texts.getLength(); i++) {
+                String style = ((Element) texts.item(i)).getAttribute("style");
+                assertThat(style).as(image.title() + ": " + texts.item(i).getTextContent())
+                        .contains("font-family: \"DejaVu Sans\", Arial, sans-serif").containsPattern("font-size: \\d+px");
+            }
+        }
     }
 
     private static String desc(String svg) {

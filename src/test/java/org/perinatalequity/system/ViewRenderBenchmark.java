@@ -24,11 +24,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * How long each view takes to render on the bundled sample data, as a person sees it: from asking the browser for
- * the page to the page's heading being shown with no server round trip pending and no grid still loading.
- * The first visit of each view after start-up is reported apart (nothing cached yet), then the median and the
- * slowest of later visits. Not part of {@code verify}: {@code ./mvnw test -Dtest=ViewRenderBenchmark
- * -Dbenchmark=true [-Dbenchmark.visits=5]} (docs/benchmarks.md); needs Chromium like the browser tests.
+ * How long each view takes to render on the bundled sample data, as a person sees it: until the page's heading is
+ * shown with no server round trip pending and no grid still loading. Two ways in: a full page load (the browser
+ * fetches the page and starts Vaadin's client, as from a bookmark) and moving to the view inside the running app
+ * (as from the menu: the server builds the view and the client draws it). The first load of each view after
+ * start-up is reported apart (nothing cached yet), then the median and slowest of later visits. Not part of
+ * {@code verify}: {@code ./mvnw test -Dtest=ViewRenderBenchmark -Dbenchmark=true [-Dbenchmark.visits=5]
+ * [-Dbenchmark.url=http://host:port]} (docs/benchmarks.md; the URL measures an app already running, e.g. the
+ * production jar, instead of the test's own); needs Chromium like the browser tests.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -37,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ViewRenderBenchmark {
 
     private static final int VISITS = Integer.getInteger("benchmark.visits", 5);
+    private static final String URL = System.getProperty("benchmark.url");
 
     /** Every main view, with the demo user that may open it. */
     private static final Map<String, String> VIEWS = new LinkedHashMap<>();
@@ -54,13 +58,23 @@ class ViewRenderBenchmark {
         VIEWS.put("audit", "admin");
     }
 
-    /** The page is drawn: its heading is there, Vaadin has no request in flight and no grid is fetching rows. */
+    /**
+     * The page is drawn: a heading not marked as the previous view's is there, Vaadin has no request in flight and no
+     * grid is fetching rows.
+     */
     private static final String READY = """
             const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
                 ? Object.values(window.Vaadin.Flow.clients) : [];
-            return document.querySelector('h1') !== null && clients.length > 0
+            return document.querySelector('h1:not([data-left])') !== null && clients.length > 0
                 && clients.every(c => !c.isActive())
                 && [...document.querySelectorAll('vaadin-grid')].every(g => !g.loading);""";
+
+    /** Moves inside the running app, as a router link does, after marking the current heading as left behind. */
+    private static final String GO = """
+            document.querySelectorAll('h1').forEach(h => h.setAttribute('data-left', ''));
+            const [path, search] = arguments[0].split('?');
+            window.dispatchEvent(new CustomEvent('vaadin-router-go',
+                { detail: { pathname: '/' + path, search: search ? '?' + search : '' } }));""";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -80,30 +94,50 @@ class ViewRenderBenchmark {
             for (Map.Entry<String, String> view : VIEWS.entrySet()) {
                 if (!view.getValue().equals(signedIn)) {
                     driver.manage().deleteAllCookies();
-                    DataLoadedViewIT.signIn(driver, port, view.getValue(), "demo");
+                    DataLoadedViewIT.signIn(driver, base(), view.getValue(), "demo");
                     signedIn = view.getValue();
                 }
-                double first = visit(driver, view.getKey());
-                List<Double> later = new ArrayList<>();
+                double first = load(driver, view.getKey());
+                List<Double> loads = new ArrayList<>();
+                List<Double> moves = new ArrayList<>();
                 for (int i = 0; i < VISITS; i++) {
-                    later.add(visit(driver, view.getKey()));
+                    loads.add(load(driver, view.getKey()));
+                    move(driver, "account");
+                    moves.add(move(driver, view.getKey()));
                 }
-                later.sort(Double::compare);
-                lines.add(String.format(Locale.ROOT, "| `/%s` | %s | %.0f ms | %.0f ms | %.0f ms |", view.getKey(),
-                        view.getValue(), first, later.get(later.size() / 2), later.get(later.size() - 1)));
+                loads.sort(Double::compare);
+                moves.sort(Double::compare);
+                lines.add(String.format(Locale.ROOT, "| `/%s` | %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms |",
+                        view.getKey(), view.getValue(), first, loads.get(loads.size() / 2),
+                        loads.get(loads.size() - 1), moves.get(moves.size() / 2), moves.get(moves.size() - 1)));
             }
             System.out.printf(Locale.ROOT, "%nView render benchmark: sample data, %d cores, %d later visits each%n",
                     Runtime.getRuntime().availableProcessors(), VISITS);
-            System.out.println("| View | Signed in as | First visit | Later, median | Later, slowest |");
-            System.out.println("|---|---|---|---|---|");
+            System.out.println("| View | Signed in as | First load | Load, median | Load, slowest | In-app, median"
+                    + " | In-app, slowest |");
+            System.out.println("|---|---|---|---|---|---|---|");
             lines.forEach(System.out::println);
         }
     }
 
-    private double visit(ChromeDriver driver, String path) {
+    private String base() {
+        return URL != null ? URL : "http://localhost:" + port;
+    }
+
+    private double load(ChromeDriver driver, String path) {
         long start = System.nanoTime();
-        driver.get("http://localhost:" + port + "/" + path);
-        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(10))
+        driver.get(base() + "/" + path);
+        return ready(driver, start);
+    }
+
+    private static double move(ChromeDriver driver, String path) {
+        long start = System.nanoTime();
+        driver.executeScript(GO, path);
+        return ready(driver, start);
+    }
+
+    private static double ready(ChromeDriver driver, long start) {
+        new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(5))
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(READY)));
         return (System.nanoTime() - start) / 1e6;
     }

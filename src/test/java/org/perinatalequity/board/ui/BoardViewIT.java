@@ -89,7 +89,6 @@ class BoardViewIT {
                 ((JavascriptExecutor) d).executeScript("return window.__printed;")));
 
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-        browser.hideDevTools();
         browser.screenshot(SCREENSHOTS.resolve("board-overview.png"));
 
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
@@ -116,7 +115,6 @@ class BoardViewIT {
         assertThat(row.findElement(By.cssSelector("th a")).getText()).isEqualTo("Continuity of carer by 29 weeks");
         assertThat(row.getText()).contains("Latest quarter (", "Target: 75.0%", "Most vs least deprived quintile");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-        browser.hideDevTools();
         browser.screenshot(SCREENSHOTS.resolve("action-plan.png"));
 
         // Narrowing to the interventions at risk leaves the digital-exclusion one only

@@ -91,7 +91,12 @@ public class DataLoadedViewIT {
 
     /** Signs in through the login page as the administrator, who alone may upload. */
     public static void signIn(WebDriver driver, int port, String user, String password) {
-        driver.get("http://localhost:" + port + "/login");
+        signIn(driver, "http://localhost:" + port, user, password);
+    }
+
+    /** Signs in through the login page of the app at {@code baseUrl}. */
+    public static void signIn(WebDriver driver, String baseUrl, String user, String password) {
+        driver.get(baseUrl + "/login");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name=username]")).isEmpty());
         driver.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys(user);
