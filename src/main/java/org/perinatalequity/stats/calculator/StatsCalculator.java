@@ -47,18 +47,26 @@ public class StatsCalculator {
     /** Charts, each with its own series. */
     public static final int MAX_SPC_ITEMS = 1_000;
 
+    /** The defaults of DESIGN.md section 4 for inputs left out; public so the calculator view can show them. */
+    public static final double DEFAULT_CONFIDENCE = 0.95;
+    public static final double PROPORTION_MULTIPLIER = 1;
+    public static final double RATE_MULTIPLIER = 100_000;
+    public static final double FUNNEL_MULTIPLIER = 100;
+    public static final double COMPARE_UNIT = 100;
+    public static final double SII_MULTIPLIER = 1;
+
     /** Wilson limits; multiplier 1 (a fraction) unless given. */
     public List<Estimate> proportion(List<CountsRequest> items) {
         return each(items, MAX_ITEMS, r -> Proportions.wilson(StatsMapping.required(r.numerator(), "numerator"),
-                StatsMapping.required(r.denominator(), "denominator"), StatsMapping.or(r.confidence(), 0.95),
-                StatsMapping.or(r.multiplier(), 1)));
+                StatsMapping.required(r.denominator(), "denominator"), StatsMapping.or(r.confidence(),
+                DEFAULT_CONFIDENCE), StatsMapping.or(r.multiplier(), PROPORTION_MULTIPLIER)));
     }
 
     /** Exact Poisson limits below 10 events, Byar's from 10; per 100,000 unless given. */
     public List<Estimate> rate(List<CountsRequest> items) {
         return each(items, MAX_ITEMS, r -> Rates.crude(StatsMapping.required(r.numerator(), "numerator"),
-                StatsMapping.required(r.denominator(), "denominator"), StatsMapping.or(r.confidence(), 0.95),
-                StatsMapping.or(r.multiplier(), 100_000)));
+                StatsMapping.required(r.denominator(), "denominator"), StatsMapping.or(r.confidence(),
+                DEFAULT_CONFIDENCE), StatsMapping.or(r.multiplier(), RATE_MULTIPLIER)));
     }
 
     /** Without a seed each call draws its own simulation, so the limits vary slightly between calls. */
@@ -70,7 +78,7 @@ public class StatsCalculator {
     public List<FunnelLimits> funnelLimits(List<FunnelLimitsRequest> items) {
         return each(items, MAX_ITEMS, r -> Funnels.limits(StatsMapping.required(r.population(), "population"),
                 StatsMapping.required(r.averageProportion(), "averageProportion"),
-                StatsMapping.or(r.multiplier(), 100)));
+                StatsMapping.or(r.multiplier(), FUNNEL_MULTIPLIER)));
     }
 
     public List<SignificanceResponse> funnelSignificance(List<FunnelSignificanceRequest> items) {
@@ -89,8 +97,8 @@ public class StatsCalculator {
                 case "overlap95_998" -> Comparisons.overlap95And998(r.value(), r.lower95(), r.upper95(),
                         r.lower998(), r.upper998(), r.benchmark(), polarity);
                 case "spc_proportion" -> Comparisons.spcProportion(r.value(), r.denominator(),
-                        StatsMapping.or(r.unit(), 100), StatsMapping.or(r.z(), Comparisons.SPC_Z_95), r.benchmark(),
-                        polarity);
+                        StatsMapping.or(r.unit(), COMPARE_UNIT), StatsMapping.or(r.z(), Comparisons.SPC_Z_95),
+                        r.benchmark(), polarity);
                 default -> throw new InvalidInputException("method",
                         "must be overlap95, overlap95_998 or spc_proportion");
             };

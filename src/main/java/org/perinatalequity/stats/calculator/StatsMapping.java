@@ -60,8 +60,9 @@ final class StatsMapping {
         if (repetitions > 1_000_000) {
             throw new InvalidInputException("repetitions", "must be at most 1000000");
         }
-        return new SiiInput(type, r.transform() != null && r.transform(), or(r.multiplier(), 1),
-                or(r.confidence(), 0.95), repetitions, List.of(quantiles));
+        return new SiiInput(type, r.transform() != null && r.transform(),
+                or(r.multiplier(), StatsCalculator.SII_MULTIPLIER),
+                or(r.confidence(), StatsCalculator.DEFAULT_CONFIDENCE), repetitions, List.of(quantiles));
     }
 
     static SpcInput spcInput(SpcRequest r) {
