@@ -3,6 +3,7 @@ package org.perinatalequity.stats.ui;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -302,7 +303,7 @@ final class Calculations {
         if (pasted.labelled()) {
             cells.add(row.label());
         }
-        cells.addAll(java.util.Arrays.asList(rest));
+        cells.addAll(Arrays.asList(rest));
         return cells.toArray();
     }
 

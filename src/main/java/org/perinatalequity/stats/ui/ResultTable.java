@@ -2,6 +2,7 @@ package org.perinatalequity.stats.ui;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import org.perinatalequity.export.Table;
@@ -54,7 +55,7 @@ record ResultTable(String fileName, List<ResultColumn> columns, List<List<Object
             if (values.length != columns.size()) {
                 throw new IllegalStateException(values.length + " values for " + columns.size() + " columns");
             }
-            rows.add(java.util.Collections.unmodifiableList(new ArrayList<>(Arrays.asList(values))));
+            rows.add(Collections.unmodifiableList(new ArrayList<>(Arrays.asList(values))));
             return this;
         }
 
