@@ -52,7 +52,7 @@ public class AccountView extends VerticalLayout {
         List<String> rights = new ArrayList<>();
         if (policy.hasRole(Roles.ANALYST)) {
             rights.add("Every measure and breakdown; you may switch small-number suppression off for your own analysis.");
-            rights.add("The data loaded and the statistics calculator.");
+            rights.add("The data loaded and the linkage report.");
         }
         if (policy.canSeeRecords()) {
             rights.add("Record-level lists (worklists of any team); each view is recorded in the audit log.");
@@ -66,6 +66,9 @@ public class AccountView extends VerticalLayout {
         }
         if (policy.hasRole(Roles.ADMIN)) {
             rights.add("Loading MSDS extracts and reference data, and the audit log.");
+        }
+        if (!rights.isEmpty()) {
+            rights.add("The statistics calculator, for numbers you type or paste in.");
         }
         if (rights.isEmpty()) {
             rights.add("Nothing yet: your account has no role of this application.");

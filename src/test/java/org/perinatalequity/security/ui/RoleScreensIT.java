@@ -96,7 +96,7 @@ class RoleScreensIT {
         signInAs("admin");
         waitFor("extract-upload");
         assertThat(menu()).containsExactly("Board overview", "Data loaded", "Linkage report", "Explorer",
-                "Inequalities", "Data quality", "Audit log", "Your access");
+                "Inequalities", "Data quality", "Statistics calculator", "Audit log", "Your access");
         driver.get(url("audit"));
         waitFor("audit-grid");
         assertThat(driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("admin (ADMIN)");
@@ -109,7 +109,7 @@ class RoleScreensIT {
         waitFor("submissions-grid");
         assertThat(driver.findElements(By.id("extract-upload"))).isEmpty();
         assertThat(menu()).containsExactly("Board overview", "Data loaded", "Linkage report", "Explorer",
-                "Inequalities", "Data quality", "Your access");
+                "Inequalities", "Data quality", "Statistics calculator", "Your access");
         screenshot("role-analyst.png");
     }
 
@@ -119,7 +119,7 @@ class RoleScreensIT {
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-rights")).getText()).contains("small numbers suppressed");
         assertThat(menu()).containsExactly("Board overview", "Explorer", "Inequalities", "Data quality",
-                "Your access");
+                "Statistics calculator", "Your access");
         screenshot("role-board.png");
         driver.get(url("data"));
         waitFor("access-denied");
@@ -134,7 +134,7 @@ class RoleScreensIT {
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-summary")).getText()).contains("team " + team);
         assertThat(menu()).containsExactly("Board overview", "Explorer", "Inequalities", "Data quality",
-                "Your access");
+                "Statistics calculator", "Your access");
         screenshot("role-team.png");
     }
 

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.security.ApiSecuritySlice;
+import org.perinatalequity.stats.calculator.StatsCalculator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -23,10 +24,11 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * The calculator over HTTP: real JSON in, real numbers out, and the 400s. One web slice, so the context is cached.
  * Expected numbers are the published and hand-worked ones of the unit tests (sources there). Signed in
- * through the real API filter chain as a board member: the calculator is open to every role.
+ * through the real API filter chain as a board member: the calculator is open to every role. The slice imports
+ * {@link StatsCalculator}, where the calculation lives (the calculator view shares it).
  */
 @WebMvcTest(controllers = StatsController.class)
-@Import(ApiSecuritySlice.class)
+@Import({ ApiSecuritySlice.class, StatsCalculator.class })
 class StatsControllerTest {
 
     @Autowired

@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.api;
+package org.perinatalequity.stats.calculator;
 
 import java.util.List;
 
@@ -10,11 +10,9 @@ import org.perinatalequity.stats.SiiInput.ValueType;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.stats.SpcInput.Improvement;
-import org.perinatalequity.stats.api.StatsRequests.QuantileRequest;
-import org.perinatalequity.stats.api.StatsRequests.SiiRequest;
-import org.perinatalequity.stats.api.StatsRequests.SpcRequest;
-
-import com.fasterxml.jackson.databind.JsonMappingException;
+import org.perinatalequity.stats.calculator.StatsRequests.QuantileRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.SiiRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.SpcRequest;
 
 /** JSON names to the stats types: defaults, required fields and the contract's lowercase words. */
 final class StatsMapping {
@@ -62,8 +60,9 @@ final class StatsMapping {
         if (repetitions > 1_000_000) {
             throw new InvalidInputException("repetitions", "must be at most 1000000");
         }
-        return new SiiInput(type, r.transform() != null && r.transform(), or(r.multiplier(), 1),
-                or(r.confidence(), 0.95), repetitions, List.of(quantiles));
+        return new SiiInput(type, r.transform() != null && r.transform(),
+                or(r.multiplier(), StatsCalculator.SII_MULTIPLIER),
+                or(r.confidence(), StatsCalculator.DEFAULT_CONFIDENCE), repetitions, List.of(quantiles));
     }
 
     static SpcInput spcInput(SpcRequest r) {
@@ -83,18 +82,5 @@ final class StatsMapping {
                 r.trendLength() == null ? SpcInput.DEFAULT_RUN_LENGTH : r.trendLength(),
                 r.shiftLength() == null ? SpcInput.DEFAULT_RUN_LENGTH : r.shiftLength(),
                 r.rebaseAt() == null ? List.of() : r.rebaseAt());
-    }
-
-    /** "[2].denominator" from Jackson's reference path (array index, then field names). */
-    static String path(JsonMappingException e) {
-        StringBuilder out = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                out.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                out.append(out.length() == 0 ? "" : ".").append(ref.getFieldName());
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,0 +1,358 @@
+package org.perinatalequity.stats.ui;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.perinatalequity.stats.Estimate;
+import org.perinatalequity.stats.FunnelLimits;
+import org.perinatalequity.stats.SiiResult;
+import org.perinatalequity.stats.calculator.CalculationException;
+import org.perinatalequity.stats.calculator.StatsCalculator;
+import org.perinatalequity.stats.calculator.StatsRequests.CompareRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.CountsRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.FunnelLimitsRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.FunnelSignificanceRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.QuantileRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.SiiRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.SpcPointResponse;
+import org.perinatalequity.stats.calculator.StatsRequests.SpcRequest;
+import org.perinatalequity.stats.calculator.StatsRequests.SpcResponse;
+import org.perinatalequity.stats.ui.PastedRows.Column;
+import org.perinatalequity.stats.ui.PastedRows.Layout;
+import org.perinatalequity.stats.ui.PastedRows.PasteException;
+import org.perinatalequity.stats.ui.PastedRows.Row;
+import org.perinatalequity.stats.ui.ResultTable.Builder;
+import org.perinatalequity.stats.ui.ResultTable.Kind;
+
+/**
+ * Pasted rows and parameters to {@link StatsCalculator} requests, and its answers to a {@link ResultTable}. The
+ * calculator's errors come back as sentences about the page: a row's input names the row ("Row 4: denominator must
+ * be ≥ numerator"), a parameter names its field ("Average proportion: is required").
+ */
+final class Calculations {
+
+    /** {@code values[3]} or {@code quantiles[2].population}: an input of one point or quantile. */
+    private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d+)\\](?:\\.(\\w+))?");
+
+    /** The calculator's names of inputs that come from the parameter fields, and the fields' labels. */
+    private static final Map<String, String> PARAMETERS = Map.ofEntries(Map.entry("confidence", "Confidence level"),
+            Map.entry("multiplier", "Multiplier"), Map.entry("averageProportion", "Average proportion"),
+            Map.entry("method", "Comparison method"), Map.entry("polarity", "Polarity"),
+            Map.entry("unit", "Unit"), Map.entry("z", "z"), Map.entry("chart", "Chart"),
+            Map.entry("improvement", "Improvement"), Map.entry("target", "Target"),
+            Map.entry("trendLength", "Trend length"), Map.entry("shiftLength", "Shift length"),
+            Map.entry("valueType", "Value type"), Map.entry("transform", "Transform"),
+            Map.entry("repetitions", "Repetitions"));
+
+    private static final String MDC = " (Making Data Count, as NHSRplotthedots v0.2.2)";
+
+    private final StatsCalculator calculator;
+
+    Calculations(StatsCalculator calculator) {
+        this.calculator = calculator;
+    }
+
+    /** The columns to paste for an operation; the comparison method and the SPC chart change them. */
+    static Layout layout(Operation operation, String compareMethod, String chart) {
+        return switch (operation) {
+            case PROPORTION, RATE, FUNNEL_SIGNIFICANCE -> labelled(Column.number("numerator"),
+                    Column.number("denominator"));
+            case FUNNEL_LIMITS -> labelled(Column.number("population"));
+            case COMPARE -> switch (compareMethod) {
+                case "overlap95_998" -> labelled(Column.number("value"), Column.number("lower95"),
+                        Column.number("upper95"), Column.number("lower998"), Column.number("upper998"));
+                case "spc_proportion" -> labelled(Column.number("value"), Column.number("denominator"));
+                default -> labelled(Column.number("value"), Column.number("lower95"), Column.number("upper95"));
+            };
+            case SPC -> "p".equals(chart) ? labelled(Column.number("events"), Column.number("denominator"))
+                    : labelled(Column.number("value"));
+            case SII -> new Layout(List.of(Column.wholeNumber("quantile"), Column.number("population"),
+                    Column.number("value"), Column.optional("lower"), Column.optional("upper"),
+                    Column.optional("standardError")), null);
+        };
+    }
+
+    private static Layout labelled(Column... columns) {
+        return new Layout(List.of(columns), "label");
+    }
+
+    /** An example in the layout the current parameters need. */
+    static String example(Operation operation, String compareMethod, String chart) {
+        if (operation == Operation.COMPARE && "overlap95_998".equals(compareMethod)) {
+            return "Area\tValue\tLower 95%\tUpper 95%\tLower 99.8%\tUpper 99.8%\nLeicester\t2.6\t2.5\t2.7\t2.3\t2.9\n"
+                    + "Rutland\t3.4\t3.1\t3.8\t2.9\t4.1\n";
+        }
+        if (operation == Operation.COMPARE && "spc_proportion".equals(compareMethod)) {
+            return "Area\tValue (%)\tDenominator\nLeicester\t10.98\t1339\nRutland\t14.2\t310\n";
+        }
+        if (operation == Operation.SPC && "p".equals(chart)) {
+            return "Month\tEvents\tDenominator\n2024-04\t10\t100\n2024-05\t12\t100\n2024-06\t30\t100\n"
+                    + "2024-07\t9\t50\n2024-08\t11\t150\n";
+        }
+        return operation.example();
+    }
+
+    /** All rows or none: a bad row stops the calculation with a {@link PasteException} naming it. */
+    ResultTable calculate(Operation operation, String text, CalculatorInputs in) {
+        PastedRows pasted = PastedRows.parse(text, layout(operation, in.compareMethod(), in.chart()));
+        try {
+            return switch (operation) {
+                case PROPORTION, RATE -> counts(operation, pasted, in);
+                case FUNNEL_LIMITS -> funnelLimits(pasted, in);
+                case FUNNEL_SIGNIFICANCE -> funnelSignificance(pasted, in);
+                case COMPARE -> compare(pasted, in);
+                case SPC -> spc(pasted, in);
+                case SII -> sii(pasted, in);
+            };
+        } catch (CalculationException e) {
+            throw new PasteException(message(operation, in, pasted, e));
+        }
+    }
+
+    private ResultTable counts(Operation operation, PastedRows pasted, CalculatorInputs in) {
+        List<CountsRequest> requests = pasted.rows().stream()
+                .map(r -> new CountsRequest(r.value(0), r.value(1), in.confidence(), in.multiplier())).toList();
+        List<Estimate> out = operation == Operation.PROPORTION ? calculator.proportion(requests)
+                : calculator.rate(requests);
+        double confidence = or(in.confidence(), StatsCalculator.DEFAULT_CONFIDENCE);
+        double multiplier = or(in.multiplier(), operation == Operation.PROPORTION
+                ? StatsCalculator.PROPORTION_MULTIPLIER : StatsCalculator.RATE_MULTIPLIER);
+        Builder table = label(pasted).column("Numerator", Kind.INPUT).column("Denominator", Kind.INPUT)
+                .column("Value", Kind.RESULT).column("Lower " + percent(confidence) + " limit", Kind.RESULT)
+                .column("Upper " + percent(confidence) + " limit", Kind.RESULT).column("Method", Kind.TEXT)
+                .extra("Confidence", Kind.INPUT).extra("Multiplier", Kind.INPUT);
+        for (int i = 0; i < out.size(); i++) {
+            Row r = pasted.rows().get(i);
+            Estimate e = out.get(i);
+            table.row(cells(pasted, r, r.value(0), r.value(1), e.value(), e.lower(), e.upper(), e.method(),
+                    confidence, multiplier));
+        }
+        return table.build(operation.apiName() + ".csv", "");
+    }
+
+    private ResultTable funnelLimits(PastedRows pasted, CalculatorInputs in) {
+        List<FunnelLimits> out = calculator.funnelLimits(pasted.rows().stream()
+                .map(r -> new FunnelLimitsRequest(r.value(0), in.averageProportion(), in.multiplier())).toList());
+        Builder table = label(pasted).column("Population", Kind.INPUT).column("Lower 95% limit", Kind.RESULT)
+                .column("Upper 95% limit", Kind.RESULT).column("Lower 99.8% limit", Kind.RESULT)
+                .column("Upper 99.8% limit", Kind.RESULT).extra("Average proportion", Kind.INPUT)
+                .extra("Multiplier", Kind.INPUT).extra("Method", Kind.TEXT);
+        double multiplier = or(in.multiplier(), StatsCalculator.FUNNEL_MULTIPLIER);
+        for (int i = 0; i < out.size(); i++) {
+            Row r = pasted.rows().get(i);
+            FunnelLimits f = out.get(i);
+            table.row(cells(pasted, r, r.value(0), f.lower95(), f.upper95(), f.lower998(), f.upper998(),
+                    in.averageProportion(), multiplier, "Funnel limits for a proportion (PHEindicatormethods)"));
+        }
+        return table.build("funnel-limits.csv", "");
+    }
+
+    private ResultTable funnelSignificance(PastedRows pasted, CalculatorInputs in) {
+        var out = calculator.funnelSignificance(pasted.rows().stream()
+                .map(r -> new FunnelSignificanceRequest(r.value(0), r.value(1), in.averageProportion())).toList());
+        Builder table = label(pasted).column("Numerator", Kind.INPUT).column("Denominator", Kind.INPUT)
+                .column("Significance", Kind.TEXT).extra("Average proportion", Kind.INPUT)
+                .extra("Method", Kind.TEXT);
+        for (int i = 0; i < out.size(); i++) {
+            Row r = pasted.rows().get(i);
+            table.row(cells(pasted, r, r.value(0), r.value(1), out.get(i).significance(), in.averageProportion(),
+                    "Funnel significance for a proportion (PHEindicatormethods)"));
+        }
+        return table.build("funnel-significance.csv", "");
+    }
+
+    private ResultTable compare(PastedRows pasted, CalculatorInputs in) {
+        String method = in.compareMethod();
+        boolean spc = "spc_proportion".equals(method);
+        boolean twoLevels = "overlap95_998".equals(method);
+        List<CompareRequest> requests = pasted.rows().stream().map(r -> spc
+                ? new CompareRequest(method, r.value(0), null, null, null, null, r.value(1), in.unit(), in.z(),
+                        in.benchmark(), in.polarity())
+                : new CompareRequest(method, r.value(0), r.value(1), r.value(2), twoLevels ? r.value(3) : null,
+                        twoLevels ? r.value(4) : null, null, null, null, in.benchmark(), in.polarity()))
+                .toList();
+        var out = calculator.compare(requests);
+        Builder table = label(pasted).column("Value", Kind.INPUT);
+        if (spc) {
+            table.column("Denominator", Kind.INPUT);
+        } else {
+            table.column("Lower 95%", Kind.INPUT).column("Upper 95%", Kind.INPUT);
+            if (twoLevels) {
+                table.column("Lower 99.8%", Kind.INPUT).column("Upper 99.8%", Kind.INPUT);
+            }
+        }
+        table.column("Benchmark", Kind.INPUT).column("Comparison", Kind.TEXT).extra("Method", Kind.TEXT)
+                .extra("Polarity", Kind.TEXT);
+        if (spc) {
+            table.extra("Unit", Kind.INPUT).extra("z", Kind.INPUT);
+        }
+        for (int i = 0; i < out.size(); i++) {
+            Row r = pasted.rows().get(i);
+            List<Object> values = new ArrayList<>(r.values());
+            values.add(in.benchmark());
+            values.add(out.get(i).comparison());
+            values.add(method);
+            values.add(in.polarity());
+            if (spc) {
+                values.add(or(in.unit(), StatsCalculator.COMPARE_UNIT));
+                values.add(in.z());
+            }
+            table.row(cells(pasted, r, values.toArray()));
+        }
+        return table.build("compare.csv", "");
+    }
+
+    private ResultTable spc(PastedRows pasted, CalculatorInputs in) {
+        boolean p = "p".equals(in.chart());
+        List<Double> values = pasted.rows().stream().map(r -> r.value(0)).toList();
+        List<Double> denominators = p ? pasted.rows().stream().map(r -> r.value(1)).toList() : null;
+        SpcResponse chart = calculator.spc(List.of(new SpcRequest(in.chart(), values, denominators, in.improvement(),
+                in.target(), in.screenOutliers(), in.trendLength(), in.shiftLength(), null))).get(0);
+        Builder table = label(pasted);
+        if (p) {
+            table.column("Events", Kind.INPUT).column("Denominator", Kind.INPUT).column("Proportion", Kind.RESULT);
+        } else {
+            table.column("Value", Kind.INPUT);
+        }
+        table.column("Lower limit", Kind.RESULT).column("Upper limit", Kind.RESULT).column("Point", Kind.TEXT)
+                .extra("Mean", Kind.RESULT).extra("Variation", Kind.TEXT).extra("Assurance", Kind.TEXT)
+                .extra("Improvement", Kind.TEXT).extra("Target", Kind.INPUT).extra("Method", Kind.TEXT);
+        String method = (p ? "p chart" : "XmR chart") + MDC;
+        for (int i = 0; i < values.size(); i++) {
+            Row r = pasted.rows().get(i);
+            SpcPointResponse point = chart.points().get(i);
+            List<Object> cells = new ArrayList<>(r.values());
+            if (p) {
+                cells.add(point.value());
+            }
+            cells.addAll(List.of(point.lowerLimit(), point.upperLimit(), words(point.type()), chart.mean(),
+                    words(chart.variation())));
+            cells.add(chart.assurance() == null ? null : words(chart.assurance()));
+            cells.add(in.improvement());
+            cells.add(in.target());
+            cells.add(method);
+            table.row(cells(pasted, r, cells.toArray()));
+        }
+        return table.build("spc.csv", spcSummary(chart, p, values.size(), in.target()));
+    }
+
+    private static String spcSummary(SpcResponse chart, boolean p, int points, Double target) {
+        String limits = p ? "Mean proportion " + Formats.result(chart.mean()) + "; the limits vary with each"
+                + " point's denominator."
+                : "Mean " + Formats.result(chart.mean()) + ", process limits " + Formats.result(chart.lowerLimit())
+                        + " to " + Formats.result(chart.upperLimit()) + ".";
+        String assurance = chart.assurance() == null
+                ? (target == null ? " No target, so no assurance." : "")
+                : " Assurance: " + words(chart.assurance()) + " (target " + Formats.input(target) + ").";
+        return (p ? "p chart" : "XmR chart") + " of " + points + " points. " + limits + " Variation: "
+                + words(chart.variation()) + "." + assurance;
+    }
+
+    private ResultTable sii(PastedRows pasted, CalculatorInputs in) {
+        List<QuantileRequest> quantiles = pasted.rows().stream().map(r -> new QuantileRequest(
+                (int) Math.rint(r.value(0)), r.value(1), r.value(2), r.value(3), r.value(4), r.value(5))).toList();
+        SiiResult s = calculator.sii(List.of(new SiiRequest(in.valueType(), in.transform(), in.multiplier(),
+                in.confidence(), in.repetitions(), in.seed(), quantiles))).get(0);
+        double confidence = or(in.confidence(), StatsCalculator.DEFAULT_CONFIDENCE);
+        String level = percent(confidence);
+        Builder table = new Builder().column("Quantile", Kind.INPUT).column("Population", Kind.INPUT)
+                .column("Value", Kind.INPUT).column("Lower", Kind.INPUT).column("Upper", Kind.INPUT)
+                .column("Standard error", Kind.INPUT).extra("SII", Kind.RESULT)
+                .extra("SII lower " + level, Kind.RESULT).extra("SII upper " + level, Kind.RESULT)
+                .extra("RII", Kind.RESULT).extra("RII lower " + level, Kind.RESULT)
+                .extra("RII upper " + level, Kind.RESULT).extra("Intercept", Kind.RESULT)
+                .extra("Value type", Kind.TEXT).extra("Transform", Kind.TEXT).extra("Multiplier", Kind.INPUT)
+                .extra("Confidence", Kind.INPUT).extra("Repetitions", Kind.INPUT).extra("Seed", Kind.INPUT)
+                .extra("Method", Kind.TEXT);
+        double multiplier = or(in.multiplier(), StatsCalculator.SII_MULTIPLIER);
+        for (Row r : pasted.rows()) {
+            List<Object> cells = new ArrayList<>(r.values());
+            cells.addAll(List.of(s.sii(), s.siiLower(), s.siiUpper(), s.rii(), s.riiLower(), s.riiUpper(),
+                    s.intercept(), in.valueType(), String.valueOf(in.transform()), multiplier, confidence,
+                    (double) in.repetitions()));
+            cells.add(in.seed() == null ? null : in.seed().doubleValue());
+            cells.add("Slope index of inequality (PHEindicatormethods phe_sii, simulated limits)");
+            table.row(cells.toArray());
+        }
+        String summary = String.format(Locale.UK, "Slope index of inequality %s (%s CI %s to %s): the modelled gap"
+                + " from the most to the least deprived end. Relative index %s (%s CI %s to %s). Intercept %s.%s",
+                Formats.result(s.sii()), level, Formats.result(s.siiLower()), Formats.result(s.siiUpper()),
+                Formats.result(s.rii()), level, Formats.result(s.riiLower()), Formats.result(s.riiUpper()),
+                Formats.result(s.intercept()), in.seed() == null
+                        ? " The limits are simulated: give a seed to get the same limits every time." : "");
+        return table.build("sii.csv", summary);
+    }
+
+    private static Builder label(PastedRows pasted) {
+        Builder table = new Builder();
+        if (pasted.labelled()) {
+            table.column("Label", Kind.TEXT);
+        }
+        return table;
+    }
+
+    private static Object[] cells(PastedRows pasted, Row row, Object... rest) {
+        List<Object> cells = new ArrayList<>();
+        if (pasted.labelled()) {
+            cells.add(row.label());
+        }
+        cells.addAll(Arrays.asList(rest));
+        return cells.toArray();
+    }
+
+    private static String message(Operation operation, CalculatorInputs in, PastedRows pasted,
+            CalculationException e) {
+        String problem = e.problem().replaceAll("values\\[\\d+\\]", "the " + pointName(operation, in)) + ".";
+        if (e.index() == null) {
+            return problem;
+        }
+        String field = e.field();
+        Matcher indexed = INDEXED.matcher(field);
+        if (indexed.matches()) {
+            int row = pasted.rows().get(Integer.parseInt(indexed.group(2))).line();
+            String column = indexed.group(3) != null ? indexed.group(3)
+                    : "values".equals(indexed.group(1)) ? pointName(operation, in) : singular(indexed.group(1));
+            return "Row " + row + ": " + column + " " + problem;
+        }
+        if ("values".equals(field)) {
+            return "Paste at least 2 points, one per row.";
+        }
+        if ("quantiles".equals(field)) {
+            return "Paste 5 to 100 quantiles, one per row (found " + pasted.rows().size() + ").";
+        }
+        if (PARAMETERS.containsKey(field) || operation == Operation.SPC || operation == Operation.SII) {
+            return PARAMETERS.getOrDefault(field, field) + ": " + problem;
+        }
+        return "Row " + pasted.rows().get(e.index()).line() + ": " + field + " " + problem;
+    }
+
+    /** SPC error messages say "values[3]"; the page's column is "value", or "events" on a p chart. */
+    private static String pointName(Operation operation, CalculatorInputs in) {
+        return operation == Operation.SPC && "p".equals(in.chart()) ? "events" : "value";
+    }
+
+    private static String singular(String plural) {
+        return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
+    }
+
+    /** "special_cause_concern" → "special cause concern": the contract's word, readable. */
+    static String words(String label) {
+        return label.replace('_', ' ');
+    }
+
+    private static String percent(double confidence) {
+        return new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.UK)).format(confidence * 100)
+                + "%";
+    }
+
+    private static double or(Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,229 @@
+package org.perinatalequity.stats.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perinatalequity.KaribuRoutes;
+import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.TestUsers;
+import org.perinatalequity.stats.Estimate;
+import org.perinatalequity.stats.Proportions;
+import org.perinatalequity.stats.Rates;
+import org.perinatalequity.stats.Spc;
+import org.perinatalequity.stats.SpcInput;
+import org.perinatalequity.stats.SpcResult;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The calculator page, signed in as an analyst: pasted rows give the numbers of the stats classes (and the
+ * hand-worked Wilson limits), a bad row gives a message naming it and no results, and the CSV holds exactly the grid's
+ * rows. No sample data is needed, but the shared context keeps the test cheap.
+ */
+@SampleDataTest
+class CalculatorViewTest {
+
+    private static final Routes ROUTES = KaribuRoutes.discover();
+
+    @Autowired
+    ApplicationContext context;
+
+    private CalculatorView view;
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        TestUsers.karibuLogin(TestUsers.ANALYST, List.of("ANALYST"), List.of());
+        UI.getCurrent().navigate("calculator");
+        view = _get(CalculatorView.class);
+    }
+
+    @AfterEach
+    void tearDown() {
+        TestUsers.karibuLogout();
+        MockVaadin.tearDown();
+    }
+
+    private void paste(String text) {
+        view.rows.setValue(text);
+        ButtonKt._click(view.calculate);
+    }
+
+    private List<List<Object>> rows() {
+        return GridKt._fetch(view.results, 0, 10_000);
+    }
+
+    private List<String> shown(int row) {
+        return GridKt._getFormattedRow(view.results, row);
+    }
+
+    private static List<String> headers(Grid<?> grid) {
+        return grid.getColumns().stream().map(c -> c.getHeaderText()).toList();
+    }
+
+    @Test
+    void wilson_limits_for_pasted_rows_with_a_header_and_labels() {
+        view.operation.setValue(Operation.PROPORTION);
+        paste("Area\tNumerator\tDenominator\nLeicester\t5\t20\n\nRutland\t457\t5930\n");
+
+        assertThat(view.error.getText()).isEmpty();
+        assertThat(headers(view.results)).containsExactly("Label", "Numerator", "Denominator", "Value",
+                "Lower 95% limit", "Upper 95% limit", "Method");
+        // Hand-worked: p = 0.25, z = 1.959964; Wilson (p + z²/2n ± z√(p(1−p)/n + z²/4n²)) / (1 + z²/n).
+        assertThat(shown(0)).containsExactly("Leicester", "5", "20", "0.2500", "0.1119", "0.4687", "Wilson");
+        Estimate second = Proportions.wilson(457, 5930, 0.95, 1);
+        List<Object> row = rows().get(1);
+        assertThat(row.subList(0, 3)).containsExactly("Rutland", 457.0, 5930.0);
+        assertThat((double) row.get(3)).isEqualTo(second.value());
+        assertThat((double) row.get(4)).isEqualTo(second.lower());
+        assertThat((double) row.get(5)).isEqualTo(second.upper());
+    }
+
+    @Test
+    void rates_switch_from_exact_to_byar_at_ten_events() {
+        view.operation.setValue(Operation.RATE);
+        view.parameters.multiplier.setValue(1000.0);
+        view.parameters.confidence.setValue(0.998);
+        paste("9,1000\n10,1000\n");
+
+        assertThat(headers(view.results)).containsExactly("Numerator", "Denominator", "Value",
+                "Lower 99.8% limit", "Upper 99.8% limit", "Method");
+        Estimate exact = Rates.crude(9, 1000, 0.998, 1000);
+        Estimate byar = Rates.crude(10, 1000, 0.998, 1000);
+        assertThat(rows().get(0).subList(2, 6)).containsExactly(exact.value(), exact.lower(), exact.upper(), "Exact");
+        assertThat(rows().get(1).subList(2, 6)).containsExactly(byar.value(), byar.lower(), byar.upper(), "Byar");
+    }
+
+    @Test
+    void an_xmr_chart_shows_its_points_and_the_mean_limits_variation_and_assurance() {
+        view.operation.setValue(Operation.SPC);
+        view.parameters.target.setValue(75.0);
+        List<Double> values = List.of(70.0, 72.0, 71.0, 74.0, 73.0, 75.0, 74.0, 76.0, 77.0, 78.0, 79.0, 80.0);
+        StringBuilder text = new StringBuilder("Month;Value\n");
+        for (int i = 0; i < values.size(); i++) {
+            text.append("2024-").append(String.format("%02d", i + 1)).append(';').append(values.get(i)).append('\n');
+        }
+        paste(text.toString());
+
+        SpcResult expected = Spc.calculate(SpcInput.xmr(values, SpcInput.Improvement.INCREASE).withTarget(75.0));
+        assertThat(GridKt._size(view.results)).isEqualTo(12);
+        assertThat(headers(view.results)).containsExactly("Label", "Value", "Lower limit", "Upper limit", "Point");
+        assertThat(view.summary.getText()).isEqualTo("XmR chart of 12 points. Mean "
+                + Formats.result(expected.mean()) + ", process limits " + Formats.result(expected.lowerLimit())
+                + " to " + Formats.result(expected.upperLimit()) + ". Variation: "
+                + expected.variation().label().replace('_', ' ') + ". Assurance: "
+                + expected.assurance().label().replace('_', ' ') + " (target 75).");
+        for (int i = 0; i < values.size(); i++) {
+            SpcResult.Point point = expected.points().get(i);
+            assertThat(rows().get(i).subList(0, 5)).containsExactly(String.format("2024-%02d", i + 1),
+                    values.get(i), point.lowerLimit(), point.upperLimit(), point.type().label().replace('_', ' '));
+        }
+    }
+
+    @Test
+    void a_p_chart_reads_events_and_denominators() {
+        view.operation.setValue(Operation.SPC);
+        view.parameters.chart.setValue("p");
+        view.parameters.improvement.setValue("decrease");
+        paste("10\t100\n12\t100\n30\t100\n9\t50\n11\t150\n");
+
+        assertThat(view.summary.getText()).startsWith("p chart of 5 points. Mean proportion 0.1440;");
+        assertThat(rows().get(2).subList(0, 3)).containsExactly(30.0, 100.0, 0.3);
+        assertThat(rows().get(2).get(5)).isEqualTo("special cause concern");
+    }
+
+    @Test
+    void a_bad_cell_names_its_row_column_and_value_and_shows_no_results() {
+        view.operation.setValue(Operation.PROPORTION);
+        paste("5,20\n6,30");
+        assertThat(view.results.isVisible()).isTrue();
+
+        paste("numerator,denominator\n5,20\n7,12a\n");
+
+        assertThat(view.error.getText()).isEqualTo("Row 3, denominator: '12a' is not a number.");
+        assertThat(view.error.getElement().getAttribute("role")).isEqualTo("alert");
+        assertThat(view.rows.isInvalid()).isTrue();
+        assertThat(view.results.isVisible()).isFalse();
+        assertThat(GridKt._size(view.results)).isZero();
+        assertThat(view.download.isVisible()).isFalse();
+    }
+
+    @Test
+    void the_calculators_own_checks_name_the_row_or_the_setting() {
+        view.operation.setValue(Operation.PROPORTION);
+        paste("5,20\n11,10\n");
+        assertThat(view.error.getText()).isEqualTo("Row 2: denominator must be ≥ numerator.");
+
+        view.parameters.confidence.setValue(95.0);
+        paste("5,20\n");
+        assertThat(view.error.getText())
+                .isEqualTo("Confidence level: must be a fraction from 0.9 to below 1 (e.g. 0.95, not 95).");
+
+        view.operation.setValue(Operation.FUNNEL_LIMITS);
+        paste("100\n");
+        assertThat(view.error.getText()).isEqualTo("Average proportion: is required.");
+
+        view.operation.setValue(Operation.SPC);
+        view.parameters.chart.setValue("p");
+        paste("10,100\n12,0\n");
+        assertThat(view.error.getText()).isEqualTo("Row 2: denominator must be > 0.");
+    }
+
+    @Test
+    void the_csv_holds_exactly_the_rows_shown_with_the_settings_and_method() throws IOException {
+        view.operation.setValue(Operation.PROPORTION);
+        view.parameters.multiplier.setValue(100.0);
+        paste("Area,Numerator,Denominator\n=HYPERLINK(\"x\"),5,20\nRutland,457,5930\nRutland North,0,10\n");
+
+        List<CSVRecord> csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(view.csv())).getRecords();
+        assertThat(csv).hasSize(GridKt._size(view.results));
+        assertThat(csv.get(0).getParser().getHeaderNames()).containsExactly("Label", "Numerator", "Denominator",
+                "Value", "Lower 95% limit", "Upper 95% limit", "Method", "Confidence", "Multiplier");
+        for (int i = 0; i < csv.size(); i++) {
+            List<Object> row = rows().get(i);
+            CSVRecord record = csv.get(i);
+            assertThat(Double.parseDouble(record.get("Numerator"))).isEqualTo(row.get(1));
+            assertThat(Double.parseDouble(record.get("Lower 95% limit"))).isEqualTo(row.get(4));
+            assertThat(record.get("Method")).isEqualTo(row.get(6));
+            assertThat(record.get("Confidence")).isEqualTo("0.95");
+            assertThat(record.get("Multiplier")).isEqualTo("100.0");
+        }
+        assertThat(csv.get(0).get("Label")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(csv.get(1).get("Label")).isEqualTo("Rutland");
+        assertThat(view.download.getElement().getAttribute("download")).isEqualTo("proportion.csv");
+    }
+
+    @Test
+    void each_operation_has_an_example_that_calculates() {
+        for (Operation op : Operation.values()) {
+            view.operation.setValue(op);
+            assertThat(view.rows.getPlaceholder()).isEqualTo(op.example());
+            ButtonKt._click(view.example);
+            assertThat(view.error.getText()).as(op.title()).isEmpty();
+            assertThat(GridKt._size(view.results)).as(op.title()).isPositive();
+        }
+        view.operation.setValue(Operation.SII);
+        ButtonKt._click(view.example);
+        // The API test's seeded example: SII −10, RII 0.5, intercept 20.
+        assertThat(view.summary.getText()).startsWith("Slope index of inequality -10.0000 (95% CI ")
+                .contains("Relative index 0.5000").contains("Intercept 20.0000.");
+    }
+}
