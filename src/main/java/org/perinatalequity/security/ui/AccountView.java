@@ -68,6 +68,7 @@ public class AccountView extends VerticalLayout {
             rights.add("Loading MSDS extracts and reference data, and the audit log.");
         }
         if (!rights.isEmpty()) {
+            rights.add("The action plan, with where its measures stand (small numbers suppressed).");
             rights.add("The statistics calculator, for numbers you type or paste in.");
         }
         if (rights.isEmpty()) {

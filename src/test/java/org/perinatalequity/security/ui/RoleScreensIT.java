@@ -95,7 +95,7 @@ class RoleScreensIT {
     void adminSeesTheUploadAndTheAuditLog() throws IOException {
         signInAs("admin");
         waitFor("extract-upload");
-        assertThat(menu()).containsExactly("Board overview", "Data loaded", "Linkage report", "Explorer",
+        assertThat(menu()).containsExactly("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
                 "Inequalities", "Data quality", "Statistics calculator", "Audit log", "Your access");
         driver.get(url("audit"));
         waitFor("audit-grid");
@@ -108,7 +108,7 @@ class RoleScreensIT {
         signInAs("analyst");
         waitFor("submissions-grid");
         assertThat(driver.findElements(By.id("extract-upload"))).isEmpty();
-        assertThat(menu()).containsExactly("Board overview", "Data loaded", "Linkage report", "Explorer",
+        assertThat(menu()).containsExactly("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
                 "Inequalities", "Data quality", "Statistics calculator", "Your access");
         screenshot("role-analyst.png");
     }
@@ -118,7 +118,7 @@ class RoleScreensIT {
         signInAs("board");
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-rights")).getText()).contains("small numbers suppressed");
-        assertThat(menu()).containsExactly("Board overview", "Explorer", "Inequalities", "Data quality",
+        assertThat(menu()).containsExactly("Board overview", "Action plan", "Explorer", "Inequalities", "Data quality",
                 "Statistics calculator", "Your access");
         screenshot("role-board.png");
         driver.get(url("data"));
@@ -133,7 +133,7 @@ class RoleScreensIT {
         signInAs("team-" + team);
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-summary")).getText()).contains("team " + team);
-        assertThat(menu()).containsExactly("Board overview", "Explorer", "Inequalities", "Data quality",
+        assertThat(menu()).containsExactly("Board overview", "Action plan", "Explorer", "Inequalities", "Data quality",
                 "Statistics calculator", "Your access");
         screenshot("role-team.png");
     }
