@@ -53,6 +53,7 @@ public class BreakdownService {
     private final MeasureFacts facts;
     private final BreakdownQuery query;
     private final ResultCache<BreakdownRequest, BreakdownResult> cache;
+    private final ResultCache<TrendKey, TrendResult> trendCache = new ResultCache<>(500);
     private final TrendCalculator trends;
     private final ArrowExport arrow;
     private final AuditService audit;
@@ -135,7 +136,13 @@ public class BreakdownService {
             throw new BadRequestException("Parameter 'by': a trend is by month, quarter or financial_year, not '"
                     + period.id() + "'");
         }
-        return trends.trend(measure, period, filters, suppress);
+        return trendCache.get(facts.version(), new TrendKey(measureId, period, Map.copyOf(filters), suppress),
+                () -> trends.trend(measure, period, filters, suppress));
+    }
+
+    /** The board and the action plan ask for the same trends on every visit; like breakdowns, they keep per version. */
+    private record TrendKey(String measureId, Dimension period, Map<Dimension, List<String>> filters,
+            boolean suppress) {
     }
 
     private BreakdownResult compute(BreakdownRequest request) {

@@ -137,7 +137,7 @@ final class Rendering {
     }
 
     static ChartImage render(Drawable drawable, int width, int height, String title, String description) {
-        return new ChartImage(svg(drawable, width, height, title, description), png(drawable, width, height), title,
+        return new ChartImage(svg(drawable, width, height, title, description), () -> png(drawable, width, height), title,
                 description);
     }
 

@@ -55,6 +55,7 @@ class ViewRenderBenchmark {
         VIEWS.put("quality/team/CITY-NORTH", "analyst");
         VIEWS.put("data", "admin");
         VIEWS.put("linkage", "admin");
+        VIEWS.put("calculator", "admin");
         VIEWS.put("audit", "admin");
     }
 
