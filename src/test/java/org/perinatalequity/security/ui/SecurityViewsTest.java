@@ -167,6 +167,22 @@ class SecurityViewsTest {
                 .isEqualTo("audit log CSV|user=" + TestUsers.BOARD + ", action=export|" + csv.size());
     }
 
+    @Test
+    void theApplicationStartIsListedWithItsSafetySettings() {
+        signInAsAdmin();
+        UI.getCurrent().navigate("audit");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> action = _get(ComboBox.class, spec -> spec.withId("audit-action"));
+        action.setValue(AuditService.APP_START);
+        AuditEntry start = rows().get(rows().size() - 1);
+        assertThat(start.user()).isEqualTo("system");
+        assertThat(start.target()).isEqualTo("configuration");
+        assertThat(start.detail()).startsWith("profiles default; small numbers suppressed below 8; IMD 2019;"
+                + " pseudonymisation key set; users file src/test/resources/security/test-users.csv (7 users);"
+                + " OpenID Connect (none); lockout 5 failures in 15m lock for 15m; session timeout 30m; inbox off;")
+                .doesNotContain("test-key");
+    }
+
     // ------------------------------------------------------------------ your access
 
     @Test
