@@ -25,6 +25,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.RouterLink;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -181,6 +182,17 @@ class SecurityViewsTest {
                 + " pseudonymisation key set; users file src/test/resources/security/test-users.csv (7 users);"
                 + " OpenID Connect (none); lockout 5 failures in 15m lock for 15m; session timeout 30m; inbox off;")
                 .doesNotContain("test-key");
+    }
+
+    @Test
+    void theUploadsTakeOnlyZipAndCsvFilesUpTo500Megabytes() {
+        signInAsAdmin();
+        for (String route : List.of("data", "linkage")) {
+            UI.getCurrent().navigate(route);
+            Upload upload = _get(Upload.class);
+            assertThat(upload.getAcceptedFileTypes()).as(route).containsExactlyInAnyOrder(".zip", ".csv");
+            assertThat(upload.getMaxFileSize()).as(route).isEqualTo(500 * 1024 * 1024);
+        }
     }
 
     // ------------------------------------------------------------------ your access
