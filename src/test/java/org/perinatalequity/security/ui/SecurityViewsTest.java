@@ -44,6 +44,7 @@ import org.perinatalequity.security.AuditService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The security package's own pages on the sample data: the audit log lists what was just done, filters it and
@@ -58,6 +59,8 @@ class SecurityViewsTest {
     @Autowired
     ApplicationContext context;
 
+    private SecurityContextHolderStrategy previousStrategy;
+
     @Autowired
     AuditService audit;
 
@@ -67,6 +70,7 @@ class SecurityViewsTest {
     @BeforeEach
     void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
         SampleData.ensureLoaded(ingest, reference);
+        previousStrategy = TestUsers.useStrategyOf(context);
         TestUsers.karibuLogout();
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
@@ -75,6 +79,7 @@ class SecurityViewsTest {
     void tearDown() {
         TestUsers.karibuLogout();
         MockVaadin.tearDown();
+        TestUsers.restoreStrategy(previousStrategy);
     }
 
     private static void signInAsAdmin() {

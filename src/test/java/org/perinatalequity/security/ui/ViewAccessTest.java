@@ -53,6 +53,7 @@ import org.perinatalequity.security.SystemCaller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -148,6 +149,8 @@ class ViewAccessTest {
     @Autowired
     ApplicationContext context;
 
+    private SecurityContextHolderStrategy previousStrategy;
+
     @Autowired
     BreakdownService breakdowns;
 
@@ -160,6 +163,7 @@ class ViewAccessTest {
     @BeforeEach
     void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
         SampleData.ensureLoaded(ingest, reference);
+        previousStrategy = TestUsers.useStrategyOf(context);
         TestUsers.karibuLogout();
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
     }
@@ -168,6 +172,7 @@ class ViewAccessTest {
     void tearDown() {
         TestUsers.karibuLogout();
         MockVaadin.tearDown();
+        TestUsers.restoreStrategy(previousStrategy);
     }
 
     private static void signIn(Who who) {
