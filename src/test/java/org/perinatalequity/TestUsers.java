@@ -11,6 +11,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.context.ApplicationContext;
 
 /** The users of src/test/resources/security/test-users.csv, and signing in for Karibu view tests. */
 public final class TestUsers {
@@ -47,6 +49,22 @@ public final class TestUsers {
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> roles.contains(role));
+    }
+
+    /**
+     * Makes the test context's own holder strategy Spring Security's static one and returns the previous
+     * one, for {@link #restoreStrategy}. Each test context installs its strategy statically when it starts,
+     * so a Karibu test on a cached context would otherwise sign in through the holder of whichever context
+     * started last, where its views' method security (which uses its own context's strategy) cannot see it.
+     */
+    public static SecurityContextHolderStrategy useStrategyOf(ApplicationContext context) {
+        SecurityContextHolderStrategy previous = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContextHolder.setContextHolderStrategy(context.getBean(SecurityContextHolderStrategy.class));
+        return previous;
+    }
+
+    public static void restoreStrategy(SecurityContextHolderStrategy previous) {
+        SecurityContextHolder.setContextHolderStrategy(previous);
     }
 
     public static void karibuLogout() {

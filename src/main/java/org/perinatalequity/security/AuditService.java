@@ -40,9 +40,10 @@ public class AuditService {
     public static final String RECORD_VIEW = "record_view";
     public static final String ACCESS_DENIED = "access_denied";
     public static final String CONFIG_CHANGE = "config_change";
+    public static final String APP_START = "app_start";
 
     public static final List<String> ACTIONS = List.of(LOGIN, LOGIN_FAILED, ACCOUNT_LOCKED, LOGOUT, INGEST,
-            REFERENCE_LOAD, EXPORT, RECORD_VIEW, ACCESS_DENIED, CONFIG_CHANGE);
+            REFERENCE_LOAD, EXPORT, RECORD_VIEW, ACCESS_DENIED, CONFIG_CHANGE, APP_START);
 
     public enum Outcome {
         success, failure, denied

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,20 @@ class UserDirectory implements UserDetailsService {
         // A new object every time: Spring erases the credentials of the one it authenticated.
         return User.withUsername(entry.username()).password(entry.passwordHash()).authorities(authorities(entry))
                 .accountLocked(attempts.isLocked(username)).build();
+    }
+
+    /**
+     * Each users-file user's access for the configuration audit: roles, teams, and short fingerprints
+     * of the stored password and token hashes (enough to see that one changed, useless for guessing).
+     */
+    Map<String, String> describeFileUsers() {
+        Map<String, String> described = new TreeMap<>();
+        fileUsers.values().forEach(u -> described.put(u.username(), "roles " + String.join(" ", new TreeSet<>(u.roles()))
+                + "; teams " + (u.teams().isEmpty() ? "none" : String.join(" ", new TreeSet<>(u.teams())))
+                + "; password #" + sha256(u.passwordHash()).substring(0, 8) + "; token "
+                + (u.tokenSha256() == null || u.tokenSha256().isBlank() ? "none"
+                        : "#" + sha256(u.tokenSha256()).substring(0, 8))));
+        return described;
     }
 
     /** The user whose API token hashes to the stored SHA-256, if any. */

@@ -375,6 +375,22 @@ class IngestServiceTest {
                 .isEqualTo("big.zip unpacks to more than 0 MB; refused as a possible zip bomb");
     }
 
+    @Test
+    void refuses_a_zip_with_more_entries_than_allowed_and_loads_nothing() throws Exception {
+        Extract extract = Extract.minimal(dir.resolve("many"), "RWE", "2024-04-01", "2024-04-30");
+        Map<String, byte[]> notes = new java.util.HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            notes.put("notes/" + i + ".txt", new byte[] { 'x' });
+        }
+        Path many = extract.zip(dir.resolve("many.zip"), notes);
+
+        IngestReport report = ingest(many);
+
+        assertThat(report.allLoaded()).isFalse();
+        assertThat(report.submissions().get(0).message()).isEqualTo("many.zip holds more than 50 files");
+        assertThat(count("SELECT count(*) FROM submission")).isZero();
+    }
+
     // ------------------------------------------------------------------ replacing and overlapping
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perinatalequity.TestDatabase;
 import org.perinatalequity.ingest.LatestVersions;
+import org.perinatalequity.security.TestAudit;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,7 +176,7 @@ class ReferenceServiceTest {
         service.load(List.of(onspd(), iod2019(), csv("File_7_IoD2025.csv", IOD2025,
                 "E01950001,Leicester 001A,E06000016,Leicester,40.1,2000,2")), "tester");
         mothers();
-        new ReferenceSettings(jdbc, properties("2025")).afterPropertiesSet();
+        new ReferenceSettings(jdbc, properties("2025"), TestAudit.service(jdbc)).afterPropertiesSet();
 
         assertThat(woman("normal")).containsEntry("lsoa", "E01950001").containsEntry("imd_decile", 2)
                 .containsEntry("imd_vintage", "2025");

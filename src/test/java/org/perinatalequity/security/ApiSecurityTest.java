@@ -3,7 +3,9 @@ package org.perinatalequity.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.apache.catalina.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,6 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -89,6 +94,9 @@ class ApiSecurityTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ServletWebServerApplicationContext server;
 
     // ------------------------------------------------------------------ role × endpoint
 
@@ -174,7 +182,7 @@ class ApiSecurityTest {
 
     @Test
     void theApiIsStatelessAndNeedsNoCsrfToken() throws Exception {
-        MvcResult result = mvc.perform(request(Endpoint.STATS).with(httpBasic(TestUsers.BOARD, TestUsers.PASSWORD)))
+        MvcResult result = mvc.perform(request(Endpoint.STATS).with(user(TestUsers.BOARD).roles(Roles.BOARD)))
                 .andExpect(status().isOk()).andReturn();
         assertThat(result.getResponse().getHeader("Set-Cookie")).isNull();
         assertThat(result.getRequest().getSession(false)).isNull();
@@ -232,6 +240,36 @@ class ApiSecurityTest {
         assertThat(latest(AuditService.LOGIN)).isEqualTo(TestUsers.BOARD + "|ui");
     }
 
+    /**
+     * Spring's CSRF check guards the UI chain's own endpoints (here: sign-out); Vaadin's requests carry
+     * Vaadin's token instead, and Vaadin exempts the login form's POST (its LoginForm cannot send
+     * Spring's token), which docs/security.md records.
+     */
+    @Test
+    void signingOutOfTheUiNeedsTheCsrfToken() throws Exception {
+        long logouts = count("action = 'logout' AND user_name = '" + TestUsers.BOARD + "'");
+        mvc.perform(post("/logout").with(user(TestUsers.BOARD).roles(Roles.BOARD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/logout").with(csrf().useInvalidToken()).with(user(TestUsers.BOARD).roles(Roles.BOARD)))
+                .andExpect(status().isForbidden());
+        assertThat(count("action = 'logout' AND user_name = '" + TestUsers.BOARD + "'")).isEqualTo(logouts);
+        mvc.perform(post("/logout").with(csrf()).with(user(TestUsers.BOARD).roles(Roles.BOARD)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count("action = 'logout' AND user_name = '" + TestUsers.BOARD + "'")).isEqualTo(logouts + 1);
+    }
+
+    @Test
+    void uiSessionsEndAfterThirtyIdleMinutesAndTheirCookieIsHiddenFromScripts() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("; HttpOnly").containsIgnoringCase("; SameSite=Lax");
+        Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+        assertThat(context.getSessionTimeout()).as("minutes").isEqualTo(30);
+    }
+
     @Test
     void fiveFailuresLockTheUsernameEvenForTheRightPassword() throws Exception {
         for (int i = 0; i < 5; i++) {
@@ -280,7 +318,7 @@ class ApiSecurityTest {
 
     @Test
     void aRefusedIngestIsAuditedAsDenied() throws Exception {
-        mvc.perform(request(Endpoint.INGEST).with(httpBasic(TestUsers.BOARD, TestUsers.PASSWORD)))
+        mvc.perform(request(Endpoint.INGEST).with(user(TestUsers.BOARD).roles(Roles.BOARD)))
                 .andExpect(status().isForbidden());
         assertThat(latest(AuditService.ACCESS_DENIED)).isEqualTo(TestUsers.BOARD + "|POST /api/ingest");
     }
