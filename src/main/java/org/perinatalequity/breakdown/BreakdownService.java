@@ -21,7 +21,9 @@ import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.quality.GateResult;
 import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityService;
+import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
+import org.perinatalequity.security.Roles;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.measures.MeasureCatalogue;
@@ -58,10 +60,12 @@ public class BreakdownService {
     private final ArrowExport arrow;
     private final AuditService audit;
     private final QualityService quality;
+    private final AccessPolicy policy;
 
     BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
-            AuditService audit, QualityService quality) {
+            AuditService audit, QualityService quality, AccessPolicy policy) {
         this.audit = audit;
+        this.policy = policy;
         this.quality = quality;
         this.catalogue = catalogue;
         this.facts = facts;
@@ -126,11 +130,20 @@ public class BreakdownService {
                         : ", NOT suppressed"), result.rows().size());
     }
 
-    public BreakdownResult breakdown(BreakdownRequest request) {
+    /**
+     * Suppression is switched off only for a caller who may (an analyst, or the system itself); anyone else gets
+     * suppressed figures whatever they asked for, and the result says so.
+     */
+    public BreakdownResult breakdown(BreakdownRequest asked) {
+        BreakdownRequest request = asked.suppress() || maySeeUnsuppressed() ? asked
+                : new BreakdownRequest(asked.measureId(), asked.by(), asked.by2(), asked.from(), asked.to(),
+                        asked.filters(), true, asked.reference());
         return cache.get(facts.version(), request, () -> compute(request));
     }
 
-    public TrendResult trend(String measureId, Dimension period, Map<Dimension, List<String>> filters, boolean suppress) {
+    public TrendResult trend(String measureId, Dimension period, Map<Dimension, List<String>> filters,
+            boolean asked) {
+        boolean suppress = asked || !maySeeUnsuppressed();
         Measure measure = measure(measureId);
         if (period != Dimension.MONTH && period != Dimension.QUARTER && period != Dimension.FINANCIAL_YEAR) {
             throw new BadRequestException("Parameter 'by': a trend is by month, quarter or financial_year, not '"
@@ -138,6 +151,10 @@ public class BreakdownService {
         }
         return trendCache.get(facts.version(), new TrendKey(measureId, period, Map.copyOf(filters), suppress),
                 () -> trends.trend(measure, period, filters, suppress));
+    }
+
+    private boolean maySeeUnsuppressed() {
+        return policy.mayDisableSuppression() || policy.hasRole(Roles.SYSTEM);
     }
 
     /** The board and the action plan ask for the same trends on every visit; like breakdowns, they keep per version. */

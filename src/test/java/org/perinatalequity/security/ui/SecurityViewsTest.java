@@ -211,7 +211,9 @@ class SecurityViewsTest {
                 .isEqualTo("Signed in as test-team, with the role TEAM, for team CITY-NORTH.");
         assertThat(_find(view, ListItem.class)).extracting(ListItem::getText).containsExactly(
                 "Measures for your area and the data-quality worklists of your own team (CITY-NORTH) only;"
-                        + " each view is recorded in the audit log.");
+                        + " each view is recorded in the audit log.",
+                "The action plan, with where its measures stand (small numbers suppressed).",
+                "The statistics calculator, for numbers you type or paste in.");
         assertNothingButText(view);
     }
 
@@ -224,8 +226,10 @@ class SecurityViewsTest {
                 .isEqualTo("Signed in as test-analyst, with the roles ANALYST, RECORD_ACCESS.");
         assertThat(_find(view, ListItem.class)).extracting(ListItem::getText).containsExactly(
                 "Every measure and breakdown; you may switch small-number suppression off for your own analysis.",
-                "The data loaded and the statistics calculator.",
-                "Record-level lists (worklists of any team); each view is recorded in the audit log.");
+                "The data loaded and the linkage report.",
+                "Record-level lists (worklists of any team); each view is recorded in the audit log.",
+                "The action plan, with where its measures stand (small numbers suppressed).",
+                "The statistics calculator, for numbers you type or paste in.");
         assertNothingButText(view);
     }
 
@@ -236,14 +240,18 @@ class SecurityViewsTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("access-summary")).getText())
                 .isEqualTo("Signed in as test-board, with the role BOARD.");
         assertThat(_find(_get(AccountView.class), ListItem.class)).extracting(ListItem::getText)
-                .containsExactly("KPI and SPC charts with small numbers suppressed; no record-level data.");
+                .containsExactly("KPI and SPC charts with small numbers suppressed; no record-level data.",
+                        "The action plan, with where its measures stand (small numbers suppressed).",
+                        "The statistics calculator, for numbers you type or paste in.");
 
         signInAsAdmin();
         UI.getCurrent().navigate("account");
         assertThat(_get(Paragraph.class, spec -> spec.withId("access-summary")).getText())
                 .isEqualTo("Signed in as test-admin, with the role ADMIN.");
         assertThat(_find(_get(AccountView.class), ListItem.class)).extracting(ListItem::getText)
-                .containsExactly("Loading MSDS extracts and reference data, and the audit log.");
+                .containsExactly("Loading MSDS extracts and reference data, and the audit log.",
+                        "The action plan, with where its measures stand (small numbers suppressed).",
+                        "The statistics calculator, for numbers you type or paste in.");
     }
 
     /** No data, no controls, no links out: the page only describes. */

@@ -120,6 +120,10 @@ class ViewAccessTest {
                     Landing.ACCESS_DENIED),
             new Page("board", UI_PACKAGE + "board.ui.BoardView", "Board overview", Who.SIGNED_IN,
                     Landing.ACCESS_DENIED),
+            new Page("action-plan", UI_PACKAGE + "board.ui.ActionPlanView", "Action plan", Who.SIGNED_IN,
+                    Landing.ACCESS_DENIED),
+            new Page("calculator", UI_PACKAGE + "stats.ui.CalculatorView", "Statistics calculator", Who.SIGNED_IN,
+                    Landing.ACCESS_DENIED),
             new Page("explorer", UI_PACKAGE + "breakdown.ui.ExplorerView", "Explorer", Who.SIGNED_IN,
                     Landing.ACCESS_DENIED),
             new Page("inequalities", UI_PACKAGE + "breakdown.ui.InequalitiesView", "Inequalities", Who.SIGNED_IN,
@@ -137,14 +141,16 @@ class ViewAccessTest {
 
     /** The side menu each role should see, in menu order. */
     private static final Map<Who, List<String>> MENUS = Map.of(
-            Who.ADMIN, List.of("Board overview", "Data loaded", "Linkage report", "Explorer", "Inequalities",
-                    "Data quality", "Audit log", "Your access"),
-            Who.ANALYST_RECORDS, List.of("Board overview", "Data loaded", "Linkage report", "Explorer",
-                    "Inequalities", "Data quality", "Your access"),
-            Who.ANALYST, List.of("Board overview", "Data loaded", "Linkage report", "Explorer", "Inequalities",
-                    "Data quality", "Your access"),
-            Who.BOARD, List.of("Board overview", "Explorer", "Inequalities", "Data quality", "Your access"),
-            Who.TEAM, List.of("Board overview", "Explorer", "Inequalities", "Data quality", "Your access"));
+            Who.ADMIN, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
+                    "Inequalities", "Data quality", "Statistics calculator", "Audit log", "Your access"),
+            Who.ANALYST_RECORDS, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
+                    "Inequalities", "Data quality", "Statistics calculator", "Your access"),
+            Who.ANALYST, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
+                    "Inequalities", "Data quality", "Statistics calculator", "Your access"),
+            Who.BOARD, List.of("Board overview", "Action plan", "Explorer", "Inequalities", "Data quality",
+                    "Statistics calculator", "Your access"),
+            Who.TEAM, List.of("Board overview", "Action plan", "Explorer", "Inequalities", "Data quality",
+                    "Statistics calculator", "Your access"));
 
     @Autowired
     ApplicationContext context;
@@ -190,7 +196,7 @@ class ViewAccessTest {
         Set<String> routed = ROUTES.getRoutes().stream().map(Class::getName).collect(Collectors.toSet());
         Set<String> tabled = PAGES.stream().map(Page::view).collect(Collectors.toSet());
         assertThat(tabled).containsExactlyInAnyOrderElementsOf(routed);
-        assertThat(routed).hasSize(10);
+        assertThat(routed).hasSize(12);
     }
 
     @ParameterizedTest(name = "/{0} as {1}")
@@ -286,6 +292,27 @@ class ViewAccessTest {
     private BreakdownResult team(boolean suppress) {
         return SystemCaller.call(() -> breakdowns.breakdown(new BreakdownRequest(MEASURE, Dimension.TEAM, null, null,
                 null, Map.of(), suppress, null)));
+    }
+
+    /** The service itself, not only the pages and the API, keeps suppression on for anyone but an analyst. */
+    @Test
+    void theBreakdownServiceKeepsSuppressionOnForEveryoneButAnalysts() {
+        BreakdownResult suppressed = team(true);
+        BreakdownResult raw = team(false);
+        assertThat(raw.rows()).isNotEqualTo(suppressed.rows());
+        BreakdownRequest unsuppressed = new BreakdownRequest(MEASURE, Dimension.TEAM, null, null, null, Map.of(),
+                false, null);
+        for (List<String> roles : List.of(List.of("BOARD"), List.of("TEAM"), List.of("ADMIN"),
+                List.of("ANALYST", "BOARD"))) {
+            TestUsers.karibuLogin("someone", roles, List.of(TestUsers.TEAM_ID));
+            BreakdownResult answer = breakdowns.breakdown(unsuppressed);
+            assertThat(answer.suppressed()).as(roles.toString()).isTrue();
+            assertThat(answer.rows()).as(roles.toString()).isEqualTo(suppressed.rows());
+            assertThat(breakdowns.trend(MEASURE, Dimension.QUARTER, Map.of(), false).suppressed()).isTrue();
+        }
+        TestUsers.karibuLogin(TestUsers.ANALYST, List.of("ANALYST"), List.of());
+        assertThat(breakdowns.breakdown(unsuppressed).rows()).isEqualTo(raw.rows());
+        assertThat(breakdowns.trend(MEASURE, Dimension.QUARTER, Map.of(), false).suppressed()).isFalse();
     }
 
     @Test
