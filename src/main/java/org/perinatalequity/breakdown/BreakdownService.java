@@ -153,6 +153,21 @@ public class BreakdownService {
                 () -> trends.trend(measure, period, filters, suppress));
     }
 
+    /**
+     * One trend per group of {@code by} (its groups in their usual order), over the same periods: how a gap has moved.
+     * The groups' own filters are added to {@code filters}.
+     */
+    public Map<String, TrendResult> trendsByGroup(String measureId, Dimension period, Dimension by,
+            Map<Dimension, List<String>> filters, boolean suppress) {
+        Map<String, TrendResult> trends = new LinkedHashMap<>();
+        for (String group : dimensionValues(by)) {
+            Map<Dimension, List<String>> narrowed = new LinkedHashMap<>(filters);
+            narrowed.put(by, List.of(group));
+            trends.put(group, trend(measureId, period, narrowed, suppress));
+        }
+        return trends;
+    }
+
     private boolean maySeeUnsuppressed() {
         return policy.mayDisableSuppression() || policy.hasRole(Roles.SYSTEM);
     }

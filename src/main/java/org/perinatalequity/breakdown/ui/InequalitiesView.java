@@ -21,8 +21,11 @@ import jakarta.annotation.security.RolesAllowed;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.breakdown.BreakdownService.ChartKind;
 import org.perinatalequity.charts.ChartImage;
+import org.perinatalequity.charts.Charts;
+import org.perinatalequity.charts.TrendPanel;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.Roles;
@@ -51,6 +54,11 @@ class InequalitiesView extends VerticalLayout {
     private final VerticalLayout gradient = new VerticalLayout();
     private final VerticalLayout grid = new VerticalLayout();
     private final VerticalLayout funnel = new VerticalLayout();
+    /** The groups compared over time, each a small multiple on one scale. */
+    static final List<Dimension> OVER_TIME = List.of(Dimension.IMD_QUINTILE, Dimension.ETHNIC_GROUP);
+    final Select<Dimension> overTimeBy = new Select<>();
+    private final VerticalLayout overTime = new VerticalLayout();
+    final Grid<TrendRow> overTimeTable = new Grid<>();
 
     InequalitiesView(BreakdownService service) {
         this.service = service;
@@ -72,11 +80,29 @@ class InequalitiesView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END);
         ranking.addColumn(r -> r.suppressed() ? "* suppressed" : r.comparison()).setHeader("Compared with LMNS");
         ranking.setHeight("360px");
+        overTimeBy.setLabel("Over time, by");
+        overTimeBy.setId("over-time-by");
+        overTimeBy.setItems(OVER_TIME);
+        overTimeBy.setItemLabelGenerator(Dimension::label);
+        overTimeBy.setValue(Dimension.IMD_QUINTILE);
+        overTimeTable.setId("over-time-table");
+        overTimeTable.setAriaLabel("Quarterly values by group");
+        overTimeTable.addColumn(TrendRow::group).setHeader("Group").setAutoWidth(true);
+        overTimeTable.addColumn(r -> r.point().period()).setHeader("Quarter");
+        overTimeTable.addColumn(r -> r.point().suppressed() ? "* suppressed" : Formats.value(r.point().value()))
+                .setHeader("Value").setTextAlign(ColumnTextAlign.END);
+        overTimeTable.addColumn(r -> Formats.interval(r.point().lower95(), r.point().upper95())).setHeader("95% CI")
+                .setTextAlign(ColumnTextAlign.END);
+        overTimeTable.addColumn(r -> Formats.count(r.point().denominator())).setHeader("Denominator")
+                .setTextAlign(ColumnTextAlign.END);
+        overTimeTable.setHeight("320px");
         Paragraph lead = new Paragraph("How unequal one measure is across deprivation, ethnicity and areas."
                 + " Small numbers are suppressed; areas are compared with the LMNS allowing for their size.");
         lead.addClassName("equity-lead");
         add(new H1("Inequalities"), lead, measure, new H2("Deprivation gradient"), siiText, gradient,
-                new H2("Ethnic group by deprivation"), grid, new H2("Areas"), area, funnel, ranking);
+                new H2("Ethnic group by deprivation"), grid, new H2("Over time"), overTimeBy, overTime, overTimeTable,
+                new H2("Areas"), area, funnel, ranking);
+        overTimeBy.addValueChangeListener(e -> refresh());
         measure.addValueChangeListener(e -> refresh());
         area.addValueChangeListener(e -> refresh());
         measure.setValue(service.measure(ExplorerState.DEFAULT_MEASURE));
@@ -97,10 +123,29 @@ class InequalitiesView extends VerticalLayout {
                         Formats.value(sii.riiUpper95())));
         show(gradient, service.chart(deciles, ChartKind.SLOPE));
         show(grid, service.chart(breakdown(id, Dimension.ETHNIC_GROUP, Dimension.IMD_QUINTILE), ChartKind.HEAT_MAP));
+        showOverTime(measure.getValue());
         BreakdownResult areas = breakdown(id, area.getValue(), null);
         show(funnel, service.chart(areas, ChartKind.FUNNEL));
         ranking.setItems(areas.rows().stream().filter(r -> r.value() != null)
                 .sorted((a, b) -> Double.compare(b.value(), a.value())).toList());
+    }
+
+    /** Quarterly trends of each group on one scale, so a widening or closing gap shows; the table holds the same. */
+    private void showOverTime(Measure m) {
+        Dimension by = overTimeBy.getValue();
+        Map<String, TrendResult> trends = service.trendsByGroup(m.id(), Dimension.QUARTER, by, Map.of(), true);
+        List<TrendPanel> panels = trends.entrySet().stream().map(e -> new TrendPanel(
+                by == Dimension.IMD_QUINTILE && !"Unknown".equals(e.getKey()) ? "Quintile " + e.getKey() : e.getKey(),
+                e.getValue())).toList();
+        int rows = (panels.size() + 2) / 3;
+        show(overTime, Charts.trendGrid(m.name() + " by quarter and " + by.label(), panels, true, 900,
+                120 + 190 * rows));
+        overTimeTable.setItems(trends.entrySet().stream()
+                .flatMap(e -> e.getValue().points().stream().map(p -> new TrendRow(e.getKey(), p))).toList());
+    }
+
+    /** A row of the over-time table: a group and one of its quarters. */
+    record TrendRow(String group, TrendResult.Point point) {
     }
 
     private BreakdownResult breakdown(String measureId, Dimension by, Dimension by2) {

@@ -1,5 +1,6 @@
 package org.perinatalequity.breakdown.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,7 @@ import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.reference.ReferenceService;
@@ -72,5 +75,34 @@ class InequalitiesViewTest {
         }
         assertThat(ranked).extracting(BreakdownResult.Row::group).contains("Leicester", "Leicestershire");
         assertThat(ranked).allMatch(r -> r.numerator() % 5 == 0);
+    }
+
+    @Test
+    void compares_each_group_over_time_on_one_chart_with_the_same_numbers_in_the_table() {
+        UI.getCurrent().navigate("inequalities");
+        InequalitiesView view = _get(InequalitiesView.class);
+        view.measure.setValue(service.measure("early_booking"));
+
+        Map<String, TrendResult> quintiles = service.trendsByGroup("early_booking", Dimension.QUARTER,
+                Dimension.IMD_QUINTILE, Map.of(), true);
+        assertThat(quintiles.keySet()).containsExactly("1", "2", "3", "4", "5", "Unknown");
+        List<InequalitiesView.TrendRow> rows = GridKt._fetch(view.overTimeTable, 0, 1000);
+        assertThat(rows).hasSize(quintiles.values().stream().mapToInt(t -> t.points().size()).sum());
+        InequalitiesView.TrendRow first = rows.get(0);
+        assertThat(first.group()).isEqualTo("1");
+        assertThat(first.point()).isEqualTo(quintiles.get("1").points().get(0));
+        // Each group's trend is that of the breakdown filtered to the group, suppressed
+        TrendResult most = service.trend("early_booking", Dimension.QUARTER,
+                Map.of(Dimension.IMD_QUINTILE, List.of("1")), true);
+        assertThat(quintiles.get("1")).isEqualTo(most);
+        assertThat(most.suppressed()).isTrue();
+
+        assertThat(_find(view, Html.class)).extracting(Html::getInnerHtml)
+                .anySatisfy(svg -> assertThat(svg).contains("Booked by 10 weeks by quarter and IMD quintile")
+                        .contains(">Quintile 1: ", ">Quintile 5: ", ">Unknown: "));
+
+        view.overTimeBy.setValue(Dimension.ETHNIC_GROUP);
+        assertThat(GridKt._fetch(view.overTimeTable, 0, 1000)).extracting(InequalitiesView.TrendRow::group)
+                .contains("White", "Asian or Asian British", "Black or Black British").doesNotContain("1");
     }
 }
