@@ -85,6 +85,7 @@ class InequalitiesView extends VerticalLayout {
         overTimeBy.setItems(OVER_TIME);
         overTimeBy.setItemLabelGenerator(Dimension::label);
         overTimeBy.setValue(Dimension.IMD_QUINTILE);
+        overTimeBy.setWidth("22em");
         overTimeTable.setId("over-time-table");
         overTimeTable.setAriaLabel("Quarterly values by group");
         overTimeTable.addColumn(TrendRow::group).setHeader("Group").setAutoWidth(true);

@@ -103,10 +103,12 @@ class AnalystViewsIT {
         driver.get("http://localhost:" + port + "/inequalities");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         wait.until(d -> renderedRows(d, "area-ranking") > 3);
-        assertThat(driver.findElements(By.cssSelector(".chart svg"))).hasSize(3);
+        // Gradient, ethnic group by deprivation, quintiles over time, funnel
+        assertThat(driver.findElements(By.cssSelector(".chart svg"))).hasSize(4);
+        wait.until(d -> renderedRows(d, "over-time-table") > 5);
         assertThat(driver.getPageSource()).contains("Slope index of inequality");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
-        browser.screenshot(Path.of("docs/screenshots/inequalities.png"));
+        browser.fullPageScreenshot(Path.of("docs/screenshots/inequalities.png"));
         assertThat(List.of(driver.getTitle())).containsExactly("Inequalities | Perinatal Equity Dashboard");
     }
 
