@@ -138,7 +138,7 @@ public class BreakdownService {
         BreakdownRequest request = asked.suppress() || maySeeUnsuppressed() ? asked
                 : new BreakdownRequest(asked.measureId(), asked.by(), asked.by2(), asked.from(), asked.to(),
                         asked.filters(), true, asked.reference());
-        return cache.get(facts.version(), request, () -> compute(request));
+        return cache.get(dataVersion(), request, () -> compute(request));
     }
 
     public TrendResult trend(String measureId, Dimension period, Map<Dimension, List<String>> filters,
@@ -149,7 +149,7 @@ public class BreakdownService {
             throw new BadRequestException("Parameter 'by': a trend is by month, quarter or financial_year, not '"
                     + period.id() + "'");
         }
-        return trendCache.get(facts.version(), new TrendKey(measureId, period, Map.copyOf(filters), suppress),
+        return trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters), suppress),
                 () -> trends.trend(measure, period, filters, suppress));
     }
 
@@ -166,6 +166,14 @@ public class BreakdownService {
             trends.put(group, trend(measureId, period, narrowed, suppress));
         }
         return trends;
+    }
+
+    /**
+     * Results rest on the measure facts and, through their data-quality reading, on the quality items; both are
+     * rebuilt after a load, one after the other, so a result computed between the two must not outlive the second.
+     */
+    private List<Long> dataVersion() {
+        return List.of(facts.version(), quality.version());
     }
 
     private boolean maySeeUnsuppressed() {

@@ -12,7 +12,7 @@ final class ResultCache<K, V> {
 
     private final int capacity;
     private final Map<K, V> entries;
-    private long version = -1;
+    private Object version;
 
     ResultCache(int capacity) {
         this.capacity = capacity;
@@ -24,9 +24,10 @@ final class ResultCache<K, V> {
         };
     }
 
-    V get(long dataVersion, K key, Supplier<V> compute) {
+    /** @param dataVersion anything that changes when the data the results rest on change */
+    V get(Object dataVersion, K key, Supplier<V> compute) {
         synchronized (this) {
-            if (dataVersion != version) {
+            if (!dataVersion.equals(version)) {
                 entries.clear();
                 version = dataVersion;
             }
@@ -37,7 +38,7 @@ final class ResultCache<K, V> {
         }
         V value = compute.get();
         synchronized (this) {
-            if (dataVersion == version) {
+            if (dataVersion.equals(version)) {
                 entries.put(key, value);
             }
         }

@@ -49,6 +49,11 @@ public class QualityService {
      * @param filters dimension = value conditions every counted record meets
      * @param suppress round counts as the NHS publishes them (0 stays 0, 1–7 become 5, others to the nearest 5)
      */
+    /** Changes whenever the data-quality items are rebuilt (after each load, just after the measure facts). */
+    public long version() {
+        return query.version();
+    }
+
     public List<QualityCount> counts(Dimension by, Optional<QualityItem> item, Period period,
             Map<Dimension, String> filters, boolean suppress) {
         return finish(query.countBy(Optional.of(by), item, period, filters), suppress);

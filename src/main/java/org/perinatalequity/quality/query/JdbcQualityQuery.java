@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -48,6 +49,7 @@ class JdbcQualityQuery implements QualityQuery {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final AtomicLong version = new AtomicLong();
 
     JdbcQualityQuery(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
@@ -78,7 +80,13 @@ class JdbcQualityQuery implements QualityQuery {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not build the data-quality table: " + e.getMessage(), e);
         }
+        version.incrementAndGet();
         LOG.info("Data-quality items rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public long version() {
+        return version.get();
     }
 
     @Override

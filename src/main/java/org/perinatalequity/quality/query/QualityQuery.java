@@ -35,6 +35,9 @@ public interface QualityQuery {
     /** The teams the loaded data names, sorted. */
     List<String> findTeams();
 
+    /** Changes whenever the classified items are rebuilt, so results that read them know when to forget. */
+    long version();
+
     /** The group label when counts are not broken down. */
     String ALL = "All";
 }
