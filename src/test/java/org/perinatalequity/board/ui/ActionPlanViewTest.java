@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.mvysny.kaributesting.v10.DownloadKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -30,51 +27,33 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.perinatalequity.KaribuRoutes;
-import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.board.ActionPlan;
 import org.perinatalequity.board.ActionPlanProperties;
 import org.perinatalequity.board.ActionPlanService;
 import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.breakdown.BreakdownService;
-import org.perinatalequity.ingest.IngestService;
-import org.perinatalequity.reference.ReferenceService;
 import org.perinatalequity.security.AuditFilter;
 import org.perinatalequity.security.AuditService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** The action plan page on the bundled plan and sample data, signed in as a board member. */
 @SampleDataTest
-class ActionPlanViewTest {
-
-    private static final Routes ROUTES = KaribuRoutes.discover();
-
-    @Autowired
-    ApplicationContext context;
+class ActionPlanViewTest extends SampleDataViewTest {
 
     @Autowired
     ActionPlanService service;
 
     @BeforeEach
-    void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
-        SampleData.ensureLoaded(ingest, reference);
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+    void signIn() {
         TestUsers.karibuLogin(TestUsers.BOARD, List.of("BOARD"), List.of());
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestUsers.karibuLogout();
-        MockVaadin.tearDown();
     }
 
     @Test

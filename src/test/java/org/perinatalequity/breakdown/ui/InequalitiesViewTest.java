@@ -8,52 +8,31 @@ import java.util.List;
 import java.util.Map;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.perinatalequity.KaribuRoutes;
-import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
-import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.measures.Dimension;
-import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** The inequalities page on the sample data: SII text, ranking of areas, and switching the measure and area level. */
 @SampleDataTest
-class InequalitiesViewTest {
-
-    private static final Routes ROUTES = KaribuRoutes.discover();
-
-    @Autowired
-    ApplicationContext context;
+class InequalitiesViewTest extends SampleDataViewTest {
 
     @Autowired
     BreakdownService service;
 
     @BeforeEach
-    void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
-        SampleData.ensureLoaded(ingest, reference);
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+    void signIn() {
         TestUsers.karibuLogin(TestUsers.BOARD, List.of("BOARD"), List.of());
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestUsers.karibuLogout();
-        MockVaadin.tearDown();
     }
 
     @Test

@@ -12,9 +12,6 @@ import java.util.List;
 
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -29,22 +26,15 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.RouterLink;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.perinatalequity.KaribuRoutes;
-import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
-import org.perinatalequity.ingest.IngestService;
-import org.perinatalequity.reference.ReferenceService;
 import org.perinatalequity.security.AuditEntry;
 import org.perinatalequity.security.AuditService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The security package's own pages on the sample data: the audit log lists what was just done, filters it and
@@ -52,35 +42,13 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  * nothing else; "Not available to you" explains the refusal, links onward and is itself audited.
  */
 @SampleDataTest
-class SecurityViewsTest {
-
-    private static final Routes ROUTES = KaribuRoutes.discover();
-
-    @Autowired
-    ApplicationContext context;
-
-    private SecurityContextHolderStrategy previousStrategy;
+class SecurityViewsTest extends SampleDataViewTest {
 
     @Autowired
     AuditService audit;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeEach
-    void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
-        SampleData.ensureLoaded(ingest, reference);
-        previousStrategy = TestUsers.useStrategyOf(context);
-        TestUsers.karibuLogout();
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestUsers.karibuLogout();
-        MockVaadin.tearDown();
-        TestUsers.restoreStrategy(previousStrategy);
-    }
 
     private static void signInAsAdmin() {
         TestUsers.karibuLogin(TestUsers.ADMIN, List.of("ADMIN"), List.of());

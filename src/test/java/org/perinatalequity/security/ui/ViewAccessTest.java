@@ -13,9 +13,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -28,32 +25,25 @@ import com.vaadin.flow.component.orderedlayout.Scroller;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.QueryParameters;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.perinatalequity.KaribuRoutes;
-import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
-import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.quality.QualityService;
-import org.perinatalequity.reference.ReferenceService;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.SystemCaller;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -65,9 +55,7 @@ import org.springframework.util.ClassUtils;
  * untested.
  */
 @SampleDataTest
-class ViewAccessTest {
-
-    private static final Routes ROUTES = KaribuRoutes.discover();
+class ViewAccessTest extends SampleDataViewTest {
 
     /** Who navigates: each role of the design, the analyst with and without record access, and nobody. */
     enum Who {
@@ -153,11 +141,6 @@ class ViewAccessTest {
                     "Statistics calculator", "Your access"));
 
     @Autowired
-    ApplicationContext context;
-
-    private SecurityContextHolderStrategy previousStrategy;
-
-    @Autowired
     BreakdownService breakdowns;
 
     @Autowired
@@ -165,21 +148,6 @@ class ViewAccessTest {
 
     @Autowired
     QualityService quality;
-
-    @BeforeEach
-    void setUp(@Autowired IngestService ingest, @Autowired ReferenceService reference) {
-        SampleData.ensureLoaded(ingest, reference);
-        previousStrategy = TestUsers.useStrategyOf(context);
-        TestUsers.karibuLogout();
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestUsers.karibuLogout();
-        MockVaadin.tearDown();
-        TestUsers.restoreStrategy(previousStrategy);
-    }
 
     private static void signIn(Who who) {
         if (who != Who.ANONYMOUS) {

@@ -9,18 +9,14 @@ import java.util.List;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.perinatalequity.KaribuRoutes;
 import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.stats.Estimate;
 import org.perinatalequity.stats.Proportions;
@@ -29,8 +25,6 @@ import org.perinatalequity.stats.Spc;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcResult;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The calculator page, signed in as an analyst: pasted rows give the numbers of the stats classes (and the
@@ -38,27 +32,15 @@ import org.springframework.context.ApplicationContext;
  * rows. No sample data is needed, but the shared context keeps the test cheap.
  */
 @SampleDataTest
-class CalculatorViewTest {
-
-    private static final Routes ROUTES = KaribuRoutes.discover();
-
-    @Autowired
-    ApplicationContext context;
+class CalculatorViewTest extends SampleDataViewTest {
 
     private CalculatorView view;
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
         TestUsers.karibuLogin(TestUsers.ANALYST, List.of("ANALYST"), List.of());
         UI.getCurrent().navigate("calculator");
         view = _get(CalculatorView.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        TestUsers.karibuLogout();
-        MockVaadin.tearDown();
     }
 
     private void paste(String text) {
