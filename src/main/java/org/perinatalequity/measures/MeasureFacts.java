@@ -83,6 +83,7 @@ public class MeasureFacts {
      */
     synchronized void rebuild() {
         long started = System.nanoTime();
+        String hash = stateHash();
         try (Connection c = MaterialisedViews.open(dataSource); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             try {
@@ -92,7 +93,7 @@ public class MeasureFacts {
                 st.execute("DROP TABLE IF EXISTS fact_event");
                 st.execute("ALTER TABLE fact_event_build RENAME TO fact_event");
                 st.execute("CREATE OR REPLACE TABLE fact_build (catalogue_hash VARCHAR, built_at TIMESTAMP)");
-                st.execute("INSERT INTO fact_build VALUES (" + SupportSql.literal(stateHash())
+                st.execute("INSERT INTO fact_build VALUES (" + SupportSql.literal(hash)
                         + ", current_localtimestamp())");
                 c.commit();
             } catch (SQLException e) {
