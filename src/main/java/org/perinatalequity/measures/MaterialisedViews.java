@@ -18,16 +18,16 @@ import org.duckdb.DuckDBConnection;
  * tables live on a connection of their own ({@link #open}): closing it drops them, so they can never shadow the
  * live views on a pooled connection.
  */
-public final class MaterialisedViews {
+final class MaterialisedViews {
 
     /** The views materialised: every {@code v_} view the measures share. */
-    public static final List<String> VIEWS = List.of("v_women", "v_bookings", "v_births", "v_contacts");
+    static final List<String> VIEWS = List.of("v_women", "v_bookings", "v_births", "v_contacts");
 
     private MaterialisedViews() {
     }
 
     /** A new connection to the same DuckDB instance, for one rebuild; close it when done. */
-    public static Connection open(DataSource dataSource) throws SQLException {
+    static Connection open(DataSource dataSource) throws SQLException {
         try (Connection pooled = dataSource.getConnection()) {
             return pooled.unwrap(DuckDBConnection.class).duplicate();
         }
@@ -37,7 +37,7 @@ public final class MaterialisedViews {
      * Copies each view into a TEMP table of its name. Call inside the rebuild's transaction, so the copies and
      * what is built from them see one version of the data.
      */
-    public static void materialise(Statement st) throws SQLException {
+    static void materialise(Statement st) throws SQLException {
         String catalog;
         try (ResultSet rs = st.executeQuery("SELECT current_database()")) {
             rs.next();
