@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perinatalequity.TestDatabase;
 import org.perinatalequity.ingest.IngestFixtures;
+import org.perinatalequity.ingest.LatestVersions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,6 +29,7 @@ class MeasureDefinitionsTest {
 
     static TestDatabase db;
     static JdbcClient jdbc;
+    static MeasureCatalogue catalogue;
 
     @BeforeAll
     static void load() throws Exception {
@@ -81,7 +83,7 @@ class MeasureDefinitionsTest {
                 "W3,B3,2024-08-03,364589006,9999,g", "G1,B1,2024-08-01,169909004,6,", "G2,B2,2024-08-02,169909004,7,",
                 "G3,B3,2024-08-03,169909004,3,");
         IngestFixtures.ingest(db.dataSource(), dir, x);
-        new MeasureCatalogue(jdbc, new ObjectMapper(), "");
+        catalogue = new MeasureCatalogue(jdbc, new ObjectMapper(), "");
     }
 
     @AfterAll
@@ -91,6 +93,12 @@ class MeasureDefinitionsTest {
 
     private static void write(Path folder, String name, String... lines) throws Exception {
         Files.writeString(folder.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    @Test
+    void facts_equal_the_measure_views_row_for_row() {
+        new MeasureFacts(db.dataSource(), jdbc, catalogue, LatestVersions.of(db.dataSource())).rebuild();
+        FactsReference.assertFactsEqualReference(jdbc, catalogue.all());
     }
 
     /** [numerator, denominator] of a measure's view. */

@@ -1,0 +1,46 @@
+package org.perinatalequity.measures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.perinatalequity.SampleData;
+import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.reference.ReferenceService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The rebuild on the sample data (materialised derived views, every measure in one statement) gives exactly the
+ * rows the measure views give one by one.
+ */
+@SampleDataTest
+class MeasureFactsTest {
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    ReferenceService reference;
+
+    @Autowired
+    MeasureCatalogue catalogue;
+
+    @Autowired
+    MeasureFacts facts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void facts_equal_the_measure_views_row_for_row() {
+        SampleData.ensureLoaded(ingest, reference);
+        long version = facts.version();
+        facts.rebuild();
+        assertThat(facts.version()).isGreaterThan(version);
+        assertThat(jdbc.sql("SELECT count(DISTINCT measure_id) FROM fact_event").query(Long.class).single())
+                .isEqualTo(catalogue.all().size());
+        FactsReference.assertFactsEqualReference(jdbc, catalogue.all());
+    }
+}
