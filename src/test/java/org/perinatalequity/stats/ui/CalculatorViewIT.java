@@ -96,6 +96,7 @@ class CalculatorViewIT {
         assertThat(driver.findElement(By.id("calculator-results")).getText()).contains("0.1119", "0.4687");
         assertThat(driver.findElement(By.id("calculator-download")).getDomAttribute("download"))
                 .isEqualTo("proportion.csv");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot(Path.of("docs/screenshots/statistics-calculator.png"));
     }
 }
