@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,11 @@ public class ActionPlanService {
      * @throws ActionPlanException when the file is missing or has errors (each with line, column and value)
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'BOARD', 'TEAM')")
-    public synchronized ActionPlan plan() {
+    public ActionPlan plan() {
+        return readPlan();
+    }
+
+    private synchronized ActionPlan readPlan() {
         FileTime modified;
         long size;
         try {
@@ -98,6 +103,19 @@ public class ActionPlanService {
             }
         }
         return loaded.plan();
+    }
+
+    /**
+     * The measures the plan names, for computing their figures in advance; none when the plan file cannot be read
+     * (the page says why). Not guarded: measure ids are not data.
+     */
+    Set<String> planMeasures() {
+        try {
+            return readPlan().priorities().stream().flatMap(p -> p.interventions().stream())
+                    .flatMap(i -> i.measures().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
+        } catch (ActionPlanException e) {
+            return Set.of();
+        }
     }
 
     /** Where each measure the plan names stands, by measure id, in the order the plan first names them. */

@@ -172,7 +172,7 @@ public class BreakdownService {
      * Results rest on the measure facts and, through their data-quality reading, on the quality items; both are
      * rebuilt after a load, one after the other, so a result computed between the two must not outlive the second.
      */
-    private List<Long> dataVersion() {
+    public List<Long> dataVersion() {
         return List.of(facts.version(), quality.version());
     }
 

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import org.perinatalequity.board.BoardMeasures;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.Roles;
@@ -36,11 +37,6 @@ import org.perinatalequity.system.ui.MainLayout;
 @Menu(title = "Board overview", order = 5, icon = "vaadin:dashboard")
 class BoardView extends VerticalLayout {
 
-    /** The key measures, in the order the board reads them. */
-    static final List<String> KEY_MEASURES = List.of("continuity_of_carer", "early_booking", "smoking_delivery",
-            "breastmilk_first_feed", "preterm", "stillbirth", "pcsp_recorded", "did_not_attend", "ethnicity_recorded",
-            "postcode_linked");
-
     BoardView(BreakdownService service) {
         addClassName("equity-page");
         addClassName("equity-board");
@@ -56,7 +52,7 @@ class BoardView extends VerticalLayout {
         add(new H1("Board overview"), lead, print);
 
         Map<String, List<Measure>> byPriority = new LinkedHashMap<>();
-        for (String id : KEY_MEASURES) {
+        for (String id : BoardMeasures.KEY) {
             Measure measure = service.measure(id);
             String priority = measure.planItems() == null || measure.planItems().isEmpty() ? "Other measures"
                     : measure.planItems().get(0);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
+import org.perinatalequity.board.BoardMeasures;
 import org.perinatalequity.board.StatusText;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
@@ -52,7 +53,7 @@ class BoardViewTest extends SampleDataViewTest {
         List<BoardCard> cards = _find(BoardCard.class);
         assertThat(cards).hasSize(10);
         assertThat(cards).extracting(c -> c.getId().orElseThrow()).containsExactlyElementsOf(
-                BoardView.KEY_MEASURES.stream().map(id -> "board-card-" + id).toList());
+                BoardMeasures.KEY.stream().map(id -> "board-card-" + id).toList());
         assertThat(_find(H3.class)).extracting(H3::getText).contains("Continuity of carer by 29 weeks",
                 "Stillbirths", "Postcode linked to deprivation");
         assertThat(_find(H2.class)).extracting(H2::getText)
@@ -83,7 +84,7 @@ class BoardViewTest extends SampleDataViewTest {
     @Test
     void the_latest_values_are_the_suppressed_last_quarter() {
         UI.getCurrent().navigate("board");
-        for (String id : BoardView.KEY_MEASURES) {
+        for (String id : BoardMeasures.KEY) {
             Measure measure = service.measure(id);
             TrendResult quarters = service.trend(id, Dimension.QUARTER, Map.of(), true);
             assertThat(quarters.suppressed()).isTrue();
@@ -112,7 +113,7 @@ class BoardViewTest extends SampleDataViewTest {
                 .contains("percentage points", "most deprived ", "least deprived ");
         String ethnicity = text("board-gap-ethnicity-continuity_of_carer");
         assertThat(ethnicity).contains("Black vs White women: ", "Asian vs White women: ", "White ");
-        for (String id : BoardView.KEY_MEASURES) {
+        for (String id : BoardMeasures.KEY) {
             assertThat(text("board-gap-deprivation-" + id)).as(id).startsWith("Most vs least deprived quintile: ");
             assertThat(text("board-gap-ethnicity-" + id)).as(id).startsWith("Black vs White women: ");
         }
@@ -152,7 +153,7 @@ class BoardViewTest extends SampleDataViewTest {
         assertThat(StatusText.dataQualityText(List.of(passed))).isNull();
 
         UI.getCurrent().navigate("board");
-        for (String id : BoardView.KEY_MEASURES) {
+        for (String id : BoardMeasures.KEY) {
             String expected = StatusText.dataQualityText(List.of(
                     service.breakdown(new BreakdownRequest(id, Dimension.IMD_QUINTILE, null, null, null, Map.of(),
                             true, null)),
