@@ -36,6 +36,7 @@ import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.ChartImage;
+import org.perinatalequity.charts.Charts;
 import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.system.api.BadRequestException;
@@ -61,9 +62,14 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private ChartImage image;
     private final Grid<BreakdownResult.Row> table = new Grid<>();
     private final Grid<TrendResult.Point> trend = new Grid<>();
+    private final Div trendChart = new Div();
+    private final Paragraph trendText = new Paragraph();
     private final HorizontalLayout downloads = new HorizontalLayout();
     private ExplorerState state = ExplorerState.initial();
     private BreakdownResult result;
+
+    private static final int TREND_WIDTH = 800;
+    private static final int TREND_HEIGHT = 320;
 
     ExplorerView(BreakdownService service) {
         this.service = service;
@@ -76,8 +82,11 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 + " intervals and a comparison with the LMNS as a whole; small numbers are suppressed.");
         lead.addClassName("equity-lead");
         chartText.addClassName("equity-chart-text");
+        trendChart.addClassName("equity-chart");
+        trendChart.setId("trend-chart");
+        trendText.addClassName("equity-chart-text");
         add(new H1("Explorer"), lead, controls, heading, summary, chart, chartText, table, downloads,
-                new H2("Trend by month"), trend);
+                new H2("Trend by month"), trendChart, trendText, trend);
     }
 
     @Override
@@ -114,8 +123,14 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         table.setItems(result.rows());
         table.getColumnByKey("ratio").setVisible(state.reference() != null);
         table.getColumnByKey("group2").setVisible(state.by2() != null);
-        trend.setItems(service.trend(state.measure(), org.perinatalequity.measures.Dimension.MONTH, state.filters(),
-                state.suppress()).points());
+        // The same filters as the breakdown: a Making Data Count chart, its words, and its points in the table
+        TrendResult monthly = service.trend(state.measure(), org.perinatalequity.measures.Dimension.MONTH,
+                state.filters(), state.suppress());
+        ChartImage spc = Charts.spcChart(monthly, measure, TREND_WIDTH, TREND_HEIGHT);
+        trendChart.removeAll();
+        trendChart.add(new Html(spc.html()));
+        trendText.setText("Chart in words: " + spc.description());
+        trend.setItems(monthly.points());
         refreshDownloads(measure);
     }
 

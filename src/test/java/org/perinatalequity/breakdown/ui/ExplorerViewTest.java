@@ -1,5 +1,6 @@
 package org.perinatalequity.breakdown.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,9 @@ import java.util.List;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.router.QueryParameters;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +21,8 @@ import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.charts.Charts;
+import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.measures.Dimension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +62,17 @@ class ExplorerViewTest extends SampleDataViewTest {
         assertThat(GridKt._get(table, 0).group()).isEqualTo("1");
         assertThat(GridKt._get(table, 0).value()).isEqualTo(expected.rows().get(0).value());
         assertThat(view.state().suppress()).as("a board member: suppression stays on").isTrue();
+
+        // The trend under the table: a Making Data Count chart of the same filtered months, in words and in rows
+        TrendResult months = service.trend("breastmilk_first_feed", Dimension.MONTH, state.filters(), true);
+        String svg = _get(_get(Div.class, spec -> spec.withId("trend-chart")), Html.class)
+                .getInnerHtml();
+        assertThat(svg).contains("<title", "First feed breast milk: SPC chart");
+        assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
+                .contains("Chart in words: " + Charts.spcChart(months, service.measure("breastmilk_first_feed"), 800,
+                        320).description());
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("trend-table")))).isEqualTo(
+                months.points().size());
     }
 
     @Test
