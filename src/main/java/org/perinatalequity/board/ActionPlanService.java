@@ -58,11 +58,6 @@ public class ActionPlanService {
         this.audit = audit;
     }
 
-    /** The file the plan is read from, for the page and the docs to name. */
-    public Path file() {
-        return file;
-    }
-
     /**
      * The plan as the file says now: re-read when the file's modification time or size changes, so whoever keeps
      * the plan sees an edit on the next page load without a restart.

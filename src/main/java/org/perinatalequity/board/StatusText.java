@@ -19,7 +19,7 @@ import org.perinatalequity.quality.QualityItem;
  */
 public final class StatusText {
 
-    public static final String NOT_AVAILABLE = "not available";
+    private static final String NOT_AVAILABLE = "not available";
     private static final DecimalFormatSymbols UK = DecimalFormatSymbols.getInstance(Locale.UK);
 
     private StatusText() {

@@ -63,7 +63,7 @@ import org.perinatalequity.system.ui.MainLayout;
 class ActionPlanView extends VerticalLayout {
 
     static final String ALL = "All delivery statuses";
-    static final List<String> MEASURE_COLUMNS = List.of("Measure", "Latest", "Target", "Variation", "Assurance",
+    private static final List<String> MEASURE_COLUMNS = List.of("Measure", "Latest", "Target", "Variation", "Assurance",
             "Deprivation gap");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
 
