@@ -25,13 +25,9 @@ import org.springframework.stereotype.Service;
 
 import org.perinatalequity.board.ActionPlan.Intervention;
 import org.perinatalequity.board.ActionPlan.Priority;
-import org.perinatalequity.breakdown.BreakdownRequest;
-import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
-import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.export.Table;
-import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.AuditService;
 
@@ -44,7 +40,6 @@ import org.perinatalequity.security.AuditService;
 public class ActionPlanService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActionPlanService.class);
-    private static final boolean SUPPRESS = true;
 
     private final Path file;
     private final BreakdownService breakdowns;
@@ -120,20 +115,11 @@ public class ActionPlanService {
         for (Priority priority : plan.priorities()) {
             for (Intervention intervention : priority.interventions()) {
                 for (String id : intervention.measures()) {
-                    statuses.computeIfAbsent(id, this::status);
+                    statuses.computeIfAbsent(id, m -> MeasureStatus.of(breakdowns, m));
                 }
             }
         }
         return statuses;
-    }
-
-    private MeasureStatus status(String id) {
-        Measure measure = breakdowns.measure(id);
-        TrendResult quarters = breakdowns.trend(id, Dimension.QUARTER, Map.of(), SUPPRESS);
-        TrendResult months = breakdowns.trend(id, Dimension.MONTH, Map.of(), SUPPRESS);
-        BreakdownResult quintiles = breakdowns.breakdown(new BreakdownRequest(id, Dimension.IMD_QUINTILE, null, null,
-                null, Map.of(), SUPPRESS, null));
-        return new MeasureStatus(measure, quarters, months, quintiles);
     }
 
     /**

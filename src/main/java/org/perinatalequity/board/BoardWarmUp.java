@@ -3,7 +3,6 @@ package org.perinatalequity.board;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,10 +19,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.ingest.DataChangedEvent;
-import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.security.SystemCaller;
 
 /**
@@ -39,7 +36,6 @@ class BoardWarmUp {
     /** A rebuild that has not finished by then has failed (and said so); there is nothing to warm. */
     private static final Duration REBUILD_LIMIT = Duration.ofMinutes(15);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final boolean SUPPRESS = true;
 
     private final BreakdownService breakdowns;
     private final ActionPlanService plan;
@@ -96,22 +92,13 @@ class BoardWarmUp {
         return false;
     }
 
-    /** The same requests the board cards and the plan's measure rows make, so they land in the same cache. */
+    /** What the board cards and the plan's measure rows ask for ({@link MeasureStatus#of}), into the same cache. */
     void warm() {
         long started = System.nanoTime();
         Set<String> measures = new LinkedHashSet<>(BoardMeasures.KEY);
         measures.addAll(plan.planMeasures());
         try {
-            SystemCaller.run(() -> {
-                for (String id : measures) {
-                    breakdowns.trend(id, Dimension.QUARTER, Map.of(), SUPPRESS);
-                    breakdowns.trend(id, Dimension.MONTH, Map.of(), SUPPRESS);
-                    for (Dimension by : List.of(Dimension.IMD_QUINTILE, Dimension.ETHNIC_GROUP)) {
-                        breakdowns.breakdown(new BreakdownRequest(id, by, null, null, null, Map.of(), SUPPRESS,
-                                null));
-                    }
-                }
-            });
+            SystemCaller.run(() -> measures.forEach(id -> MeasureStatus.of(breakdowns, id)));
             LOG.info("Board and action plan figures computed for {} measures in {} ms", measures.size(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {

@@ -20,8 +20,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.perinatalequity.board.BoardMeasures;
+import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.breakdown.BreakdownService;
-import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.ui.MainLayout;
 
@@ -51,25 +51,23 @@ class BoardView extends VerticalLayout {
         print.setTooltipText("Print the board overview, or save it as a PDF board pack");
         add(new H1("Board overview"), lead, print);
 
-        Map<String, List<Measure>> byPriority = new LinkedHashMap<>();
+        Map<String, List<MeasureStatus>> byPriority = new LinkedHashMap<>();
         for (String id : BoardMeasures.KEY) {
-            Measure measure = service.measure(id);
-            String priority = measure.planItems() == null || measure.planItems().isEmpty() ? "Other measures"
-                    : measure.planItems().get(0);
-            byPriority.computeIfAbsent(priority, k -> new ArrayList<>()).add(measure);
+            MeasureStatus status = MeasureStatus.of(service, id);
+            List<String> plan = status.measure().planItems();
+            String priority = plan == null || plan.isEmpty() ? "Other measures" : plan.get(0);
+            byPriority.computeIfAbsent(priority, k -> new ArrayList<>()).add(status);
         }
         Div sections = new Div();
         sections.addClassName("equity-board-sections");
         int index = 0;
-        for (Map.Entry<String, List<Measure>> group : byPriority.entrySet()) {
+        for (Map.Entry<String, List<MeasureStatus>> group : byPriority.entrySet()) {
             String headingId = "board-priority-" + index++;
             H2 heading = new H2(group.getKey());
             heading.setId(headingId);
             Div grid = new Div();
             grid.addClassName("equity-board-grid");
-            for (Measure measure : group.getValue()) {
-                grid.add(new BoardCard(service, measure));
-            }
+            group.getValue().forEach(status -> grid.add(new BoardCard(status)));
             Section section = new Section(heading, grid);
             section.addClassName("equity-board-priority");
             section.getElement().setAttribute("aria-labelledby", headingId);

@@ -38,6 +38,7 @@ import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.ChartImage;
 import org.perinatalequity.charts.Charts;
 import org.perinatalequity.export.ArrowExport;
+import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.system.api.BadRequestException;
 import org.perinatalequity.system.ui.MainLayout;
@@ -124,8 +125,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         table.getColumnByKey("ratio").setVisible(state.reference() != null);
         table.getColumnByKey("group2").setVisible(state.by2() != null);
         // The same filters as the breakdown: a Making Data Count chart, its words, and its points in the table
-        TrendResult monthly = service.trend(state.measure(), org.perinatalequity.measures.Dimension.MONTH,
-                state.filters(), state.suppress());
+        TrendResult monthly = service.trend(state.measure(), Dimension.MONTH, state.filters(), state.suppress());
         ChartImage spc = Charts.spcChart(monthly, measure, TREND_WIDTH, TREND_HEIGHT);
         trendChart.removeAll();
         trendChart.add(new Html(spc.html()));
