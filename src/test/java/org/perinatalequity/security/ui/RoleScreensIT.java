@@ -5,21 +5,15 @@ import org.perinatalequity.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,7 +75,6 @@ class RoleScreensIT {
         wait.until(d -> !d.findElements(By.id("demo-users")).isEmpty());
         String hint = driver.findElement(By.id("demo-users")).getText();
         assertThat(hint).contains("analyst", "board", "admin", "team-" + firstTeam());
-        hideDevTools();
         screenshot("login.png");
 
         driver.findElement(By.cssSelector("vaadin-login-form input[name=username]")).sendKeys("board");
@@ -160,14 +153,7 @@ class RoleScreensIT {
                 .map(String::strip).toList();
     }
 
-    private static void hideDevTools() {
-        ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('vaadin-dev-tools, copilot-main')"
-                + ".forEach(t => t.style.display = 'none');");
-    }
-
-    private static void screenshot(String name) throws IOException {
-        hideDevTools();
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    private static void screenshot(String name) {
+        browser.screenshot(SCREENSHOTS.resolve(name));
     }
 }
