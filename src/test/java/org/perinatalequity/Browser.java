@@ -97,6 +97,14 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Rows a Vaadin grid has drawn (it renders lazily, so this is what a person sees, not what it holds). */
+    public long renderedRows(String gridId) {
+        Object n = driver.executeScript("const g = document.getElementById(arguments[0]);"
+                + " return g ? [...g.shadowRoot.querySelectorAll('#items tr')].filter(tr => !tr.hidden).length : 0;",
+                gridId);
+        return ((Number) n).longValue();
+    }
+
     public ChromeDriver driver() {
         return driver;
     }

@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.perinatalequity.Browser;
@@ -72,13 +71,6 @@ class AnalystViewsIT {
         SampleData.ensureLoaded(ingest, reference);
     }
 
-    private static long renderedRows(WebDriver driver, String gridId) {
-        Object n = ((JavascriptExecutor) driver).executeScript("const g = document.getElementById(arguments[0]);"
-                + " return g ? [...g.shadowRoot.querySelectorAll('#items tr')].filter(tr => !tr.hidden).length : 0;",
-                gridId);
-        return ((Number) n).longValue();
-    }
-
     @Test
     void the_explorer_shows_chart_table_and_trend_for_a_bookmarked_view() {
         WebDriver driver = browser.driver();
@@ -87,7 +79,7 @@ class AnalystViewsIT {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         int expected = service.breakdown(new BreakdownRequest("preterm", Dimension.IMD_QUINTILE, null, null, null,
                 java.util.Map.of(), true, null)).rows().size();
-        wait.until(d -> renderedRows(d, "breakdown-table") == expected);
+        wait.until(d -> browser.renderedRows("breakdown-table") == expected);
         assertThat(driver.findElement(By.tagName("h2")).getText()).isEqualTo("Preterm births by IMD quintile (1 = most deprived)");
         assertThat(driver.findElements(By.cssSelector(".chart svg title"))).isNotEmpty();
         assertThat(driver.getPageSource()).contains("slope index of inequality").contains("Download CSV")
@@ -102,10 +94,10 @@ class AnalystViewsIT {
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/inequalities");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        wait.until(d -> renderedRows(d, "area-ranking") > 3);
+        wait.until(d -> browser.renderedRows("area-ranking") > 3);
         // Gradient, ethnic group by deprivation, quintiles over time, funnel
         assertThat(driver.findElements(By.cssSelector(".chart svg"))).hasSize(4);
-        wait.until(d -> renderedRows(d, "over-time-table") > 5);
+        wait.until(d -> browser.renderedRows("over-time-table") > 5);
         assertThat(driver.getPageSource()).contains("Slope index of inequality");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.fullPageScreenshot(Path.of("docs/screenshots/inequalities.png"));
@@ -123,7 +115,7 @@ class AnalystViewsIT {
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/explorer?measure=preterm&by=imd_quintile");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        wait.until(d -> renderedRows(d, "breakdown-table") > 0);
+        wait.until(d -> browser.renderedRows("breakdown-table") > 0);
 
         List<String> visited = tabUntil(driver, "vaadin-combo-box#measure");
         driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "a"), "Caesarean");

@@ -55,13 +55,6 @@ class CalculatorViewIT {
         }
     }
 
-    private static long renderedRows(WebDriver driver, String gridId) {
-        Object n = ((JavascriptExecutor) driver).executeScript("const g = document.getElementById(arguments[0]);"
-                + " return g ? [...g.shadowRoot.querySelectorAll('#items tr')].filter(tr => !tr.hidden).length : 0;",
-                gridId);
-        return ((Number) n).longValue();
-    }
-
     /** A script click: the box grows as rows arrive, so the button may still be moving when Selenium aims. */
     private static void click(WebDriver driver, String id) {
         ((JavascriptExecutor) driver).executeScript("document.getElementById(arguments[0]).click();", id);
@@ -91,7 +84,7 @@ class CalculatorViewIT {
         paste(driver, "Area\tNumerator\tDenominator\nLeicester\t5\t20\nLeicestershire\t457\t5930\nRutland\t0\t10\n"
                         + "Outside LLR\t31\t412\n");
         click(driver, "calculator-calculate");
-        wait.until(d -> renderedRows(d, "calculator-results") == 4);
+        wait.until(d -> browser.renderedRows("calculator-results") == 4);
         assertThat(driver.findElement(By.id("calculator-error")).getText()).isEmpty();
         assertThat(driver.findElement(By.id("calculator-results")).getText()).contains("0.1119", "0.4687");
         assertThat(driver.findElement(By.id("calculator-download")).getDomAttribute("download"))
