@@ -24,6 +24,7 @@ import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
+import org.perinatalequity.measures.CompletePeriods;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.measures.MeasureCatalogue;
@@ -63,7 +64,7 @@ public class BreakdownService {
     private final AccessPolicy policy;
 
     BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
-            AuditService audit, QualityService quality, AccessPolicy policy) {
+            AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods) {
         this.audit = audit;
         this.policy = policy;
         this.quality = quality;
@@ -72,7 +73,7 @@ public class BreakdownService {
         this.query = query;
         this.arrow = arrow;
         this.cache = new ResultCache<>(500);
-        this.trends = new TrendCalculator(query);
+        this.trends = new TrendCalculator(query, completePeriods);
     }
 
     public List<Measure> measures() {

@@ -158,7 +158,7 @@ class ChartsTest {
             images.add(Charts.slopeChart(r, Samples.PRETERM));
             images.add(Charts.funnelPlot(r, null));
         }
-        TrendResult noPoints = new TrendResult("preterm", "month", true, "%", null, null, null, null, List.of());
+        TrendResult noPoints = new TrendResult("preterm", "month", true, "%", null, null, null, null, List.of(), null);
         images.add(Charts.spcChart(noPoints, Samples.PRETERM));
         images.add(Charts.spcChart(null, null));
         images.add(Charts.trendGrid("Nothing", List.of(), false));

@@ -104,15 +104,15 @@ final class Samples {
             String spc = i >= 5 ? "special_cause_improvement" : "common_cause";
             String period = String.format("%d-%02d", i < 9 ? 2024 : 2025, (i + 3) % 12 + 1);
             if (i == 2) {
-                points.add(new TrendResult.Point(period, 5.0, n, null, null, null, null, null, null, true));
+                points.add(new TrendResult.Point(period, 5.0, n, null, null, null, null, null, null, true, true));
                 continue;
             }
             Estimate e = Proportions.wilson(Math.round(values[i] * n / 100), n, 0.95, 100);
             points.add(new TrendResult.Point(period, (double) Math.round(values[i] * n / 100), n, values[i], e.lower(),
-                    e.upper(), mean - 3 * sigma, mean + 3 * sigma, spc, false));
+                    e.upper(), mean - 3 * sigma, mean + 3 * sigma, spc, false, true));
         }
         return new TrendResult("early_booking", "month", true, "%", 75.0, mean, "special_cause_improvement",
-                "consistently_failing", points);
+                "consistently_failing", points, null);
     }
 
     /** A trend of constant-ish values with a given mean, to fill grid panels. */
@@ -122,8 +122,8 @@ final class Samples {
             double v = base + ((i * 7) % 5 - 2) * 0.3;
             String period = String.format("%d-%02d", i < 9 ? 2024 : 2025, (i + 3) % 12 + 1);
             points.add(new TrendResult.Point(period, v * 10, 1000.0, v, v - 1.2, v + 1.2, base - 2, base + 2,
-                    i == 11 ? "special_cause_concern" : "common_cause", false));
+                    i == 11 ? "special_cause_concern" : "common_cause", false, true));
         }
-        return new TrendResult(measure, "month", true, "%", target, base, "special_cause_concern", null, points);
+        return new TrendResult(measure, "month", true, "%", target, base, "special_cause_concern", null, points, null);
     }
 }

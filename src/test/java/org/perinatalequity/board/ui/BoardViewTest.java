@@ -132,8 +132,8 @@ class BoardViewTest extends SampleDataViewTest {
                 .isEqualTo("not available (most deprived not available, least deprived 4.5 per 1,000)");
 
         TrendResult quarters = new TrendResult("preterm", "quarter", true, "%", null, 7.0, null, null, List.of(
-                new TrendResult.Point("2025-Q1", 30.0, 400.0, 7.5, 5.1, 10.5, null, null, null, false),
-                new TrendResult.Point("2025-Q2", null, null, null, null, null, null, null, null, true)));
+                new TrendResult.Point("2025-Q1", 30.0, 400.0, 7.5, 5.1, 10.5, null, null, null, false, true),
+                new TrendResult.Point("2025-Q2", null, null, null, null, null, null, null, null, true, true)), null);
         assertThat(StatusText.latestText(quarters, service.measure("preterm")))
                 .isEqualTo("Latest quarter (2025-Q2): not available (suppressed: small numbers); 2025-Q1: 7.5%");
     }
