@@ -27,8 +27,11 @@ final class SubmissionLoader {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionLoader.class);
 
-    /** Tables a submission must contain (MSDS validation needs MSD001, MSD002 and MSD101; MSD000 names it). */
-    static final List<String> REQUIRED_TABLES = List.of("MSD000", "MSD001", "MSD002", "MSD101");
+    /**
+     * Tables a submission must contain: MSD000 names it, MSD001 and MSD101 hold the women and their bookings.
+     * MSD002 (GP practice registration) is optional because many local and national extracts omit it.
+     */
+    static final List<String> REQUIRED_TABLES = List.of("MSD000", "MSD001", "MSD101");
 
     /** child table, child key item, parent table, parent key item: a child without its parent is an orphan. */
     private record ParentLink(String child, String childKey, String parent, String parentKey) {
@@ -90,6 +93,10 @@ final class SubmissionLoader {
                 throw new IngestRefusedException("The submission has no " + required + " file (every submission needs "
                         + String.join(", ", REQUIRED_TABLES) + ")");
             }
+        }
+        if (!byTable.containsKey("MSD002")) {
+            log.warning("missing_table", null, "MSD002", null, null, null, "no MSD002 (GP practice registration) file:"
+                    + " GP practice and PCN are unknown for this submission, so their breakdowns have no data from it");
         }
         long t0 = System.nanoTime();
         for (Map.Entry<String, StagedFile> entry : byTable.entrySet()) {

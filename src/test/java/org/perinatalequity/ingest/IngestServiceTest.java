@@ -331,7 +331,7 @@ class IngestServiceTest {
                 .file("notes.csv", "a,b", "1,2");
         Extract unknownId = Extract.minimal(dir.resolve("u2"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD999.csv", "a,b", "1,2");
-        Extract missing = Extract.minimal(dir.resolve("m"), "RWE", "2024-04-01", "2024-04-30").delete("MSD002.csv");
+        Extract missing = Extract.minimal(dir.resolve("m"), "RWE", "2024-04-01", "2024-04-30").delete("MSD101.csv");
         Extract twice = Extract.minimal(dir.resolve("t"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD101_copy.csv", "PregnancyID,LPIDMother,AntenatalAppDate", "P1,M1,2024-04-02");
         Path notZip = Files.writeString(dir.resolve("broken.zip"), "this is not a zip");
@@ -342,11 +342,30 @@ class IngestServiceTest {
         assertThat(report.submissions()).extracting(IngestReport.Submission::message).containsExactly(
                 "notes.csv: unknown table: the file name has no MSDnnn table id and the header matches no MSDS table",
                 "MSD999.csv: unknown table MSD999 (not an MSDS v2 table)",
-                "The submission has no MSD002 file (every submission needs MSD000, MSD001, MSD002, MSD101)",
+                "The submission has no MSD101 file (every submission needs MSD000, MSD001, MSD101)",
                 "Two files for MSD101: MSD101.csv and MSD101_copy.csv",
                 "broken.zip is not a readable zip file: zip END header not found");
         assertThat(snapshot()).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM ingest_submission WHERE status = 'refused'")).isEqualTo(5);
+    }
+
+    @Test
+    void loads_a_submission_without_msd002_and_warns_once_that_gp_practice_and_pcn_are_unknown() throws Exception {
+        Extract noGp = Extract.minimal(dir.resolve("nogp"), "RWE", "2024-04-01", "2024-04-30").delete("MSD002.csv");
+
+        IngestReport report = ingest(noGp.path());
+
+        assertThat(report.allLoaded()).isTrue();
+        assertThat(report.rejects()).isEmpty();
+        assertThat(report.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.type()).isEqualTo("missing_table");
+            assertThat(w.table()).isEqualTo("MSD002");
+            assertThat(w.reason()).contains("GP practice and PCN are unknown for this submission");
+        });
+        var woman = jdbc.sql("SELECT ethnic_group, gp_practice, pcn FROM v_women").query().singleRow();
+        assertThat(woman).containsEntry("ethnic_group", "White").containsEntry("gp_practice", "Unknown")
+                .containsEntry("pcn", "Unknown");
+        assertThat(count("SELECT count(*) FROM v_bookings")).isEqualTo(1);
     }
 
     @Test
