@@ -69,7 +69,7 @@ public final class DemoDataGenerator {
         // Births are spread evenly over a window wider than the period, so that the extract is a steady state:
         // a pregnancy booked before the period and still open at its start is there with its earlier booking, and
         // one booked late in the period is there without a birth yet. Pregnancies that ended before the period or
-        // were booked after it are not in the submission. A first birth may fall before the window so that women
+        // were booked after it are not in the submission. A first birth may fall before the period so that women
         // with two births in the period are not bunched at its end.
         int periodDays = (int) ChronoUnit.DAYS.between(PERIOD_START, PERIOD_END) + 1;
         int earliest = -(MIN_BIRTH_INTERVAL_DAYS + BIRTH_INTERVAL_SPREAD_DAYS);
