@@ -22,17 +22,23 @@ public final class DemoDataGenerator {
     public static final int DEFAULT_BIRTHS = 25_000;
     public static final long DEFAULT_SEED = 20231L;
     public static final String DEFAULT_OUT = "demo-data";
-    /** Births fall in two financial years; bookings start up to ~10 months earlier. */
-    public static final LocalDate FIRST_BIRTH = LocalDate.of(2023, 4, 1);
-    public static final LocalDate LAST_BIRTH = LocalDate.of(2025, 3, 31);
+    /** The submission's reporting period (MSD000 RPStartDate..RPEndDate): two financial years. */
+    public static final LocalDate PERIOD_START = LocalDate.of(2023, 4, 1);
+    public static final LocalDate PERIOD_END = LocalDate.of(2025, 3, 31);
 
-    /** Share of mothers who give birth twice within the period (second birth at least 14 months later). */
-    private static final double SECOND_PREGNANCY = 0.045;
+    /**
+     * Longest booking-to-birth interval the simulator can produce (a 35-day booking and a 296-day birth) plus a
+     * margin: births are drawn up to this many days after the period so that every booking inside it is there.
+     */
+    private static final int BOOKING_TO_BIRTH_MAX_DAYS = 270;
+    /** Share of women whose pregnancy is followed by another 14–26 months later. */
+    private static final double SECOND_PREGNANCY = 0.09;
     private static final int MIN_BIRTH_INTERVAL_DAYS = 430;
+    private static final int BIRTH_INTERVAL_SPREAD_DAYS = 365;
 
     /**
      * @param outDir created if needed; {@code msds/} and {@code reference/} are written inside it
-     * @param births number of babies (MSD401 rows, live and stillborn) to generate, at least 1
+     * @param births number of babies born in the reporting period (MSD401 rows, live and stillborn), at least 1
      */
     public DemoDataSummary generate(Path outDir, int births, long seed) {
         if (births < 1) {
@@ -60,33 +66,56 @@ public final class DemoDataGenerator {
 
         Map<String, Long> counts = new LinkedHashMap<>();
         List<Path> files = new ArrayList<>();
-        int days = (int) ChronoUnit.DAYS.between(FIRST_BIRTH, LAST_BIRTH) + 1;
+        // Births are spread evenly over a window wider than the period, so that the extract is a steady state:
+        // a pregnancy booked before the period and still open at its start is there with its earlier booking, and
+        // one booked late in the period is there without a birth yet. Pregnancies that ended before the period or
+        // were booked after it are not in the submission. A first birth may fall before the period so that women
+        // with two births in the period are not bunched at its end.
+        int periodDays = (int) ChronoUnit.DAYS.between(PERIOD_START, PERIOD_END) + 1;
+        int earliest = -(MIN_BIRTH_INTERVAL_DAYS + BIRTH_INTERVAL_SPREAD_DAYS);
+        int latest = periodDays + BOOKING_TO_BIRTH_MAX_DAYS;
         try (ExtractWriter writer = new ExtractWriter(msds, MsdsLayout.load(), recordRnd,
-                new DataQuality(recordRnd), model)) {
+                new DataQuality(recordRnd), model, PERIOD_END)) {
             int babies = 0;
             long pregnancies = 0;
             while (babies < births) {
-                int firstDay = timingRnd.nextInt(days);
-                boolean twice = firstDay + MIN_BIRTH_INTERVAL_DAYS < days && timingRnd.nextDouble() < SECOND_PREGNANCY;
-                LocalDate birth = FIRST_BIRTH.plusDays(firstDay);
+                int firstDay = earliest + timingRnd.nextInt(latest - earliest);
+                boolean twice = timingRnd.nextDouble() < SECOND_PREGNANCY;
+                int secondDay = firstDay + MIN_BIRTH_INTERVAL_DAYS + timingRnd.nextInt(BIRTH_INTERVAL_SPREAD_DAYS);
+                boolean firstIn = firstDay >= 0;
+                boolean secondIn = twice && secondDay >= 0 && secondDay < latest;
+                if (!firstIn && !secondIn) {
+                    continue;
+                }
+                LocalDate birth = PERIOD_START.plusDays(firstDay);
                 Mother mother = population.nextMother(birth.minusDays(200));
-                writer.writeMother(mother);
                 int previousLive = previousLiveBirths(mother, birth, popRnd);
-                Pregnancy p = simulator.simulate(id("P", ++pregnancies), id("L", pregnancies), mother, birth,
+                // The first pregnancy is simulated even when it ended before the period: it sets her parity.
+                Pregnancy first = simulator.simulate(id("P", ++pregnancies), id("L", pregnancies), mother, birth,
                         previousLive, babies + 2 <= births);
-                writer.writePregnancy(p);
-                babies += p.babies().size();
-                if (twice && babies < births) {
-                    int secondDay = firstDay + MIN_BIRTH_INTERVAL_DAYS
-                            + timingRnd.nextInt(days - firstDay - MIN_BIRTH_INTERVAL_DAYS);
-                    int live = (int) p.babies().stream().filter(Baby::live).count();
-                    Pregnancy second = simulator.simulate(id("P", ++pregnancies), id("L", pregnancies), mother,
-                            FIRST_BIRTH.plusDays(secondDay), previousLive + live, babies + 2 <= births);
+                Pregnancy second = null;
+                if (secondIn) {
+                    int live = (int) first.babies().stream().filter(Baby::live).count();
+                    second = simulator.simulate(id("P", ++pregnancies), id("L", pregnancies), mother,
+                            PERIOD_START.plusDays(secondDay), previousLive + live, babies + 2 <= births);
+                }
+                boolean writeFirst = firstIn && inExtract(first) && babies + bornInPeriod(first) <= births;
+                boolean writeSecond = second != null && inExtract(second)
+                        && babies + (writeFirst ? bornInPeriod(first) : 0) + bornInPeriod(second) <= births;
+                if (!writeFirst && !writeSecond) {
+                    continue;
+                }
+                writer.writeMother(mother, (writeFirst ? first : second).bookingDate());
+                if (writeFirst) {
+                    writer.writePregnancy(first);
+                    babies += bornInPeriod(first);
+                }
+                if (writeSecond) {
                     writer.writePregnancy(second);
-                    babies += second.babies().size();
+                    babies += bornInPeriod(second);
                 }
             }
-            files.add(writer.writeHeader(LAST_BIRTH));
+            files.add(writer.writeHeader(PERIOD_START));
             counts.put("MSD000", 1L);
             writer.tables().forEach((table, w) -> {
                 counts.put(table, w.rows());
@@ -95,6 +124,15 @@ public final class DemoDataGenerator {
         }
         files.addAll(ReferenceFiles.write(reference, geo, seed));
         return new DemoDataSummary(outDir, births, seed, counts, files);
+    }
+
+    /** In the submission: still open at the period's start (born in or after it) and booked by its end. */
+    private static boolean inExtract(Pregnancy p) {
+        return !p.birthDate().isBefore(PERIOD_START) && !p.bookingDate().isAfter(PERIOD_END);
+    }
+
+    private static int bornInPeriod(Pregnancy p) {
+        return p.birthDate().isAfter(PERIOD_END) ? 0 : p.babies().size();
     }
 
     private static String id(String prefix, long n) {

@@ -31,12 +31,15 @@ final class ExtractWriter implements AutoCloseable {
     private final DataQuality quality;
     private final OutcomeModel model;
     private final Columns c;
-    private LocalDate earliestBooking;
+    /** RPEndDate: nothing but EDDAgreed is dated after it (the future is not in a submission yet). */
+    private final LocalDate periodEnd;
     private long contactIds;
     private long activityIds;
 
-    ExtractWriter(Path dir, MsdsLayout layout, SplittableRandom rnd, DataQuality quality, OutcomeModel model) {
+    ExtractWriter(Path dir, MsdsLayout layout, SplittableRandom rnd, DataQuality quality, OutcomeModel model,
+            LocalDate periodEnd) {
         this.dir = dir;
+        this.periodEnd = periodEnd;
         this.layout = layout;
         this.rnd = rnd;
         this.quality = quality;
@@ -49,7 +52,8 @@ final class ExtractWriter implements AutoCloseable {
         this.c = new Columns(tables);
     }
 
-    void writeMother(Mother m) {
+    /** @param firstBooking her first booking in the extract: a GP registration is not dated after it */
+    void writeMother(Mother m, LocalDate firstBooking) {
         TableWriter t = c.t001;
         t.set(c.m001Lpid, m.lpid()).set(c.m001Org, PROVIDER).set(c.m001Dob, m.birthDate().toString())
                 .set(c.m001Resp, m.lsoa().la().commissioner())
@@ -59,24 +63,37 @@ final class ExtractWriter implements AutoCloseable {
         t.emit();
         if (m.practice() != null) {
             c.t002.set(c.m002Lpid, m.lpid()).set(c.m002Gp, m.practice().code())
-                    .set(c.m002Start, m.gpRegistrationStart().toString())
+                    .set(c.m002Start, m.gpRegistrationStart(firstBooking).toString())
                     .set(c.m002Org, m.practice().la().commissioner());
             c.t002.emit();
         }
     }
 
+    /**
+     * Writes what the submission knows of a pregnancy at the period's end: a pregnancy not yet ended has its booking,
+     * care plans and contacts so far, and no delivery or baby rows; after a birth, a later death or discharge is not
+     * known yet.
+     */
     void writePregnancy(Pregnancy p) {
         Mother m = p.mother();
-        if (earliestBooking == null || p.bookingDate().isBefore(earliestBooking)) {
-            earliestBooking = p.bookingDate();
-        }
         writeBooking(p, m);
         writeCarePlans(p, m);
         writeContacts(p, m);
-        writeDelivery(p, m);
-        for (Baby b : p.babies()) {
-            writeBaby(p, m, b);
+        if (!p.birthDate().isAfter(periodEnd)) {
+            writeDelivery(p, m);
+            for (Baby b : p.babies()) {
+                writeBaby(p, m, b);
+            }
         }
+    }
+
+    private boolean known(LocalDate date) {
+        return !date.isAfter(periodEnd);
+    }
+
+    /** The date as written, or blank when it falls after the period's end. */
+    private String knownDate(LocalDate date) {
+        return date == null || !known(date) ? "" : date.toString();
     }
 
     private void writeBooking(Pregnancy p, Mother m) {
@@ -126,6 +143,9 @@ final class ExtractWriter implements AutoCloseable {
 
     private void carePlan(Pregnancy p, Mother m, LocalDate date, String type, String pcsp, String coc,
             String professional, String team) {
+        if (!known(date)) {
+            return;
+        }
         c.t102.set(c.p102Preg, p.id()).set(c.p102Lpid, m.lpid()).set(c.p102Date, date.toString())
                 .set(c.p102Type, type).set(c.p102Pcsp, pcsp).set(c.p102Coc, coc).set(c.p102Prof, professional)
                 .set(c.p102Team, team).set(c.p102Site, SITE_LRI).set(c.p102Setting, "01");
@@ -158,6 +178,9 @@ final class ExtractWriter implements AutoCloseable {
     }
 
     private void contact(Pregnancy p, Mother m, LocalDate date, boolean booking) {
+        if (!known(date)) {
+            return;
+        }
         String id = String.format("C%011d", ++contactIds);
         int q = m.quintile();
         String medium = "01";
@@ -204,8 +227,8 @@ final class ExtractWriter implements AutoCloseable {
                 .set(c.d301CsDate, caesarean ? birth : "")
                 .set(c.d301CsTime, caesarean ? p.babies().get(0).birthTime() : "")
                 .set(c.d301Admit, (p.labourOnsetDate() == null ? p.birthDate() : p.labourOnsetDate()).toString())
-                .set(c.d301Discharge, p.birthDate().plusDays(caesarean ? 2 + rnd.nextInt(2) : rnd.nextInt(3))
-                        .toString())
+                .set(c.d301Discharge, knownDate(p.birthDate().plusDays(caesarean ? 2 + rnd.nextInt(2)
+                        : rnd.nextInt(3))))
                 .set(c.d301Lead, PROVIDER);
         t.emit();
         if (p.smokingDelivery() != null) {
@@ -253,7 +276,7 @@ final class ExtractWriter implements AutoCloseable {
                 .set(c.n401Outcome, b.outcome()).set(c.n401Sex, b.sex()).set(c.n401Ethnic, ethnic)
                 .set(c.n401Nhs, b.nhsNumber()).set(c.n401NhsStatus, "01")
                 .set(c.n401Fetal, p.id() + "-" + b.birthOrder()).set(c.n401Order, Integer.toString(b.birthOrder()))
-                .set(c.n401Death, b.deathDate() == null ? "" : b.deathDate().toString())
+                .set(c.n401Death, knownDate(b.deathDate()))
                 .set(c.n401Presentation, p.presentation())
                 .set(c.n401Gestation, rnd.nextDouble() < 0.003 ? "" : Integer.toString(p.gestation()))
                 .set(c.n401Method, method)
@@ -263,7 +286,7 @@ final class ExtractWriter implements AutoCloseable {
                 .set(c.n401FeedDate, b.live() ? birth : "").set(c.n401FeedCode, feed)
                 .set(c.n401Skin, b.live() ? (rnd.nextDouble() < 0.85 ? "Y" : "N") : "")
                 .set(c.n401Discharge, b.live() && b.deathDate() == null
-                        ? p.birthDate().plusDays(p.gestation() < 259 ? 7 + rnd.nextInt(30) : rnd.nextInt(4)).toString()
+                        ? knownDate(p.birthDate().plusDays(p.gestation() < 259 ? 7 + rnd.nextInt(30) : rnd.nextInt(4)))
                         : "");
         t.emit();
         if (!quality.happens(0.01, f)) {
@@ -307,12 +330,11 @@ final class ExtractWriter implements AutoCloseable {
         return String.format("%02d:%02d:00", rnd.nextInt(24), rnd.nextInt(60));
     }
 
-    /** Writes MSD000 last: its reporting period starts with the month of the earliest booking written. */
-    Path writeHeader(LocalDate periodEnd) {
+    /** Writes MSD000: the reporting period the submission covers (earlier bookings of open pregnancies lie before it). */
+    Path writeHeader(LocalDate periodStart) {
         Path file = dir.resolve("MSD000.csv");
         try (TableWriter t = new TableWriter("MSD000", file, layout.columns("MSD000"))) {
-            LocalDate start = earliestBooking == null ? periodEnd.withDayOfMonth(1) : earliestBooking.withDayOfMonth(1);
-            t.set(t.col("OrgCodeProvider"), PROVIDER).set(t.col("RPStartDate"), start.toString())
+            t.set(t.col("OrgCodeProvider"), PROVIDER).set(t.col("RPStartDate"), periodStart.toString())
                     .set(t.col("RPEndDate"), periodEnd.toString());
             t.emit();
         }

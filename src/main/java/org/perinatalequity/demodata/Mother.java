@@ -19,7 +19,10 @@ record Mother(String lpid, String nhsNumber, LocalDate birthDate, String ethnicC
         return lsoa.quintile();
     }
 
-    LocalDate gpRegistrationStart() {
-        return birthDate.plusYears(18).plusDays(lpid.hashCode() & 0x7ff);
+    /** Registered as an adult, or, when that would fall after {@code notAfter}, as a child. */
+    LocalDate gpRegistrationStart(LocalDate notAfter) {
+        int days = lpid.hashCode() & 0x7ff;
+        LocalDate adult = birthDate.plusYears(18).plusDays(days);
+        return adult.isAfter(notAfter) ? birthDate.plusDays(days) : adult;
     }
 }
