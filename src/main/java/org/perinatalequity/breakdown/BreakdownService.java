@@ -68,7 +68,7 @@ public class BreakdownService {
     BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
             AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
             org.springframework.core.env.Environment environment) {
-        this.rebaseSettings = rebaseSettings(catalogue, environment);
+        this.rebaseSettings = rebaseSettings(catalogue.all(), environment);
         this.audit = audit;
         this.policy = policy;
         this.quality = quality;
@@ -184,10 +184,10 @@ public class BreakdownService {
     }
 
     /** Every rebase setting is read at start-up, so a mistyped month stops the application with its name. */
-    private static Map<String, List<YearMonth>> rebaseSettings(MeasureCatalogue catalogue,
+    static Map<String, List<YearMonth>> rebaseSettings(List<Measure> measures,
             org.springframework.core.env.Environment environment) {
         Map<String, List<YearMonth>> out = new LinkedHashMap<>();
-        for (Measure m : catalogue.all()) {
+        for (Measure m : measures) {
             String key = "equity.spc.rebase." + m.id();
             String value = environment.getProperty(key);
             if (value == null || value.isBlank()) {
