@@ -127,7 +127,7 @@ final class SpcChart {
         return Rendering.render(chart, width, height, title, description(title, t, unit, target, subtitle));
     }
 
-    /** "incomplete" over the middle of each run of incomplete periods, at the top of the plot. */
+    /** "incomplete" over each run of incomplete periods, at the top of the plot. */
     static void incompleteLabels(XYPlot plot, List<Point> points, double top) {
         int i = 0;
         while (i < points.size()) {
@@ -139,8 +139,14 @@ final class SpcChart {
             while (end + 1 < points.size() && !points.get(end + 1).complete()) {
                 end++;
             }
-            plot.addAnnotation(Mark.text("incomplete-label", (i + end) / 2.0, top, 0, 3, "incomplete",
-                    Rendering.font(Font.ITALIC, 10), Palette.DARK_GREY, TextAnchor.TOP_CENTER));
+            // At either edge the label runs inwards from the plot's border, so it is never cut off.
+            boolean first = i == 0;
+            boolean last = end == points.size() - 1;
+            double x = first && !last ? -0.5 : last && !first ? points.size() - 0.5 : (i + end) / 2.0;
+            TextAnchor anchor = first && !last ? TextAnchor.TOP_LEFT
+                    : last && !first ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_CENTER;
+            plot.addAnnotation(Mark.text("incomplete-label", x, top, first && !last ? 3 : last && !first ? -3 : 0, 3,
+                    "incomplete", Rendering.font(Font.ITALIC, 10), Palette.DARK_GREY, anchor));
             i = end + 1;
         }
     }

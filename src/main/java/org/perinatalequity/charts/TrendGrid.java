@@ -31,7 +31,7 @@ final class TrendGrid {
     private static final int HEADER = 34;
     private static final int FOOTER = 22;
     static final String KEY = "Blue: value · grey: mean · pink dash-dot: target · circle/square/diamond: special cause "
-            + "improvement/concern/neither · hollow circle: incomplete period (not charted) · * suppressed";
+            + "improvement/concern/neither · hollow: incomplete · * suppressed";
 
     private TrendGrid() {
     }
