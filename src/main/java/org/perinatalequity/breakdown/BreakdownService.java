@@ -62,9 +62,13 @@ public class BreakdownService {
     private final AuditService audit;
     private final QualityService quality;
     private final AccessPolicy policy;
+    /** The months each measure's charts are rebased at, from {@code equity.spc.rebase.<measureId>=YYYY-MM[,…]}. */
+    private final Map<String, List<YearMonth>> rebaseSettings;
 
     BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
-            AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods) {
+            AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
+            org.springframework.core.env.Environment environment) {
+        this.rebaseSettings = rebaseSettings(catalogue.all(), environment);
         this.audit = audit;
         this.policy = policy;
         this.quality = quality;
@@ -142,16 +146,65 @@ public class BreakdownService {
         return cache.get(dataVersion(), request, () -> compute(request));
     }
 
+    /** A trend charted the measure's default way ({@link TrendSpec#defaults()}). */
     public TrendResult trend(String measureId, Dimension period, Map<Dimension, List<String>> filters,
             boolean asked) {
+        return trend(measureId, period, filters, asked, TrendSpec.defaults());
+    }
+
+    /**
+     * A trend: its periods, which are complete, and the SPC reading over the complete ones on the true counts (the
+     * same whatever the suppression). Rare events are rolling 12-month rates by month unless {@code spec} says.
+     */
+    public TrendResult trend(String measureId, Dimension period, Map<Dimension, List<String>> filters,
+            boolean asked, TrendSpec spec) {
         boolean suppress = asked || !maySeeUnsuppressed();
         Measure measure = measure(measureId);
         if (period != Dimension.MONTH && period != Dimension.QUARTER && period != Dimension.FINANCIAL_YEAR) {
             throw new BadRequestException("Parameter 'by': a trend is by month, quarter or financial_year, not '"
                     + period.id() + "'");
         }
-        return trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters), suppress),
-                () -> trends.trend(measure, period, filters, suppress));
+        org.perinatalequity.stats.SpcInput.Chart chart = spec.chart() == null
+                ? org.perinatalequity.stats.SpcInput.Chart.XMR : spec.chart();
+        int rolling = spec.rollingMonths() != null ? spec.rollingMonths()
+                : measure.rareEvent() && period == Dimension.MONTH ? TrendSpec.RARE_EVENT_ROLLING_MONTHS : 1;
+        if (rolling < 1 || rolling > TrendSpec.MAX_ROLLING_MONTHS) {
+            throw new BadRequestException("Parameter 'rolling': a number of months from 1 to "
+                    + TrendSpec.MAX_ROLLING_MONTHS + ", not " + rolling);
+        }
+        if (rolling > 1 && period != Dimension.MONTH) {
+            throw new BadRequestException("Parameter 'rolling': rolling rates are by=month only, not by="
+                    + period.id());
+        }
+        TrendSeries.Rebase rebase = spec.rebaseAt() != null ? new TrendSeries.Rebase(spec.rebaseAt(), true)
+                : new TrendSeries.Rebase(rebaseSettings.getOrDefault(measureId, List.of()), false);
+        return trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters), suppress, chart,
+                rolling, rebase), () -> trends.trend(measure, period, filters, suppress, chart, rolling, rebase,
+                        dataVersion()));
+    }
+
+    /** Every rebase setting is read at start-up, so a mistyped month stops the application with its name. */
+    static Map<String, List<YearMonth>> rebaseSettings(List<Measure> measures,
+            org.springframework.core.env.Environment environment) {
+        Map<String, List<YearMonth>> out = new LinkedHashMap<>();
+        for (Measure m : measures) {
+            String key = "equity.spc.rebase." + m.id();
+            String value = environment.getProperty(key);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            List<YearMonth> months = new ArrayList<>();
+            for (String part : value.split(",")) {
+                try {
+                    months.add(YearMonth.parse(part.strip()));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalStateException("Setting " + key + ": months as YYYY-MM[,YYYY-MM], not '"
+                            + value + "'");
+                }
+            }
+            out.put(m.id(), List.copyOf(months));
+        }
+        return Map.copyOf(out);
     }
 
     /**
@@ -183,7 +236,7 @@ public class BreakdownService {
 
     /** The board and the action plan ask for the same trends on every visit; like breakdowns, they keep per version. */
     private record TrendKey(String measureId, Dimension period, Map<Dimension, List<String>> filters,
-            boolean suppress) {
+            boolean suppress, org.perinatalequity.stats.SpcInput.Chart chart, int rolling, TrendSeries.Rebase rebase) {
     }
 
     private BreakdownResult compute(BreakdownRequest request) {

@@ -42,11 +42,13 @@ public final class BreakdownTables {
                 new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),
                 new Column("value", Type.NUMBER), new Column("lower95", Type.NUMBER), new Column("upper95", Type.NUMBER),
                 new Column("process_lower", Type.NUMBER), new Column("process_upper", Type.NUMBER),
-                new Column("spc", Type.TEXT), new Column("suppressed", Type.BOOLEAN));
+                new Column("spc", Type.TEXT), new Column("suppressed", Type.BOOLEAN),
+                new Column("complete", Type.BOOLEAN), new Column("mean", Type.NUMBER));
         List<List<Object>> rows = new ArrayList<>();
         for (TrendResult.Point p : result.points()) {
             rows.add(Arrays.asList(result.measure(), p.period(), p.numerator(), p.denominator(), p.value(),
-                    p.lower95(), p.upper95(), p.processLower(), p.processUpper(), p.spc(), p.suppressed()));
+                    p.lower95(), p.upper95(), p.processLower(), p.processUpper(), p.spc(), p.suppressed(),
+                    p.complete(), p.mean()));
         }
         return new Table(columns, rows);
     }

@@ -17,18 +17,21 @@ import org.perinatalequity.measures.Measure;
 
 /**
  * A Making Data Count SPC chart of a trend: the series, the mean, the process limits (a p chart's limits vary with
- * each period's denominator, so they are drawn as steps), the target, and special-cause points marked by shape and
- * by the MDC colour. The variation and assurance icons are given in words in the subtitle.
+ * each period's denominator and a rebased chart's with its period, so they are drawn as steps), the target, and
+ * special-cause points marked by shape and by the MDC colour. Incomplete periods are hollow circles on a dotted line,
+ * labelled "incomplete" above each run. The variation and assurance icons are given in words in the subtitle.
  */
 final class SpcChart {
 
     static final Stroke LIMIT = Mark.dashed(1.5f, 5f, 4f);
+    static final Stroke INCOMPLETE_LINE = Mark.dashed(1.2f, 2f, 3f);
 
     private SpcChart() {
     }
 
     static ChartImage render(TrendResult t, Measure m, int width, int height) {
         String title = (m != null ? m.name() : t != null ? t.measure() : "Measure") + ": SPC chart"
+                + (t != null && t.rollingMonths() > 1 ? " (rolling " + t.rollingMonths() + " months)" : "")
                 + (t == null || t.points() == null || t.points().isEmpty() ? ""
                         : ", " + t.points().get(0).period() + " to " + t.points().get(t.points().size() - 1).period());
         if (t == null || t.points() == null || t.points().isEmpty()) {
@@ -59,6 +62,8 @@ final class SpcChart {
         double[] lower = new double[2 * n];
         double[] upper = new double[2 * n];
         double[] series = new double[n];
+        double[] all = new double[n];
+        double[] centre = new double[2 * n];
         double[] index = new double[n];
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
@@ -66,7 +71,9 @@ final class SpcChart {
             xs[2 * i + 1] = i + 0.5;
             lower[2 * i] = lower[2 * i + 1] = p.processLower() == null ? Double.NaN : p.processLower();
             upper[2 * i] = upper[2 * i + 1] = p.processUpper() == null ? Double.NaN : p.processUpper();
-            series[i] = p.value() == null || p.suppressed() ? Double.NaN : p.value();
+            all[i] = p.value() == null || p.suppressed() ? Double.NaN : p.value();
+            series[i] = p.complete() ? all[i] : Double.NaN;
+            centre[2 * i] = centre[2 * i + 1] = p.mean() == null ? Double.NaN : p.mean();
             index[i] = i;
         }
         if (points.stream().anyMatch(p -> p.processLower() != null)) {
@@ -74,7 +81,13 @@ final class SpcChart {
             plot.addAnnotation(Mark.path("process-limit", xs, upper, LIMIT, Palette.DARK_GREY));
             legend.line("Process limits (dashed steps)", LIMIT, Palette.DARK_GREY);
         }
-        if (t.mean() != null) {
+        boolean rebased = t.rebasedAt() != null && !t.rebasedAt().isEmpty();
+        if (t.mean() != null && rebased) {
+            // Each chart period has its own mean: steps over the charted points, the latest named in the legend.
+            plot.addAnnotation(Mark.path("mean", xs, centre, new BasicStroke(2f), Palette.TEXT));
+            legend.line("Mean " + ChartText.value(t.mean(), unit) + " (rebased at " + String.join(", ",
+                    t.rebasedAt()) + ")", new BasicStroke(2f), Palette.TEXT);
+        } else if (t.mean() != null) {
             plot.addAnnotation(Mark.line("mean", -0.5, t.mean(), n - 0.5, t.mean(), new BasicStroke(2f), Palette.TEXT));
             legend.line("Mean " + ChartText.value(t.mean(), unit), new BasicStroke(2f), Palette.TEXT);
         }
@@ -82,9 +95,18 @@ final class SpcChart {
             plot.addAnnotation(Mark.line("target", -0.5, target, n - 0.5, target, DotChart.TARGET, Palette.PINK));
             legend.line("Target " + ChartText.value(target, unit) + " (dash-dot)", DotChart.TARGET, Palette.PINK);
         }
+        plot.addAnnotation(Mark.path("series-incomplete", index, all, INCOMPLETE_LINE, Palette.MID_GREY));
         plot.addAnnotation(Mark.path("series", index, series, new BasicStroke(1.5f), Palette.DARK_GREY));
+        incompleteLabels(plot, points, axis.getUpperBound());
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
+            if (!p.complete() && !p.suppressed() && p.value() != null) {
+                Symbols.Marker marker = Symbols.incomplete();
+                legend.marker(marker);
+                plot.addAnnotation(Mark.symbol("point " + marker.cssClass(), i, p.value(), marker.shape(),
+                        marker.fill()));
+                continue;
+            }
             if (p.suppressed() || p.value() == null) {
                 plot.addAnnotation(Mark.text(p.suppressed() ? "suppressed" : "no-value", i, axis.getLowerBound(), 0, -4,
                         p.suppressed() ? "*" : "–", Rendering.font(Font.BOLD, 14), Palette.TEXT,
@@ -103,6 +125,30 @@ final class SpcChart {
         String subtitle = variation(t.variation()) + " · " + assurance(t.assurance(), target);
         JFreeChart chart = Rendering.chart(title, subtitle, plot, legend.items());
         return Rendering.render(chart, width, height, title, description(title, t, unit, target, subtitle));
+    }
+
+    /** "incomplete" over each run of incomplete periods, at the top of the plot. */
+    static void incompleteLabels(XYPlot plot, List<Point> points, double top) {
+        int i = 0;
+        while (i < points.size()) {
+            if (points.get(i).complete()) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end + 1 < points.size() && !points.get(end + 1).complete()) {
+                end++;
+            }
+            // At either edge the label runs inwards from the plot's border, so it is never cut off.
+            boolean first = i == 0;
+            boolean last = end == points.size() - 1;
+            double x = first && !last ? -0.5 : last && !first ? points.size() - 0.5 : (i + end) / 2.0;
+            TextAnchor anchor = first && !last ? TextAnchor.TOP_LEFT
+                    : last && !first ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_CENTER;
+            plot.addAnnotation(Mark.text("incomplete-label", x, top, first && !last ? 3 : last && !first ? -3 : 0, 3,
+                    "incomplete", Rendering.font(Font.ITALIC, 10), Palette.DARK_GREY, anchor));
+            i = end + 1;
+        }
     }
 
     static String variation(String type) {
@@ -132,12 +178,19 @@ final class SpcChart {
         List<String> parts = new ArrayList<>();
         for (Point p : t.points()) {
             String text = p.period() + " " + (p.suppressed() ? "suppressed (*)" : ChartText.value(p.value(), unit));
-            if (p.spc() != null && !"common_cause".equals(p.spc())) {
+            if (!p.complete()) {
+                text += " (incomplete)";
+            } else if (p.spc() != null && !"common_cause".equals(p.spc())) {
                 text += " (" + p.spc().replace('_', ' ') + ")";
             }
             parts.add(text);
         }
-        return title + ". " + subtitle + "." + (t.mean() == null ? "" : " Mean " + ChartText.value(t.mean(), unit) + ".")
+        String how = ("p".equals(t.chart()) ? " p chart." : "p_prime".equals(t.chart()) ? " Laney p′ chart." : "")
+                + (t.rollingMonths() > 1 ? " Rolling " + t.rollingMonths() + "-month rates." : "")
+                + (t.rebasedAt() == null || t.rebasedAt().isEmpty() ? ""
+                        : " Rebased at " + String.join(", ", t.rebasedAt()) + ".");
+        return title + ". " + subtitle + "." + how
+                + (t.mean() == null ? "" : " Mean " + ChartText.value(t.mean(), unit) + ".")
                 + (target == null ? "" : " Target " + ChartText.value(target, unit) + ".") + " " + String.join("; ", parts)
                 + ".";
     }

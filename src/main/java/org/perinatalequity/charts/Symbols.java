@@ -85,6 +85,15 @@ final class Symbols {
         };
     }
 
+    /**
+     * An incomplete period (docs/board.md, "Complete periods"): a hollow circle, never a special-cause colour, since
+     * the point takes no part in the limits, the rules or the icons.
+     */
+    static Marker incomplete() {
+        return new Marker("incomplete hollow-circle", circle(SIZE * 0.85), Palette.WHITE,
+                "Incomplete period (hollow circle): not used for the limits, rules or icons");
+    }
+
     private static Shape polygon(double... xy) {
         Path2D.Double p = new Path2D.Double();
         p.moveTo(xy[0], xy[1]);

@@ -22,7 +22,8 @@ import org.perinatalequity.breakdown.TrendResult.Point;
 
 /**
  * Small multiples: several trends (several measures, or one measure by group) in a grid of up to three columns,
- * each panel a compact chart with the series, its mean and target, and special-cause markers. JFreeChart has no
+ * each panel a compact chart with the series, its mean and target, special-cause markers, and incomplete periods as
+ * hollow circles labelled "incomplete" (their heading value is the latest complete period's). JFreeChart has no
  * grid layout, so the panels are separate charts drawn into their cells of one canvas.
  */
 final class TrendGrid {
@@ -30,7 +31,7 @@ final class TrendGrid {
     private static final int HEADER = 34;
     private static final int FOOTER = 22;
     static final String KEY = "Blue: value · grey: mean · pink dash-dot: target · circle/square/diamond: special cause "
-            + "improvement/concern/neither · * suppressed";
+            + "improvement/concern/neither · hollow: incomplete · * suppressed";
 
     private TrendGrid() {
     }
@@ -87,10 +88,12 @@ final class TrendGrid {
         int n = points.size();
         double[] index = new double[n];
         double[] series = new double[n];
+        double[] all = new double[n];
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
             index[i] = i;
-            series[i] = p.value() == null || p.suppressed() ? Double.NaN : p.value();
+            all[i] = p.value() == null || p.suppressed() ? Double.NaN : p.value();
+            series[i] = p.complete() ? all[i] : Double.NaN;
         }
         double[] range = shared != null ? shared : Bounds.of(values(t));
         XYPlot plot = new XYPlot();
@@ -111,10 +114,15 @@ final class TrendGrid {
             plot.addAnnotation(Mark.line("target", -0.5, t.target(), n - 0.5, t.target(), DotChart.TARGET,
                     Palette.PINK));
         }
+        plot.addAnnotation(Mark.path("series-incomplete", index, all, SpcChart.INCOMPLETE_LINE, Palette.MID_GREY));
         plot.addAnnotation(Mark.path("series", index, series, new BasicStroke(2f), Palette.NHS_BLUE));
+        SpcChart.incompleteLabels(plot, points, y.getUpperBound());
         for (int i = 0; i < n; i++) {
             Point p = points.get(i);
-            if (p.suppressed()) {
+            if (!p.complete() && !p.suppressed() && p.value() != null) {
+                Symbols.Marker m = Symbols.incomplete();
+                plot.addAnnotation(Mark.symbol("point " + m.cssClass(), i, p.value(), m.shape(), m.fill()));
+            } else if (p.suppressed()) {
                 plot.addAnnotation(Mark.text("suppressed", i, y.getLowerBound(), 0, -3, "*",
                         Rendering.font(Font.BOLD, 13), Palette.TEXT, TextAnchor.BOTTOM_CENTER));
             } else if (p.value() != null && p.spc() != null && !"common_cause".equals(p.spc())) {
@@ -142,9 +150,10 @@ final class TrendGrid {
         return out;
     }
 
+    /** The latest complete period with a value: an incomplete last month is no "latest" value. */
     private static Point lastPublished(List<Point> points) {
         for (int i = points.size() - 1; i >= 0; i--) {
-            if (!points.get(i).suppressed() && points.get(i).value() != null) {
+            if (points.get(i).complete() && !points.get(i).suppressed() && points.get(i).value() != null) {
                 return points.get(i);
             }
         }
@@ -153,8 +162,10 @@ final class TrendGrid {
 
     private static String summary(TrendResult t) {
         Point last = lastPublished(t.points());
-        String text = last == null ? "every period suppressed or without a value"
-                : "latest " + last.period() + " " + ChartText.value(last.value(), t.unit());
+        String text = last == null ? "no complete period with a published value"
+                : "latest complete " + last.period() + " " + ChartText.value(last.value(), t.unit());
+        long incomplete = t.points().stream().filter(p -> !p.complete()).count();
+        text += incomplete == 0 ? "" : ", " + incomplete + (incomplete == 1 ? " period" : " periods") + " incomplete";
         text += t.mean() == null ? "" : ", mean " + ChartText.value(t.mean(), t.unit());
         text += t.target() == null ? "" : ", target " + ChartText.value(t.target(), t.unit());
         return text + ", " + SpcChart.variation(t.variation()).toLowerCase(java.util.Locale.UK);

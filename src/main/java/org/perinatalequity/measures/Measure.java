@@ -10,11 +10,15 @@ import java.util.List;
  * @param multiplier 100 for a percentage, 1,000 for a rate per 1,000
  * @param target a target on the {@code unit} scale (e.g. 75 for 75%), or null
  * @param kind {@code outcome} or {@code data_quality}
- * @param rareEvent counts so small that values are hidden when the numerator is below 8 (disclosure rule)
+ * @param rareEvent counts so small that values are hidden when the numerator is below 8 (disclosure rule); their
+ *        trends are rolling 12-month rates by default
+ * @param completeAfterDays days after a month's last day before every event of that month's denominator can have
+ *        happened and been reported (neonatal_death 27: a baby born on the 31st can die up to 27 days later); a
+ *        month is complete only when its last day plus these days is on or before the data-to date (0 by default)
  */
 public record Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
         Double target, String numeratorLabel, String denominatorLabel, List<String> planItems, String eventDate,
-        String kind, boolean rareEvent, String sql) {
+        String kind, boolean rareEvent, String sql, int completeAfterDays) {
 
     /** Which direction is better, as Fingertips labels comparisons. */
     public enum Polarity {

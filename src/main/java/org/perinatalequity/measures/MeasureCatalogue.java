@@ -119,9 +119,15 @@ public class MeasureCatalogue {
                 throw invalid(id, "planItems must name at least one plan item");
             }
             Double target = node.path("target").isNumber() ? node.path("target").asDouble() : null;
+            JsonNode after = node.path("completeAfterDays");
+            if (!after.isMissingNode() && !after.isNull() && !(after.isInt() && after.asInt() >= 0
+                    && after.asInt() <= 366)) {
+                throw invalid(id, "completeAfterDays must be a whole number of days from 0 to 366");
+            }
             return new Measure(id, text(node, id, "name"), text(node, id, "description"), unit, multiplier, polarity,
                     target, text(node, id, "numeratorLabel"), text(node, id, "denominatorLabel"), List.copyOf(plans),
-                    text(node, id, "eventDate"), kind, node.path("rareEvent").asBoolean(false), sql);
+                    text(node, id, "eventDate"), kind, node.path("rareEvent").asBoolean(false), sql,
+                    after.asInt(0));
         } catch (IOException e) {
             throw invalid(id, "its JSON cannot be read: " + e.getMessage());
         }

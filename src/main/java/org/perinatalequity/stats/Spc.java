@@ -27,7 +27,7 @@ public final class Spc {
         int n = input.values().size();
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            y[i] = input.chart() == Chart.P ? input.values().get(i) / input.denominators().get(i)
+            y[i] = input.chart().proportions() ? input.values().get(i) / input.denominators().get(i)
                     : input.values().get(i);
         }
         List<Point> points = new ArrayList<>(n);
@@ -35,9 +35,12 @@ public final class Spc {
             int from = range[0];
             int to = range[1];
             double[] part = Arrays.copyOfRange(y, from, to);
-            SpcLimits.Period limits = input.chart() == Chart.P
-                    ? SpcLimits.p(slice(input.values(), from, to), slice(input.denominators(), from, to))
-                    : SpcLimits.xmr(part, input.screenOutliers());
+            SpcLimits.Period limits = switch (input.chart()) {
+                case XMR -> SpcLimits.xmr(part, input.screenOutliers());
+                case P -> SpcLimits.p(slice(input.values(), from, to), slice(input.denominators(), from, to));
+                case P_PRIME -> SpcLimits.pPrime(slice(input.values(), from, to),
+                        slice(input.denominators(), from, to));
+            };
             SpecialCause[] causes = SpcRules.causes(part, limits, input.trendLength(), input.shiftLength());
             for (int i = 0; i < part.length; i++) {
                 points.add(new Point(part[i], limits.mean()[i], limits.lower()[i], limits.upper()[i], causes[i],

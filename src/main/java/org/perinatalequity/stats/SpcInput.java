@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * One SPC chart to calculate (Making Data Count, as NHSRplotthedots v0.2.2 does it; statistical-methods.md section 12).
  *
- * @param values the points in time order; for a p chart the event counts
- * @param denominators for a p chart the totals of each point, otherwise null
+ * @param values the points in time order; for a p or p′ chart the event counts
+ * @param denominators for a p or p′ chart the totals of each point, otherwise null
  * @param target a target for the assurance icon, or null
  * @param screenOutliers drop moving ranges ≥ 3.267 × mean moving range once before the limits (package default)
  * @param trendLength points in a rising or falling run that make a trend (package: 7)
@@ -50,9 +50,32 @@ public record SpcInput(Chart chart, List<Double> values, List<Double> denominato
                 shiftLength, indexes);
     }
 
-    /** XmR (individuals) or p (proportions with varying denominators). */
+    /** A Laney p′ chart of counts over totals (a p chart corrected for over-dispersion), runs of 7. */
+    public static SpcInput pPrime(List<Double> counts, List<Double> denominators, Improvement improvement) {
+        return new SpcInput(Chart.P_PRIME, counts, denominators, improvement, null, true, DEFAULT_RUN_LENGTH,
+                DEFAULT_RUN_LENGTH, List.of());
+    }
+
+    public SpcInput withChart(Chart newChart) {
+        return new SpcInput(newChart, values, denominators, improvement, target, screenOutliers, trendLength,
+                shiftLength, rebaseAt);
+    }
+
+    /**
+     * XmR (individuals), p (proportions with varying denominators) or Laney's p′ (a p chart whose limits are widened
+     * by the between-period variation, for large denominators).
+     */
     public enum Chart {
-        XMR, P
+        XMR, P, P_PRIME;
+
+        /** Charts of counts over denominators, whose points are proportions. */
+        public boolean proportions() {
+            return this != XMR;
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** Which way is better. {@code NEITHER} is the package's "neutral". */

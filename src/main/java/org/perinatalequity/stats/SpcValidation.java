@@ -2,7 +2,6 @@ package org.perinatalequity.stats;
 
 import java.util.List;
 
-import org.perinatalequity.stats.SpcInput.Chart;
 
 /** Input checks for {@link Spc}, with the calculator's field names. */
 final class SpcValidation {
@@ -12,7 +11,7 @@ final class SpcValidation {
 
     static void check(SpcInput input) {
         if (input.chart() == null) {
-            throw new InvalidInputException("chart", "must be xmr or p");
+            throw new InvalidInputException("chart", "must be xmr, p or p_prime");
         }
         if (input.improvement() == null) {
             throw new InvalidInputException("improvement", "must be increase, decrease or neither");
@@ -26,7 +25,7 @@ final class SpcValidation {
                 throw new InvalidInputException("values[" + i + "]", "must be a number");
             }
         }
-        if (input.chart() == Chart.P) {
+        if (input.chart().proportions()) {
             checkDenominators(values, input.denominators());
         }
         if (input.trendLength() < 2) {
@@ -43,7 +42,7 @@ final class SpcValidation {
 
     private static void checkDenominators(List<Double> counts, List<Double> denominators) {
         if (denominators == null || denominators.size() != counts.size()) {
-            throw new InvalidInputException("denominators", "must hold one total per value for a p chart");
+            throw new InvalidInputException("denominators", "must hold one total per value for a p or p_prime chart");
         }
         for (int i = 0; i < counts.size(); i++) {
             Double d = denominators.get(i);

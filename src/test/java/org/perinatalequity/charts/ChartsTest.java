@@ -136,8 +136,37 @@ class ChartsTest {
                 Samples.earlyBookingTrend()), new TrendPanel("Preterm births", Samples.flatTrend("preterm", 6.5, null))),
                 true);
         assertThat(count(c.svg(), "<g class='panel'>")).isEqualTo(2);
-        assertThat(c.description()).contains("Booked by 10 weeks: latest 2025-03 68.9%, mean 63.7%, target 75.0%")
-                .contains("Preterm births: latest 2025-03");
+        assertThat(c.description()).contains("Booked by 10 weeks: latest complete 2025-03 68.9%, mean 63.7%, target 75.0%")
+                .contains("Preterm births: latest complete 2025-03");
+    }
+
+    @Test
+    void incompletePeriodsAreHollowAndLabelled() {
+        TrendResult t = Samples.withIncompleteEnds(Samples.earlyBookingTrend(), 1, 2);
+        ChartImage c = Charts.spcChart(t, Samples.EARLY_BOOKING);
+        assertThat(count(c.svg(), "class='point incomplete hollow-circle'")).isEqualTo(3);
+        assertThat(group(c.svg(), "point incomplete hollow-circle")).contains("fill:rgb(255,255,255)");
+        // One label over the first month, one over the run of the last two.
+        assertThat(count(c.svg(), "<g class='incomplete-label'>")).isEqualTo(2);
+        assertThat(group(c.svg(), "incomplete-label")).contains(">incomplete</text>");
+        assertThat(c.svg()).contains("Incomplete period (hollow circle)");
+        assertThat(c.description()).contains("2024-04 61.0% (incomplete)").contains("2025-03 68.9% (incomplete)")
+                .contains("2025-01 66.0% (special cause improvement)");
+
+        ChartImage grid = Charts.trendGrid("Key measures", List.of(new TrendPanel("Booked by 10 weeks", t)), false);
+        assertThat(count(grid.svg(), "class='point incomplete hollow-circle'")).isEqualTo(3);
+        assertThat(count(grid.svg(), "<g class='incomplete-label'>")).isEqualTo(2);
+        // The heading's latest value is the latest complete period's, not the cut-off last month's.
+        assertThat(grid.description()).contains("latest complete 2025-01 66.0%").contains("3 periods incomplete");
+    }
+
+    @Test
+    void aRebasedChartDrawsEachPeriodsMean() {
+        TrendResult t = Samples.rebased(Samples.earlyBookingTrend(), 6);
+        ChartImage c = Charts.spcChart(t, Samples.EARLY_BOOKING);
+        assertThat(count(c.svg(), "<g class='mean'>")).isEqualTo(1);
+        assertThat(c.svg()).contains("rebased at 2024-10");
+        assertThat(c.description()).contains("Rebased at 2024-10.");
     }
 
     @Test

@@ -22,7 +22,7 @@ final class Samples {
 
     static Measure measure(String id, String name, Measure.Polarity polarity, Double target) {
         return new Measure(id, name, name, "%", 100, polarity, target, "events", "births", List.of(), "birth",
-                "outcome", false, "select 1");
+                "outcome", false, "select 1", 0);
     }
 
     static Row row(String group, String group2, long x, long n, String comparison) {
@@ -125,5 +125,31 @@ final class Samples {
                     i == 11 ? "special_cause_concern" : "common_cause", false, true));
         }
         return new TrendResult(measure, "month", true, "%", target, base, "special_cause_concern", null, points, null);
+    }
+
+    /** The trend with its first {@code head} and last {@code tail} periods incomplete (no SPC reading). */
+    static TrendResult withIncompleteEnds(TrendResult t, int head, int tail) {
+        List<TrendResult.Point> points = new ArrayList<>();
+        for (int i = 0; i < t.points().size(); i++) {
+            TrendResult.Point p = t.points().get(i);
+            boolean complete = i >= head && i < t.points().size() - tail;
+            points.add(complete ? p : new TrendResult.Point(p.period(), p.numerator(), p.denominator(), p.value(),
+                    p.lower95(), p.upper95(), null, null, null, p.suppressed(), false));
+        }
+        return new TrendResult(t.measure(), t.by(), t.suppressed(), t.unit(), t.target(), t.mean(), t.variation(),
+                t.assurance(), points, t.dataTo());
+    }
+
+    /** The trend rebased at point {@code at}: the mean 2 points higher from there. */
+    static TrendResult rebased(TrendResult t, int at) {
+        List<TrendResult.Point> points = new ArrayList<>();
+        for (int i = 0; i < t.points().size(); i++) {
+            TrendResult.Point p = t.points().get(i);
+            double mean = t.mean() + (i >= at ? 2 : 0);
+            points.add(new TrendResult.Point(p.period(), p.numerator(), p.denominator(), p.value(), p.lower95(),
+                    p.upper95(), p.processLower(), p.processUpper(), p.spc(), p.suppressed(), p.complete(), mean));
+        }
+        return new TrendResult(t.measure(), t.by(), t.suppressed(), t.unit(), t.target(), t.mean() + 2, t.variation(),
+                t.assurance(), points, t.dataTo(), "xmr", 1, List.of(t.points().get(at).period()));
     }
 }

@@ -43,6 +43,8 @@ class MeasureCatalogueTest {
         assertThat(stillbirth.unit()).isEqualTo("per 1,000");
         assertThat(stillbirth.rareEvent()).isTrue();
         assertThat(stillbirth.polarity()).isEqualTo(Measure.Polarity.lower_is_better);
+        assertThat(stillbirth.completeAfterDays()).isZero();
+        assertThat(catalogue.find("neonatal_death").orElseThrow().completeAfterDays()).isEqualTo(27);
     }
 
     @Test
@@ -73,6 +75,13 @@ class MeasureCatalogueTest {
         Files.writeString(folder.resolve("oops.json"), "{\"id\":\"oops\",\"unit\":\"%\",\"multiplier\":1000}");
         assertThatThrownBy(() -> catalogue(folder)).hasMessage("Measure definition 'oops' is broken: multiplier must"
                 + " be 100 for % and 1000 for per 1,000");
+
+        Files.writeString(folder.resolve("oops.json"), Files.readString(
+                Path.of("src/main/resources/measures/preterm.json")).replace("\"preterm\"", "\"oops\"")
+                .replace("\"rareEvent\": true", "\"rareEvent\": true, \"completeAfterDays\": \"a month\""));
+        Files.writeString(folder.resolve("oops.sql"), Files.readString(Path.of("src/main/resources/measures/preterm.sql")));
+        assertThatThrownBy(() -> catalogue(folder)).hasMessage("Measure definition 'oops' is broken: completeAfterDays"
+                + " must be a whole number of days from 0 to 366");
     }
 
     @Test

@@ -21,12 +21,14 @@ import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.BreakdownTables;
 import org.perinatalequity.breakdown.MeasureNotFoundException;
 import org.perinatalequity.breakdown.TrendResult;
+import org.perinatalequity.breakdown.TrendSpec;
 import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.AccessPolicy;
+import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.system.api.ApiError;
 import org.perinatalequity.system.api.BadRequestException;
 
@@ -51,6 +53,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MeasuresController {
 
     private static final Set<String> OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference", "format");
+
+    /** The breakdown's options (as before) and how the trend is charted. */
+    private static final Set<String> TREND_OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference",
+            "format", "chart", "rolling", "rebase");
 
     private final BreakdownService service;
     private final ArrowExport arrow;
@@ -107,9 +113,9 @@ class MeasuresController {
     @GetMapping("/measures/{id}/trend")
     void trend(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, String[]> params = request.getParameterMap();
-        checkParameters(params);
+        checkParameters(params, TREND_OPTIONS);
         Dimension by = params.containsKey("by") ? dimension("by", single(params, "by")) : Dimension.MONTH;
-        TrendResult result = service.trend(id, by, filters(params), suppress(params, request));
+        TrendResult result = service.trend(id, by, filters(params), suppress(params, request), trendSpec(params));
         respond(request, response, result, BreakdownTables.of(result));
     }
 
@@ -142,12 +148,55 @@ class MeasuresController {
     }
 
     private static void checkParameters(Map<String, String[]> params) {
+        checkParameters(params, OPTIONS);
+    }
+
+    private static void checkParameters(Map<String, String[]> params, Set<String> options) {
         for (String name : params.keySet()) {
-            if (!OPTIONS.contains(name) && Dimension.fromId(name).isEmpty()) {
+            if (!options.contains(name) && Dimension.fromId(name).isEmpty()) {
                 throw new BadRequestException("Parameter '" + name + "' is neither an option (" + String.join(", ",
-                        OPTIONS) + ") nor a dimension id (GET /api/dimensions)");
+                        new java.util.TreeSet<>(options)) + ") nor a dimension id (GET /api/dimensions)");
             }
         }
+    }
+
+    /** chart=xmr|p|p_prime, rolling=N (months, 1 = none), rebase=YYYY-MM[,YYYY-MM] or none; absent = the default. */
+    private static TrendSpec trendSpec(Map<String, String[]> params) {
+        TrendSpec spec = TrendSpec.defaults();
+        String chart = single(params, "chart");
+        if (chart != null) {
+            spec = spec.withChart(switch (chart) {
+                case "xmr" -> Chart.XMR;
+                case "p" -> Chart.P;
+                case "p_prime" -> Chart.P_PRIME;
+                default -> throw new BadRequestException("Parameter 'chart': xmr, p or p_prime, not '" + chart + "'");
+            });
+        }
+        String rolling = single(params, "rolling");
+        if (rolling != null) {
+            try {
+                spec = spec.withRollingMonths(Integer.parseInt(rolling.strip()));
+            } catch (NumberFormatException e) {
+                throw new BadRequestException("Parameter 'rolling': a number of months from 1 to "
+                        + TrendSpec.MAX_ROLLING_MONTHS + ", not '" + rolling + "'");
+            }
+        }
+        String rebase = single(params, "rebase");
+        if (rebase != null) {
+            List<YearMonth> months = new ArrayList<>();
+            if (!rebase.strip().equals("none")) {
+                for (String part : rebase.split(",")) {
+                    try {
+                        months.add(YearMonth.parse(part.strip()));
+                    } catch (DateTimeParseException e) {
+                        throw new BadRequestException("Parameter 'rebase': months as YYYY-MM[,YYYY-MM] or none, not '"
+                                + rebase + "'");
+                    }
+                }
+            }
+            spec = spec.withRebaseAt(months);
+        }
+        return spec;
     }
 
     private static Map<Dimension, List<String>> filters(Map<String, String[]> params) {

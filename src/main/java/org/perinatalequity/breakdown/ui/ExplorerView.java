@@ -200,7 +200,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trend.addColumn(p -> Formats.interval(p.lower95(), p.upper95())).setHeader("95% CI")
                 .setTextAlign(ColumnTextAlign.END);
         trend.addColumn(p -> Formats.count(p.denominator())).setHeader("Denominator").setTextAlign(ColumnTextAlign.END);
-        trend.addColumn(p -> p.suppressed() ? "* suppressed" : Formats.spc(p.spc())).setHeader("SPC");
+        trend.addColumn(p -> p.suppressed() ? "* suppressed" : !p.complete() ? "incomplete (not charted)"
+                : Formats.spc(p.spc())).setHeader("SPC");
         trend.setHeight("320px");
     }
 

@@ -69,7 +69,8 @@ final class StatsMapping {
         Chart chart = switch (required(r.chart(), "chart")) {
             case "xmr" -> Chart.XMR;
             case "p" -> Chart.P;
-            default -> throw new InvalidInputException("chart", "must be xmr or p");
+            case "p_prime" -> Chart.P_PRIME;
+            default -> throw new InvalidInputException("chart", "must be xmr, p or p_prime");
         };
         Improvement improvement = switch (required(r.improvement(), "improvement")) {
             case "increase" -> Improvement.INCREASE;

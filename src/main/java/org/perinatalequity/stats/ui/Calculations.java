@@ -71,7 +71,7 @@ final class Calculations {
                 case "spc_proportion" -> labelled(Column.number("value"), Column.number("denominator"));
                 default -> labelled(Column.number("value"), Column.number("lower95"), Column.number("upper95"));
             };
-            case SPC -> "p".equals(chart) ? labelled(Column.number("events"), Column.number("denominator"))
+            case SPC -> proportions(chart) ? labelled(Column.number("events"), Column.number("denominator"))
                     : labelled(Column.number("value"));
             case SII -> new Layout(List.of(Column.wholeNumber("quantile"), Column.number("population"),
                     Column.number("value"), Column.optional("lower"), Column.optional("upper"),
@@ -92,7 +92,7 @@ final class Calculations {
         if (operation == Operation.COMPARE && "spc_proportion".equals(compareMethod)) {
             return "Area\tValue (%)\tDenominator\nLeicester\t10.98\t1339\nRutland\t14.2\t310\n";
         }
-        if (operation == Operation.SPC && "p".equals(chart)) {
+        if (operation == Operation.SPC && proportions(chart)) {
             return "Month\tEvents\tDenominator\n2024-04\t10\t100\n2024-05\t12\t100\n2024-06\t30\t100\n"
                     + "2024-07\t9\t50\n2024-08\t11\t150\n";
         }
@@ -210,7 +210,7 @@ final class Calculations {
     }
 
     private ResultTable spc(PastedRows pasted, CalculatorInputs in) {
-        boolean p = "p".equals(in.chart());
+        boolean p = proportions(in.chart());
         List<Double> values = pasted.rows().stream().map(r -> r.value(0)).toList();
         List<Double> denominators = p ? pasted.rows().stream().map(r -> r.value(1)).toList() : null;
         SpcResponse chart = calculator.spc(List.of(new SpcRequest(in.chart(), values, denominators, in.improvement(),
@@ -240,10 +240,11 @@ final class Calculations {
             cells.add(method);
             table.row(cells(pasted, r, cells.toArray()));
         }
-        return table.build("spc.csv", spcSummary(chart, p, values.size(), in.target()));
+        return table.build("spc.csv", spcSummary(chart, in.chart(), values.size(), in.target()));
     }
 
-    private static String spcSummary(SpcResponse chart, boolean p, int points, Double target) {
+    private static String spcSummary(SpcResponse chart, String kind, int points, Double target) {
+        boolean p = proportions(kind);
         String limits = p ? "Mean proportion " + Formats.result(chart.mean()) + "; the limits vary with each"
                 + " point's denominator."
                 : "Mean " + Formats.result(chart.mean()) + ", process limits " + Formats.result(chart.lowerLimit())
@@ -251,7 +252,8 @@ final class Calculations {
         String assurance = chart.assurance() == null
                 ? (target == null ? " No target, so no assurance." : "")
                 : " Assurance: " + words(chart.assurance()) + " (target " + Formats.input(target) + ").";
-        return (p ? "p chart" : "XmR chart") + " of " + points + " points. " + limits + " Variation: "
+        String name = "p_prime".equals(kind) ? "Laney p′ chart" : p ? "p chart" : "XmR chart";
+        return name + " of " + points + " points. " + limits + " Variation: "
                 + words(chart.variation()) + "." + assurance;
     }
 
@@ -335,7 +337,7 @@ final class Calculations {
 
     /** SPC error messages say "values[3]"; the page's column is "value", or "events" on a p chart. */
     private static String pointName(Operation operation, CalculatorInputs in) {
-        return operation == Operation.SPC && "p".equals(in.chart()) ? "events" : "value";
+        return operation == Operation.SPC && proportions(in.chart()) ? "events" : "value";
     }
 
     private static String singular(String plural) {
@@ -354,5 +356,10 @@ final class Calculations {
 
     private static double or(Double value, double fallback) {
         return value == null ? fallback : value;
+    }
+
+    /** The p and Laney p′ charts read events out of a denominator; XmR reads values. */
+    private static boolean proportions(String chart) {
+        return "p".equals(chart) || "p_prime".equals(chart);
     }
 }

@@ -34,7 +34,8 @@ final class CalculatorParameters extends FormLayout {
     final NumberField unit = number("Unit", "The scale of value and benchmark: 100 for a percentage");
     final NumberField z = number("z", "1.96 for 95%, 3.0902 for 99.8% (Fingertips' rounded values)");
     final Select<String> chart = select("Chart", Map.of("xmr", "XmR (individual values)",
-            "p", "p chart (events out of a denominator)"), "xmr", "p");
+            "p", "p chart (events out of a denominator)",
+            "p_prime", "Laney p′ chart (events out of large denominators)"), "xmr", "p", "p_prime");
     final Select<String> improvement = select("Improvement", Map.of("increase", "Higher is better",
             "decrease", "Lower is better", "neither", "Neither"), "increase", "decrease", "neither");
     final NumberField target = number("Target (optional)", "For the assurance icon");

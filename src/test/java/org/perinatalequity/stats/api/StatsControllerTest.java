@@ -157,6 +157,24 @@ class StatsControllerTest {
                 .andExpect(jsonPath("$[1].assurance").value(nullValue()));
     }
 
+    /** LaneyTest's hand-worked p′ chart: 16/100, 88/400, 24/100, 72/400, p̄ 0.2, σz = (4/3)/1.128. */
+    @Test
+    void laneyPPrimeChart() throws Exception {
+        send("spc", """
+                [{"chart":"p_prime","improvement":"increase","target":0.05,"values":[16,88,24,72],
+                  "denominators":[100,400,100,400]}]""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].mean").value(closeTo(0.2, 1e-12), Double.class))
+                .andExpect(jsonPath("$[0].lowerLimit").value(nullValue()))
+                .andExpect(jsonPath("$[0].points[0].upperLimit").value(closeTo(0.3418440, 1e-7), Double.class))
+                .andExpect(jsonPath("$[0].points[1].lowerLimit").value(closeTo(0.1290780, 1e-7), Double.class))
+                .andExpect(jsonPath("$[0].variation").value("common_cause"))
+                .andExpect(jsonPath("$[0].assurance").value("consistently_passing"));
+        send("spc", "[{\"chart\":\"c\",\"improvement\":\"increase\",\"values\":[1,2]}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].chart must be xmr, p or p_prime"));
+    }
+
     @Test
     void badElementsNameTheirIndexAndField() throws Exception {
         send("proportion", """

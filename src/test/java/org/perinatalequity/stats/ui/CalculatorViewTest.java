@@ -131,6 +131,18 @@ class CalculatorViewTest extends SampleDataViewTest {
         assertThat(rows().get(2).get(5)).isEqualTo("special cause concern");
     }
 
+    /** LaneyTest's hand-worked example: p̄ 0.2, the first point's upper limit 0.2 + 3 × 0.04 × (4/3)/1.128. */
+    @Test
+    void a_laney_p_prime_chart_reads_events_and_denominators() {
+        view.operation.setValue(Operation.SPC);
+        view.parameters.chart.setValue("p_prime");
+        paste("16\t100\n88\t400\n24\t100\n72\t400\n");
+
+        assertThat(view.summary.getText()).startsWith("Laney p′ chart of 4 points. Mean proportion 0.2000;");
+        assertThat(rows().get(0).subList(0, 3)).containsExactly(16.0, 100.0, 0.16);
+        assertThat((Double) rows().get(0).get(4)).isCloseTo(0.3418440, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
     @Test
     void a_bad_cell_names_its_row_column_and_value_and_shows_no_results() {
         view.operation.setValue(Operation.PROPORTION);

@@ -1,0 +1,45 @@
+package org.perinatalequity.breakdown;
+
+import java.time.YearMonth;
+import java.util.List;
+
+import org.perinatalequity.stats.SpcInput.Chart;
+
+/**
+ * How a trend is charted (docs/statistics.md, "SPC on the board"): the chart (Making Data Count's XmR of the rates by
+ * default; a p chart or Laney's p′ only when chosen), a rolling window in months (rare events default to 12 months
+ * by month) and the months at which the chart is rebased. A null field takes the measure's default: XmR, rolling 12
+ * for a rare event by month (1 otherwise), the rebase months of the setting {@code equity.spc.rebase.<measureId>}.
+ *
+ * @param rollingMonths months summed into each point ending in its month; 1 for plain months
+ * @param rebaseAt months whose first complete point starts a new period with its own mean and limits
+ */
+public record TrendSpec(Chart chart, Integer rollingMonths, List<YearMonth> rebaseAt) {
+
+    /** The longest rolling window accepted: two years. */
+    public static final int MAX_ROLLING_MONTHS = 24;
+
+    /** The rolling window rare events are read over by default (Making Data Count: rare events as rolling rates). */
+    public static final int RARE_EVENT_ROLLING_MONTHS = 12;
+
+    public TrendSpec {
+        rebaseAt = rebaseAt == null ? null : List.copyOf(rebaseAt);
+    }
+
+    /** Every field the measure's default. */
+    public static TrendSpec defaults() {
+        return new TrendSpec(null, null, null);
+    }
+
+    public TrendSpec withChart(Chart newChart) {
+        return new TrendSpec(newChart, rollingMonths, rebaseAt);
+    }
+
+    public TrendSpec withRollingMonths(Integer months) {
+        return new TrendSpec(chart, months, rebaseAt);
+    }
+
+    public TrendSpec withRebaseAt(List<YearMonth> months) {
+        return new TrendSpec(chart, rollingMonths, months);
+    }
+}
