@@ -84,6 +84,11 @@ public class BreakdownService {
         return catalogue.find(id).orElseThrow(() -> new MeasureNotFoundException(id));
     }
 
+    /** The data-quality gates a measure broken down by {@code breakdown} is checked against (its definition). */
+    public List<QualityService.GateRule> gates(String measureId, java.util.Collection<Dimension> breakdown) {
+        return quality.gateRules(measure(measureId).id(), breakdown);
+    }
+
     /** The values of a dimension: its fixed list, or the values present in the data. */
     public List<String> dimensionValues(Dimension dimension) {
         return dimension.fixedValues().isEmpty() ? query.values(dimension) : dimension.fixedValues();

@@ -11,10 +11,13 @@ import java.util.List;
  * @param target a target on the {@code unit} scale (e.g. 75 for 75%), or null
  * @param kind {@code outcome} or {@code data_quality}
  * @param rareEvent counts so small that values are hidden when the numerator is below 8 (disclosure rule)
+ * @param source where the definition comes from: the national measure it follows ({@code "CQIM: CQIMPreterm"}) or
+ *        {@code "Local definition"} (the default for an analyst's own measure)
+ * @param exclusions what the denominator leaves out, in words, or null when the definition does not say
  */
 public record Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
         Double target, String numeratorLabel, String denominatorLabel, List<String> planItems, String eventDate,
-        String kind, boolean rareEvent, String sql) {
+        String kind, boolean rareEvent, String sql, String source, String exclusions) {
 
     /** Which direction is better, as Fingertips labels comparisons. */
     public enum Polarity {

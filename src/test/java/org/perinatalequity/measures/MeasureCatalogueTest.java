@@ -43,6 +43,11 @@ class MeasureCatalogueTest {
         assertThat(stillbirth.unit()).isEqualTo("per 1,000");
         assertThat(stillbirth.rareEvent()).isTrue();
         assertThat(stillbirth.polarity()).isEqualTo(Measure.Polarity.lower_is_better);
+        assertThat(catalogue.find("preterm").orElseThrow().source()).isEqualTo("CQIM: CQIMPreterm");
+        assertThat(catalogue.all()).allSatisfy(m -> {
+            assertThat(m.source()).as(m.id()).isNotBlank();
+            assertThat(m.exclusions()).as(m.id()).isNotBlank();
+        });
     }
 
     @Test
@@ -56,7 +61,10 @@ class MeasureCatalogueTest {
         Files.writeString(folder.resolve("teen_booking.sql"), "SELECT provider, mother_id, booking_date AS event_date,"
                 + " booking_site, age_at_booking AS age_at_event, age_at_booking < 20 AS numerator FROM v_bookings");
 
-        assertThat(catalogue(folder).find("teen_booking")).isPresent();
+        Measure added = catalogue(folder).find("teen_booking").orElseThrow();
+        // Without a source it is the analyst's own, local definition; exclusions unstated stay unstated
+        assertThat(added.source()).isEqualTo("Local definition");
+        assertThat(added.exclusions()).isNull();
     }
 
     @Test

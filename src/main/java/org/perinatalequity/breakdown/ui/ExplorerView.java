@@ -66,6 +66,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private final Div trendChart = new Div();
     private final Paragraph trendText = new Paragraph();
     private final HorizontalLayout downloads = new HorizontalLayout();
+    final DefinitionPanel definition;
     private ExplorerState state = ExplorerState.initial();
     private BreakdownResult result;
 
@@ -75,6 +76,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     ExplorerView(BreakdownService service) {
         this.service = service;
         this.controls = new ExplorerControls(service, this::show);
+        this.definition = new DefinitionPanel(service);
         addClassName("equity-page");
         chart.addClassName("equity-chart");
         configureTable();
@@ -86,7 +88,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trendChart.addClassName("equity-chart");
         trendChart.setId("trend-chart");
         trendText.addClassName("equity-chart-text");
-        add(new H1("Explorer"), lead, controls, heading, summary, chart, chartText, table, downloads,
+        add(new H1("Explorer"), lead, controls, heading, summary, definition, chart, chartText, table, downloads,
                 new H2("Trend by month"), trendChart, trendText, trend);
     }
 
@@ -117,6 +119,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         heading.setText(measure.name() + " by " + lowerFirst(state.by().label())
                 + (state.by2() == null ? "" : " and " + lowerFirst(state.by2().label())));
         summary.setText(summaryText(measure, result));
+        definition.show(measure, state.by2() == null ? java.util.List.of(state.by())
+                : java.util.List.of(state.by(), state.by2()));
         image = service.chart(result);
         chart.removeAll();
         chart.add(new Html(image.html()));

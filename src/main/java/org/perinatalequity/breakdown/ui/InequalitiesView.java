@@ -59,9 +59,11 @@ class InequalitiesView extends VerticalLayout {
     final Select<Dimension> overTimeBy = new Select<>();
     private final VerticalLayout overTime = new VerticalLayout();
     final Grid<TrendRow> overTimeTable = new Grid<>();
+    final DefinitionPanel definition;
 
     InequalitiesView(BreakdownService service) {
         this.service = service;
+        this.definition = new DefinitionPanel(service);
         addClassName("equity-page");
         measure.setItems(service.measures());
         measure.setItemLabelGenerator(Measure::name);
@@ -100,7 +102,7 @@ class InequalitiesView extends VerticalLayout {
         Paragraph lead = new Paragraph("How unequal one measure is across deprivation, ethnicity and areas."
                 + " Small numbers are suppressed; areas are compared with the LMNS allowing for their size.");
         lead.addClassName("equity-lead");
-        add(new H1("Inequalities"), lead, measure, new H2("Deprivation gradient"), siiText, gradient,
+        add(new H1("Inequalities"), lead, measure, definition, new H2("Deprivation gradient"), siiText, gradient,
                 new H2("Ethnic group by deprivation"), grid, new H2("Over time"), overTimeBy, overTime, overTimeTable,
                 new H2("Areas"), area, funnel, ranking);
         overTimeBy.addValueChangeListener(e -> refresh());
@@ -114,6 +116,7 @@ class InequalitiesView extends VerticalLayout {
             return;
         }
         String id = measure.getValue().id();
+        definition.show(measure.getValue(), List.of(Dimension.IMD_DECILE, Dimension.ETHNIC_GROUP));
         BreakdownResult deciles = breakdown(id, Dimension.IMD_DECILE, null);
         BreakdownResult.Inequality sii = deciles.inequality();
         siiText.setText(sii == null ? "The slope index of inequality cannot be computed: a decile has no value."

@@ -109,4 +109,18 @@ class ExplorerViewTest extends SampleDataViewTest {
             assertThat(lines.get(i + 2)).startsWith("smoking_delivery,place," + GridKt._get(table(), i).group() + ",");
         }
     }
+
+    @Test
+    void the_definitions_panel_follows_the_chosen_measure_and_breakdown() {
+        UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=stillbirth&by=ethnic_group"));
+        ExplorerView view = _get(ExplorerView.class);
+
+        assertThat(view.definition.getSummaryText()).isEqualTo("Definition: Stillbirths");
+        String text = view.definition.getElement().getTextRecursively();
+        assertThat(text).contains("Unitper 1,000; lower is better")
+                .contains("Source" + service.measure("stillbirth").source())
+                .contains("Exclusions" + service.measure("stillbirth").exclusions())
+                // the measure's own gate and the one an ethnicity breakdown adds
+                .contains("Gestation at birth at least 70% valid; Ethnic category at least 70% valid");
+    }
 }

@@ -84,4 +84,25 @@ class InequalitiesViewTest extends SampleDataViewTest {
         assertThat(GridKt._fetch(view.overTimeTable, 0, 1000)).extracting(InequalitiesView.TrendRow::group)
                 .contains("White", "Asian or Asian British", "Black or Black British").doesNotContain("1");
     }
+
+    @Test
+    void the_definitions_panel_shows_what_the_measure_counts_and_its_gate() {
+        UI.getCurrent().navigate("inequalities");
+        InequalitiesView view = _get(InequalitiesView.class);
+        view.measure.setValue(service.measure("preterm"));
+
+        DefinitionPanel panel = view.definition;
+        assertThat(panel.getSummaryText()).isEqualTo("Definition: Preterm births");
+        String text = panel.getElement().getTextRecursively();
+        var preterm = service.measure("preterm");
+        assertThat(text).contains("Numerator" + preterm.numeratorLabel())
+                .contains("Denominator" + preterm.denominatorLabel())
+                .contains("SourceCQIM: CQIMPreterm")
+                .contains("Exclusions" + preterm.exclusions())
+                .contains("Gestation at birth at least 70% valid")
+                .contains(preterm.planItems().get(0));
+
+        view.measure.setValue(service.measure("pcsp_recorded"));
+        assertThat(panel.getSummaryText()).isEqualTo("Definition: Personalised care and support plan recorded");
+    }
 }
