@@ -21,6 +21,7 @@ import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.quality.GateResult;
 import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityService;
+import org.perinatalequity.reference.AreaNames;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
@@ -62,9 +63,12 @@ public class BreakdownService {
     private final AuditService audit;
     private final QualityService quality;
     private final AccessPolicy policy;
+    private final AreaNames areaNames;
 
     BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
-            AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods) {
+            AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
+            AreaNames areaNames) {
+        this.areaNames = areaNames;
         this.audit = audit;
         this.policy = policy;
         this.quality = quality;
@@ -224,6 +228,7 @@ public class BreakdownService {
             rows.add(RowStatistics.compare(row, total, measure));
         }
         rows = withRatios(rows, counts, request, suppress);
+        rows = named(rows, request.by());
         BreakdownResult.Inequality inequality = request.by().isDeprivation() && request.by2() == null
                 ? inequality(rows, measure) : null;
         BreakdownResult.DataQuality quality = from == null ? null : dataQuality(request, counts, from, to);
@@ -231,6 +236,21 @@ public class BreakdownService {
                 request.by2() == null ? null : request.by2().id(), from == null ? null : from.toString(),
                 to == null ? null : to.toString(), suppress, measure.unit(), query.imdVintage(), total, rows,
                 inequality, quality);
+    }
+
+    /** Rows of a coded area carry its name from the reference files (none for "Unknown" or an unnamed code). */
+    private List<BreakdownResult.Row> named(List<BreakdownResult.Row> rows, Dimension by) {
+        if (!AreaNames.isNamed(by)) {
+            return rows;
+        }
+        Map<String, String> names = areaNames.names(by);
+        return rows.stream().map(r -> names.containsKey(r.group()) ? r.withGroupName(names.get(r.group())) : r)
+                .toList();
+    }
+
+    /** Code → name of a coded area dimension (local authority, LSOA, PCN, GP practice); empty for the others. */
+    public Map<String, String> names(Dimension dimension) {
+        return areaNames.names(dimension);
     }
 
     /** Dimensions whose groups are checked one by one: the ones data quality is managed by. */

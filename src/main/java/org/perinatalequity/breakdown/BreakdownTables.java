@@ -16,7 +16,7 @@ public final class BreakdownTables {
 
     public static Table of(BreakdownResult result) {
         List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("by", Type.TEXT),
-                new Column("group", Type.TEXT), new Column("by2", Type.TEXT), new Column("group2", Type.TEXT),
+                new Column("group", Type.TEXT), new Column("group_name", Type.TEXT), new Column("by2", Type.TEXT), new Column("group2", Type.TEXT),
                 new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),
                 new Column("value", Type.NUMBER), new Column("lower95", Type.NUMBER), new Column("upper95", Type.NUMBER),
                 new Column("lower998", Type.NUMBER), new Column("upper998", Type.NUMBER),
@@ -29,7 +29,7 @@ public final class BreakdownTables {
         all.add(result.total());
         all.addAll(result.rows());
         for (BreakdownResult.Row r : all) {
-            rows.add(Arrays.asList(result.measure(), result.by(), r.group(), result.by2(), r.group2(), r.numerator(),
+            rows.add(Arrays.asList(result.measure(), result.by(), r.group(), r.groupName(), result.by2(), r.group2(), r.numerator(),
                     r.denominator(), r.value(), r.lower95(), r.upper95(), r.lower998(), r.upper998(), r.suppressed(),
                     r.comparison(), r.ratio(), r.ratioLower95(), r.ratioUpper95(), result.from(), result.to(),
                     result.unit(), result.imdVintage()));
