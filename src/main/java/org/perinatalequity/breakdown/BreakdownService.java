@@ -230,7 +230,7 @@ public class BreakdownService {
         rows = withRatios(rows, counts, request, suppress);
         rows = named(rows, request.by());
         BreakdownResult.Inequality inequality = request.by().isDeprivation() && request.by2() == null
-                ? inequality(rows, measure) : null;
+                ? inequality(measure.rareEvent() && suppress ? trueRows(counts, measure) : rows, measure) : null;
         BreakdownResult.DataQuality quality = from == null ? null : dataQuality(request, counts, from, to);
         return new BreakdownResult(measure.id(), request.by().id(),
                 request.by2() == null ? null : request.by2().id(), from == null ? null : from.toString(),
@@ -335,6 +335,16 @@ public class BreakdownService {
             }
         }
         return out;
+    }
+
+    /**
+     * Rows from the true counts, for the SII of a rare outcome under suppression: its quantiles are often hidden
+     * (1–7 events), yet the SII over all of them discloses no single count. Only the SII is published; the rows
+     * stay hidden.
+     */
+    private static List<BreakdownResult.Row> trueRows(List<GroupCount> counts, Measure measure) {
+        return counts.stream().map(c -> RowStatistics.row(c.group(), c.group2(), c.numerator(), c.denominator(),
+                RowStatistics.publish(c.numerator(), c.denominator(), false), measure, false)).toList();
     }
 
     /** PHE SII over the deprivation quantiles (1 = most deprived); null unless every quantile has a value. */
