@@ -168,6 +168,16 @@ class ChartsTest {
     }
 
     @Test
+    void trendGridDrawsEveryPublishedPointEvenBetweenSuppressedOnes() {
+        TrendResult t = Samples.earlyBookingTrend();
+        long published = t.points().stream().filter(p -> !p.suppressed() && p.value() != null).count();
+        assertThat(published).isLessThan(t.points().size()); // some are suppressed
+        ChartImage c = Charts.trendGrid("Booked", List.of(new TrendPanel("All", t)), true);
+        assertThat(count(c.svg(), "<g class='point value'>") + count(c.svg(), "<g class='point special-cause "))
+                .isEqualTo((int) published);
+    }
+
+    @Test
     void emptyAllSuppressedAndNullInputsRenderWithoutThrowing() {
         BreakdownResult empty = new BreakdownResult("preterm", "imd_quintile", null, null, null, true, "%", "2019",
                 null, List.of(), null);
