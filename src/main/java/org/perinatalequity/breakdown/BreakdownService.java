@@ -115,7 +115,19 @@ public class BreakdownService {
      * line (and the target).
      */
     public ChartImage chart(BreakdownResult result) {
+        if (result.by2() == null && hasManyGroups(result)) {
+            return Charts.extremesChart(result, measure(result.measure()), EXTREMES, Charts.WIDTH);
+        }
         return chart(result, result.by2() != null ? ChartKind.HEAT_MAP : ChartKind.DOTS);
+    }
+
+    /** Above this many groups (LSOAs, GP practices) a chart shows only the extremes and a ranked table the rest. */
+    public static final int MANY_GROUPS = 40;
+    /** How many of the highest and of the lowest groups such a chart shows. */
+    public static final int EXTREMES = 10;
+
+    public static boolean hasManyGroups(BreakdownResult result) {
+        return result.rows().size() > MANY_GROUPS;
     }
 
     /** The charts a breakdown can be drawn as. */
@@ -131,6 +143,20 @@ public class BreakdownService {
             case SLOPE -> Charts.slopeChart(result, measure);
             case FUNNEL -> Charts.funnelPlot(result, measure);
         };
+    }
+
+    /** Writes one trend per group as CSV (the inequalities page's "over time" download), audited. */
+    public void writeTrendsCsv(String measureId, Dimension by, Map<String, TrendResult> trends, Writer out) {
+        auditedTrends(measureId, by, "CSV", trends);
+        CsvExport.write(BreakdownTables.ofGroups(by.id(), trends), out);
+    }
+
+    /** Every export of trends by group is audited like a breakdown's. */
+    public void auditedTrends(String measureId, Dimension by, String format, Map<String, TrendResult> trends) {
+        boolean suppressed = trends.values().stream().allMatch(TrendResult::suppressed);
+        audit.recordExport("trend:" + measureId, format + " by quarter and " + by.id()
+                + (suppressed ? ", suppressed" : ", NOT suppressed"),
+                trends.values().stream().mapToLong(t -> t.points().size()).sum());
     }
 
     /** Every export is audited: who took which aggregate, suppressed or not. */

@@ -37,6 +37,24 @@ public final class BreakdownTables {
         return new Table(columns, rows);
     }
 
+    /** One trend per group (a measure over time by ethnic group, say): the trend's columns after the group's. */
+    public static Table ofGroups(String by, java.util.Map<String, TrendResult> trends) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("by", Type.TEXT), new Column("group", Type.TEXT)));
+        List<List<Object>> rows = new ArrayList<>();
+        for (java.util.Map.Entry<String, TrendResult> e : trends.entrySet()) {
+            Table one = of(e.getValue());
+            if (columns.size() == 2) {
+                columns.addAll(one.columns());
+            }
+            for (List<Object> row : one.rows()) {
+                List<Object> out = new ArrayList<>(Arrays.asList(by, e.getKey()));
+                out.addAll(row);
+                rows.add(out);
+            }
+        }
+        return new Table(columns, rows);
+    }
+
     public static Table of(TrendResult result) {
         List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("period", Type.TEXT),
                 new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),

@@ -125,7 +125,11 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         chart.removeAll();
         chart.add(new Html(image.html()));
         chartText.setText("Chart in words: " + image.description());
-        table.setItems(result.rows());
+        // Hundreds of areas: ranked by value in a scrolling table (loaded as it scrolls); the chart has the extremes
+        boolean many = state.by2() == null && BreakdownService.hasManyGroups(result);
+        table.setItems(many ? ranked(result.rows()) : result.rows());
+        table.setAllRowsVisible(!many);
+        table.setHeight(many ? "480px" : null);
         table.getColumnByKey("ratio").setVisible(state.reference() != null);
         table.getColumnByKey("group2").setVisible(state.by2() != null);
         // The same filters as the breakdown: a Making Data Count chart, its words, and its points in the table
@@ -136,6 +140,12 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trendText.setText("Chart in words: " + spc.description());
         trend.setItems(monthly.points());
         refreshDownloads(measure);
+    }
+
+    /** Highest value first; rows without a value (suppressed) at the end, in their usual order. */
+    static java.util.List<BreakdownResult.Row> ranked(java.util.List<BreakdownResult.Row> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing(BreakdownResult.Row::value,
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))).toList();
     }
 
     /** "Ethnic group" → "ethnic group", but "IMD quintile" keeps its acronym. */
@@ -178,7 +188,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private void configureTable() {
         table.setAriaLabel("Breakdown table");
         table.setId("breakdown-table");
-        table.addColumn(BreakdownResult.Row::group).setHeader("Group").setKey("group").setAutoWidth(true);
+        table.addColumn(BreakdownResult.Row::label).setHeader("Group").setKey("group").setAutoWidth(true);
         table.addColumn(BreakdownResult.Row::group2).setHeader("Second group").setKey("group2").setAutoWidth(true);
         table.addColumn(r -> Formats.value(r.value())).setHeader("Value").setKey("value")
                 .setTextAlign(ColumnTextAlign.END);
