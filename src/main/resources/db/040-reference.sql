@@ -29,6 +29,8 @@ CREATE TABLE IF NOT EXISTS ref_gp_pcn (
   pcn_code VARCHAR,
   pcn_name VARCHAR
 );
+-- Added after the first release: the practice's name, shown beside its code (absent in older mapping files).
+ALTER TABLE ref_gp_pcn ADD COLUMN IF NOT EXISTS practice_name VARCHAR;
 
 CREATE TABLE IF NOT EXISTS ref_file (
   loaded_at TIMESTAMP NOT NULL,

@@ -50,7 +50,7 @@ CREATE OR REPLACE VIEW v_quality_item AS
 WITH booking AS (
   SELECT b.provider, b.pregnancy_id, b.mother_id, b.booking_date, b.booking_site, b.gestation_at_booking_days,
          b.invalid_items, b.age_at_booking,
-         w.team, w.place, w.local_authority, w.pcn, w.ethnic_group, w.imd_decile, w.imd_quintile, w.lsoa,
+         w.team, w.place, w.local_authority, w.pcn_code AS pcn, w.ethnic_group, w.imd_decile, w.imd_quintile, w.lsoa,
          w.ethnic_category, w.postcode_status, w.postcode_district, w.gp_practice,
          m.LPIDMother IS NOT NULL AS has_mother_record,
          coalesce(list_contains(m.invalid_items, 'EthnicCategoryMother'), false) AS ethnic_invalid
@@ -60,7 +60,7 @@ WITH booking AS (
 ), birth AS (
   SELECT c.provider, c.baby_id, c.pregnancy_id, c.mother_id, c.birth_date, c.gestation_days, c.delivery_method,
          c.first_feed, c.invalid_items, bk.booking_date, bk.booking_site, bk.age_at_booking,
-         w.team, w.place, w.local_authority, w.pcn, w.ethnic_group, w.imd_decile, w.imd_quintile, w.lsoa,
+         w.team, w.place, w.local_authority, w.pcn_code AS pcn, w.ethnic_group, w.imd_decile, w.imd_quintile, w.lsoa,
          w.ethnic_category, w.postcode_district, w.gp_practice
   FROM v_births c
   LEFT JOIN v_bookings bk ON bk.provider = c.provider AND bk.pregnancy_id = c.pregnancy_id

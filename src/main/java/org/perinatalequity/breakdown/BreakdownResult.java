@@ -2,7 +2,9 @@ package org.perinatalequity.breakdown;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The answer of {@code GET /api/measures/{id}/breakdown} (DESIGN.md section 4). Values and limits are unrounded
@@ -36,9 +38,30 @@ public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclud
      * group with the reference group, when one was asked for.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({ "group", "groupName" })
     public record Row(String group, String group2, Double numerator, Double denominator, Double value, Double lower95,
             Double upper95, Double lower998, Double upper998, boolean suppressed, String comparison, Double ratio,
-            Double ratioLower95, Double ratioUpper95) {
+            Double ratioLower95, Double ratioUpper95, String groupName) {
+
+        /** A row of a dimension without names (or before its name is added). */
+        public Row(String group, String group2, Double numerator, Double denominator, Double value, Double lower95,
+                Double upper95, Double lower998, Double upper998, boolean suppressed, String comparison, Double ratio,
+                Double ratioLower95, Double ratioUpper95) {
+            this(group, group2, numerator, denominator, value, lower95, upper95, lower998, upper998, suppressed,
+                    comparison, ratio, ratioLower95, ratioUpper95, null);
+        }
+
+        /** The same row with the name of its group (a coded area's name from the reference files). */
+        public Row withGroupName(String name) {
+            return new Row(group, group2, numerator, denominator, value, lower95, upper95, lower998, upper998,
+                    suppressed, comparison, ratio, ratioLower95, ratioUpper95, name);
+        }
+
+        /** "Leicester (E06000016)" for a named area, the group itself otherwise: how views label a group. */
+        @JsonIgnore
+        public String label() {
+            return groupName == null ? group : groupName + " (" + group + ")";
+        }
     }
 
     /** Slope and relative index of inequality over deprivation quantiles, with 95% limits. */

@@ -21,6 +21,7 @@ import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.quality.GateResult;
 import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityService;
+import org.perinatalequity.reference.AreaNames;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
@@ -64,11 +65,13 @@ public class BreakdownService {
     private final AccessPolicy policy;
     /** The months each measure's charts are rebased at, from {@code equity.spc.rebase.<measureId>=YYYY-MM[,…]}. */
     private final Map<String, List<YearMonth>> rebaseSettings;
+    private final AreaNames areaNames;
 
     BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
             AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
-            org.springframework.core.env.Environment environment) {
+            AreaNames areaNames, org.springframework.core.env.Environment environment) {
         this.rebaseSettings = rebaseSettings(catalogue.all(), environment);
+        this.areaNames = areaNames;
         this.audit = audit;
         this.policy = policy;
         this.quality = quality;
@@ -86,6 +89,11 @@ public class BreakdownService {
 
     public Measure measure(String id) {
         return catalogue.find(id).orElseThrow(() -> new MeasureNotFoundException(id));
+    }
+
+    /** The data-quality gates a measure broken down by {@code breakdown} is checked against (its definition). */
+    public List<QualityService.GateRule> gates(String measureId, java.util.Collection<Dimension> breakdown) {
+        return quality.gateRules(measure(measureId).id(), breakdown);
     }
 
     /** The values of a dimension: its fixed list, or the values present in the data. */
@@ -110,7 +118,19 @@ public class BreakdownService {
      * line (and the target).
      */
     public ChartImage chart(BreakdownResult result) {
+        if (result.by2() == null && hasManyGroups(result)) {
+            return Charts.extremesChart(result, measure(result.measure()), EXTREMES, Charts.WIDTH);
+        }
         return chart(result, result.by2() != null ? ChartKind.HEAT_MAP : ChartKind.DOTS);
+    }
+
+    /** Above this many groups (LSOAs, GP practices) a chart shows only the extremes and a ranked table the rest. */
+    public static final int MANY_GROUPS = 40;
+    /** How many of the highest and of the lowest groups such a chart shows. */
+    public static final int EXTREMES = 10;
+
+    public static boolean hasManyGroups(BreakdownResult result) {
+        return result.rows().size() > MANY_GROUPS;
     }
 
     /** The charts a breakdown can be drawn as. */
@@ -126,6 +146,20 @@ public class BreakdownService {
             case SLOPE -> Charts.slopeChart(result, measure);
             case FUNNEL -> Charts.funnelPlot(result, measure);
         };
+    }
+
+    /** Writes one trend per group as CSV (the inequalities page's "over time" download), audited. */
+    public void writeTrendsCsv(String measureId, Dimension by, Map<String, TrendResult> trends, Writer out) {
+        auditedTrends(measureId, by, "CSV", trends);
+        CsvExport.write(BreakdownTables.ofGroups(by.id(), trends), out);
+    }
+
+    /** Every export of trends by group is audited like a breakdown's. */
+    public void auditedTrends(String measureId, Dimension by, String format, Map<String, TrendResult> trends) {
+        boolean suppressed = trends.values().stream().allMatch(TrendResult::suppressed);
+        audit.recordExport("trend:" + measureId, format + " by quarter and " + by.id()
+                + (suppressed ? ", suppressed" : ", NOT suppressed"),
+                trends.values().stream().mapToLong(t -> t.points().size()).sum());
     }
 
     /** Every export is audited: who took which aggregate, suppressed or not. */
@@ -272,13 +306,29 @@ public class BreakdownService {
             rows.add(RowStatistics.compare(row, total, measure));
         }
         rows = withRatios(rows, counts, request, suppress);
+        rows = named(rows, request.by());
         BreakdownResult.Inequality inequality = request.by().isDeprivation() && request.by2() == null
-                ? inequality(rows, measure) : null;
+                ? inequality(measure.rareEvent() && suppress ? trueRows(counts, measure) : rows, measure) : null;
         BreakdownResult.DataQuality quality = from == null ? null : dataQuality(request, counts, from, to);
         return new BreakdownResult(measure.id(), request.by().id(),
                 request.by2() == null ? null : request.by2().id(), from == null ? null : from.toString(),
                 to == null ? null : to.toString(), suppress, measure.unit(), query.imdVintage(), total, rows,
                 inequality, quality);
+    }
+
+    /** Rows of a coded area carry its name from the reference files (none for "Unknown" or an unnamed code). */
+    private List<BreakdownResult.Row> named(List<BreakdownResult.Row> rows, Dimension by) {
+        if (!AreaNames.isNamed(by)) {
+            return rows;
+        }
+        Map<String, String> names = areaNames.names(by);
+        return rows.stream().map(r -> names.containsKey(r.group()) ? r.withGroupName(names.get(r.group())) : r)
+                .toList();
+    }
+
+    /** Code → name of a coded area dimension (local authority, LSOA, PCN, GP practice); empty for the others. */
+    public Map<String, String> names(Dimension dimension) {
+        return areaNames.names(dimension);
     }
 
     /** Dimensions whose groups are checked one by one: the ones data quality is managed by. */
@@ -363,6 +413,16 @@ public class BreakdownService {
             }
         }
         return out;
+    }
+
+    /**
+     * Rows from the true counts, for the SII of a rare outcome under suppression: its quantiles are often hidden
+     * (1–7 events), yet the SII over all of them discloses no single count. Only the SII is published; the rows
+     * stay hidden.
+     */
+    private static List<BreakdownResult.Row> trueRows(List<GroupCount> counts, Measure measure) {
+        return counts.stream().map(c -> RowStatistics.row(c.group(), c.group2(), c.numerator(), c.denominator(),
+                RowStatistics.publish(c.numerator(), c.denominator(), false), measure, false)).toList();
     }
 
     /** PHE SII over the deprivation quantiles (1 = most deprived); null unless every quantile has a value. */

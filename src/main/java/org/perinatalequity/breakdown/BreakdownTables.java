@@ -16,7 +16,7 @@ public final class BreakdownTables {
 
     public static Table of(BreakdownResult result) {
         List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("by", Type.TEXT),
-                new Column("group", Type.TEXT), new Column("by2", Type.TEXT), new Column("group2", Type.TEXT),
+                new Column("group", Type.TEXT), new Column("group_name", Type.TEXT), new Column("by2", Type.TEXT), new Column("group2", Type.TEXT),
                 new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),
                 new Column("value", Type.NUMBER), new Column("lower95", Type.NUMBER), new Column("upper95", Type.NUMBER),
                 new Column("lower998", Type.NUMBER), new Column("upper998", Type.NUMBER),
@@ -29,10 +29,28 @@ public final class BreakdownTables {
         all.add(result.total());
         all.addAll(result.rows());
         for (BreakdownResult.Row r : all) {
-            rows.add(Arrays.asList(result.measure(), result.by(), r.group(), result.by2(), r.group2(), r.numerator(),
+            rows.add(Arrays.asList(result.measure(), result.by(), r.group(), r.groupName(), result.by2(), r.group2(), r.numerator(),
                     r.denominator(), r.value(), r.lower95(), r.upper95(), r.lower998(), r.upper998(), r.suppressed(),
                     r.comparison(), r.ratio(), r.ratioLower95(), r.ratioUpper95(), result.from(), result.to(),
                     result.unit(), result.imdVintage()));
+        }
+        return new Table(columns, rows);
+    }
+
+    /** One trend per group (a measure over time by ethnic group, say): the trend's columns after the group's. */
+    public static Table ofGroups(String by, java.util.Map<String, TrendResult> trends) {
+        List<Column> columns = new ArrayList<>(List.of(new Column("by", Type.TEXT), new Column("group", Type.TEXT)));
+        List<List<Object>> rows = new ArrayList<>();
+        for (java.util.Map.Entry<String, TrendResult> e : trends.entrySet()) {
+            Table one = of(e.getValue());
+            if (columns.size() == 2) {
+                columns.addAll(one.columns());
+            }
+            for (List<Object> row : one.rows()) {
+                List<Object> out = new ArrayList<>(Arrays.asList(by, e.getKey()));
+                out.addAll(row);
+                rows.add(out);
+            }
         }
         return new Table(columns, rows);
     }

@@ -1,5 +1,9 @@
 package org.perinatalequity.charts;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.measures.Measure;
@@ -25,6 +29,38 @@ public final class Charts {
 
     public static ChartImage dotChart(BreakdownResult result, Measure measure, int width, int height) {
         return DotChart.render(result, measure, width, height);
+    }
+
+    /**
+     * A breakdown with many groups (LSOAs, GP practices) as a dot chart of only its {@code each} highest and
+     * {@code each} lowest values, highest first; the words say how many groups there are and name the extremes,
+     * not every group (the full list belongs in a table beside the chart).
+     */
+    public static ChartImage extremesChart(BreakdownResult result, Measure measure, int each, int width) {
+        List<BreakdownResult.Row> valued = result.rows().stream().filter(r -> r.value() != null && !r.suppressed())
+                .sorted(Comparator.comparingDouble(BreakdownResult.Row::value).reversed()).toList();
+        List<BreakdownResult.Row> kept = new ArrayList<>(valued.subList(0, Math.min(each, valued.size())));
+        valued.subList(Math.max(kept.size(), valued.size() - each), valued.size()).forEach(kept::add);
+        BreakdownResult trimmed = new BreakdownResult(result.measure(), result.by(), null, result.from(), result.to(),
+                result.suppressed(), result.unit(), result.imdVintage(), result.total(), kept, null,
+                result.dataQuality());
+        ChartImage chart = DotChart.render(trimmed, measure, width, 160 + 26 * kept.size());
+        String unit = DotChart.unit(result, measure);
+        String title = chart.title() + ": the " + each + " highest and " + each + " lowest of "
+                + result.rows().size() + " groups";
+        int top = Math.min(each, valued.size());
+        String words = title + ". " + result.rows().size() + " groups, " + valued.size() + " with a published value"
+                + (valued.isEmpty() ? "." : ": highest " + extremes(kept.subList(0, top), unit) + "; lowest "
+                        + extremes(kept.subList(top, kept.size()), unit) + ". Every group is in the table.");
+        return new ChartImage(chart.svg(), chart::png, title, words);
+    }
+
+    private static String extremes(List<BreakdownResult.Row> rows, String unit) {
+        if (rows.isEmpty()) {
+            return "none";
+        }
+        return rows.stream().map(r -> r.label() + " " + ChartText.value(r.value(), unit))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Heat map of a two-dimension breakdown (rows: {@code by}, columns: {@code by2}) with values in the cells. */

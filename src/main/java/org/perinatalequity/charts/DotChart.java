@@ -66,7 +66,8 @@ final class DotChart {
             boolean valueLabels, Legend legend) {
         XYPlot plot = new XYPlot();
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        String[] names = rows.stream().map(x -> ChartText.shortGroup(r.by(), x.group())).toArray(String[]::new);
+        String[] names = rows.stream().map(x -> x.groupName() != null ? x.groupName()
+                : ChartText.shortGroup(r.by(), x.group())).toArray(String[]::new);
         plot.setDomainAxis(groupAxis(names));
         NumberAxis values = Rendering.valueAxis(axisLabel(r), range[0], range[1]);
         values.setTickLabelsVisible(range[2] > 0);
@@ -193,7 +194,8 @@ final class DotChart {
     static String description(String title, BreakdownResult r, String unit, Double total, Double target) {
         List<String> parts = new ArrayList<>();
         for (Row row : r.rows()) {
-            String name = ChartText.group(r.by(), row.group())
+            String name = (row.groupName() != null ? row.groupName() + " (" + row.group() + ")"
+                    : ChartText.group(r.by(), row.group()))
                     + (row.group2() == null ? "" : ", " + ChartText.group(r.by2(), row.group2()));
             parts.add(name + " " + rowText(row, unit));
         }

@@ -76,6 +76,7 @@ final class FunnelPlot {
         legend.line("99.8% limits (solid)", LIMIT_998, Palette.DARK_GREY);
         Font font = Rendering.font(Font.PLAIN, 12);
         List<String> words = new ArrayList<>();
+        java.util.Map<String, List<String>> byPosition = new java.util.LinkedHashMap<>();
         for (Row row : points) {
             FunnelLimits f = Funnels.limits(row.denominator(), p, multiplier);
             Symbols.Marker marker = marker(row.value(), f);
@@ -84,13 +85,28 @@ final class FunnelPlot {
                     marker.shape(), marker.fill()));
             String position = position(row.value(), f);
             if (!position.equals("within the 95% limits")) {
-                plot.addAnnotation(Mark.text("outlier-label", row.denominator(), row.value(), 9, 0, row.group(), font,
+                plot.addAnnotation(Mark.text("outlier-label", row.denominator(), row.value(), 9, 0, row.groupName() != null ? row.groupName() : row.group(), font,
                         Palette.TEXT, TextAnchor.HALF_ASCENT_LEFT));
             }
-            words.add(row.group() + " " + ChartText.value(row.value(), unit) + " of " + ChartText.count(row.denominator())
+            words.add(row.label() + " " + ChartText.value(row.value(), unit) + " of " + ChartText.count(row.denominator())
                     + ", " + position);
+            byPosition.computeIfAbsent(position, k -> new ArrayList<>()).add(row.label());
         }
         List<String> hidden = r.rows().stream().filter(Row::suppressed).map(Row::group).toList();
+        if (points.size() > MANY) {
+            // Hundreds of areas (LSOAs): the words count them by position and name only those outside the limits
+            words = new ArrayList<>();
+            for (java.util.Map.Entry<String, List<String>> e : byPosition.entrySet()) {
+                List<String> names = e.getValue();
+                words.add(names.size() + " " + e.getKey() + (e.getKey().startsWith("within") ? ""
+                        : " (" + String.join(", ", names.subList(0, Math.min(NAMED, names.size())))
+                                + (names.size() > NAMED ? " and " + (names.size() - NAMED) + " more" : "") + ")"));
+            }
+            words.add(0, points.size() + " groups shown");
+        }
+        if (hidden.size() > MANY) {
+            hidden = List.of(hidden.size() + " groups");
+        }
         if (!hidden.isEmpty()) {
             legend.note("* Not shown, suppressed (small numbers): " + String.join(", ", hidden));
         }
@@ -100,6 +116,10 @@ final class FunnelPlot {
                 + "." + (hidden.isEmpty() ? "" : " Suppressed and not shown (*): " + String.join(", ", hidden) + ".");
         return Rendering.render(chart, width, height, title, description);
     }
+
+    /** Above this many points the words summarise; at most this many outliers are named per position. */
+    private static final int MANY = 40;
+    private static final int NAMED = 10;
 
     static Symbols.Marker marker(double value, FunnelLimits f) {
         if (value > f.upper95()) {

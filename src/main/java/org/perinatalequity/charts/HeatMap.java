@@ -22,12 +22,12 @@ import org.perinatalequity.measures.Measure;
 
 /**
  * A heat map of a two-dimension breakdown (rows: first dimension, columns: second), e.g. ethnic group × IMD
- * quintile. The fill comes from five equal-width classes of NHS Blue, and the value is printed in every cell in
- * the text colour with the better contrast, so the fill is never needed to read a value.
+ * quintile. Each cell is coloured by its comparison with the LMNS (Fingertips: better/similar/worse for a measure
+ * with a polarity, higher/similar/lower without), so dark never means "worse" for one measure and "better" for
+ * another; the value is printed in the cell with the comparison's symbol (the dot chart's shapes as characters),
+ * so neither the value nor the comparison rests on colour alone.
  */
 final class HeatMap {
-
-    private static final int CLASSES = 5;
 
     private HeatMap() {
     }
@@ -41,7 +41,6 @@ final class HeatMap {
         List<String> rowNames = new ArrayList<>(new LinkedHashSet<>(r.rows().stream().map(Row::group).toList()));
         List<String> colNames = new ArrayList<>(new LinkedHashSet<>(r.rows().stream()
                 .map(x -> x.group2() == null ? "All" : x.group2()).toList()));
-        double[] range = valueRange(r.rows());
         XYPlot plot = new XYPlot();
         SymbolAxis cols = new SymbolAxis(r.by2() == null ? null : capitalised(ChartText.dimension(r.by2())),
                 colNames.stream().map(c -> ChartText.shortGroup(r.by2(), c)).toArray(String[]::new));
@@ -66,23 +65,23 @@ final class HeatMap {
             } else if (row.value() == null) {
                 plot.addAnnotation(cell("cell no-value", x, y, Palette.WHITE, "–", font));
             } else {
-                Color fill = fill(row.value(), range);
-                plot.addAnnotation(cell("cell value", x, y, fill, ChartText.value(row.value(), unit), font));
+                Significance s = Significance.of(row.comparison());
+                plot.addAnnotation(cell("cell value " + s.key, x, y, s.fill,
+                        s.symbol + " " + ChartText.value(row.value(), unit), font));
             }
         }
         Legend legend = new Legend();
-        if (range[1] >= range[0]) {
-            double step = (range[1] - range[0]) / CLASSES;
-            for (int i = 0; i < CLASSES; i++) {
-                legend.box(ChartText.number(range[0] + i * step) + " to " + ChartText.value(range[0] + (i + 1) * step,
-                        unit), new Rectangle2D.Double(-7, -7, 14, 14), shade(i));
-            }
+        java.util.Set<Significance> used = java.util.EnumSet.noneOf(Significance.class);
+        r.rows().stream().filter(x -> !x.suppressed() && x.value() != null)
+                .forEach(x -> used.add(Significance.of(x.comparison())));
+        for (Significance s : used) {
+            legend.box(s.symbol + " " + s.legend, new Rectangle2D.Double(-7, -7, 14, 14), s.fill);
         }
         if (r.rows().stream().anyMatch(Row::suppressed)) {
             legend.note(ChartText.SUPPRESSED_NOTE);
         }
-        JFreeChart chart = Rendering.chart(title, "Value in each cell; darker blue = higher"
-                + (r.total() != null && r.total().value() != null
+        JFreeChart chart = Rendering.chart(title, "Value in each cell, coloured by its comparison with the LMNS"
+                + " (95% CI)" + (r.total() != null && r.total().value() != null
                         ? "; LMNS total " + ChartText.value(r.total().value(), unit) : ""), plot, legend.items());
         return Rendering.render(chart, width, height, title, description(title, r, rowNames, unit));
     }
@@ -106,31 +105,40 @@ final class HeatMap {
         });
     }
 
-    /** {min, max} of the shown values; {1, 0} when there is none. */
-    private static double[] valueRange(List<Row> rows) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (Row r : rows) {
-            if (!r.suppressed() && r.value() != null) {
-                lo = Math.min(lo, r.value());
-                hi = Math.max(hi, r.value());
-            }
+    /**
+     * A cell's comparison with the LMNS: its CSS class, fill, symbol (the dot chart's marker shapes) and legend.
+     * Better is blue and worse orange, as the dot chart's markers; higher and lower (no polarity) are two blues.
+     */
+    enum Significance {
+        BETTER("better", new Color(0x005EB8), "●", "Better than LMNS"),
+        SIMILAR("similar", Palette.blend(Palette.WHITE, Palette.NHS_BLUE, 0.12), "◆", "Similar to LMNS"),
+        WORSE("worse", Palette.ORANGE, "■", "Worse than LMNS"),
+        HIGHER("higher", new Color(0x003087), "▲", "Higher than LMNS"),
+        LOWER("lower", Palette.LIGHT_BLUE, "▼", "Lower than LMNS"),
+        NOT_COMPARED("not-compared", Palette.WHITE, "×", "Not compared");
+
+        final String key;
+        final Color fill;
+        final String symbol;
+        final String legend;
+
+        Significance(String key, Color fill, String symbol, String legend) {
+            this.key = key;
+            this.fill = fill;
+            this.symbol = symbol;
+            this.legend = legend;
         }
-        return lo > hi ? new double[] { 1, 0 } : new double[] { lo, hi };
-    }
 
-    static Color fill(double value, double[] range) {
-        double span = range[1] - range[0];
-        int i = span <= 0 ? CLASSES / 2 : (int) Math.min(CLASSES - 1, Math.floor((value - range[0]) / span * CLASSES));
-        return shade(i);
-    }
-
-    /** Class i of five: from a pale tint of NHS Blue to NHS Dark Blue. */
-    static Color shade(int i) {
-        Color[] stops = { Palette.blend(Palette.WHITE, Palette.NHS_BLUE, 0.12),
-                Palette.blend(Palette.WHITE, Palette.NHS_BLUE, 0.32), Palette.blend(Palette.WHITE, Palette.NHS_BLUE, 0.58),
-                Palette.NHS_BLUE, new Color(0x003087) };
-        return stops[i];
+        static Significance of(String comparison) {
+            return switch (comparison == null ? "" : comparison) {
+                case "better", "best" -> BETTER;
+                case "worse", "worst" -> WORSE;
+                case "similar" -> SIMILAR;
+                case "higher" -> HIGHER;
+                case "lower" -> LOWER;
+                default -> NOT_COMPARED;
+            };
+        }
     }
 
     private static String capitalised(String s) {

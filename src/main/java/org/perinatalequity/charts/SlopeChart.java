@@ -40,7 +40,10 @@ final class SlopeChart {
         }
         String unit = DotChart.unit(r, m);
         List<Placed> shown = placed.stream().filter(p -> p.row().value() != null && !p.row().suppressed()).toList();
-        double[] line = shown.size() >= 2 ? fit(shown) : null;
+        // The fitted line is the SII's own regression: drawn only when an SII is given and every quantile it was
+        // computed from is shown (a rare outcome's SII from true counts behind hidden points is published as text only)
+        long numbered = placed.size();
+        double[] line = r.inequality() != null && shown.size() == numbered && shown.size() >= 2 ? fit(shown) : null;
         List<Double> values = new ArrayList<>();
         shown.forEach(p -> values.addAll(List.of(p.row().value(), p.row().lower95(), p.row().upper95())));
         if (line != null) {

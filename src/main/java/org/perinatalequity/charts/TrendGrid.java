@@ -129,6 +129,9 @@ final class TrendGrid {
                 Symbols.Marker m = Symbols.spc(p.spc());
                 plot.addAnnotation(Mark.symbol("point special-cause " + m.cssClass(), i, p.value(), m.shape(),
                         m.fill()));
+            } else if (p.value() != null) {
+                // Every published point gets a dot: a point between suppressed ones has no line to sit on
+                plot.addAnnotation(Mark.symbol("point value", i, p.value(), Symbols.circle(5), Palette.NHS_BLUE));
             }
         }
         Point last = lastPublished(points);

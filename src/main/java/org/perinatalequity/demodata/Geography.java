@@ -100,7 +100,9 @@ final class Geography {
                 String pcnCode = "U" + pcnNumber++;
                 for (int k = 0; k < plan.practicesPerPcn(); k++) {
                     int code = nextCode.merge(plan.codePrefix(), 1 + rnd.nextInt(3), Integer::sum);
-                    practices.add(new GpPractice(plan.codePrefix() + String.format("%03d", code), pcnCode,
+                    // The name takes no random draw, so the rest of the synthetic files stay as they were
+                    String name = plan.pcnNames().get(p).replace(" PCN", "") + " Medical Practice " + (k + 1);
+                    practices.add(new GpPractice(plan.codePrefix() + String.format("%03d", code), name, pcnCode,
                             plan.pcnNames().get(p), la));
                 }
             }

@@ -158,9 +158,10 @@ final class ReferenceFiles {
     }
 
     private static void writePcn(Path file, Geography geo) {
-        try (TableWriter w = new TableWriter("PCN", file, List.of("practice_code", "pcn_code", "pcn_name"))) {
+        try (TableWriter w = new TableWriter("PCN", file, List.of("practice_code", "pcn_code", "pcn_name",
+                "practice_name"))) {
             for (GpPractice p : geo.practices()) {
-                w.set(0, p.code()).set(1, p.pcnCode()).set(2, p.pcnName());
+                w.set(0, p.code()).set(1, p.pcnCode()).set(2, p.pcnName()).set(3, p.name());
                 w.emit();
             }
         }

@@ -15,10 +15,13 @@ import java.util.List;
  * @param completeAfterDays days after a month's last day before every event of that month's denominator can have
  *        happened and been reported (neonatal_death 27: a baby born on the 31st can die up to 27 days later); a
  *        month is complete only when its last day plus these days is on or before the data-to date (0 by default)
+ * @param source where the definition comes from: the national measure it follows ({@code "CQIM: CQIMPreterm"}) or
+ *        {@code "Local definition"} (the default for an analyst's own measure)
+ * @param exclusions what the denominator leaves out, in words, or null when the definition does not say
  */
 public record Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
         Double target, String numeratorLabel, String denominatorLabel, List<String> planItems, String eventDate,
-        String kind, boolean rareEvent, String sql, int completeAfterDays) {
+        String kind, boolean rareEvent, String sql, int completeAfterDays, String source, String exclusions) {
 
     /** Which direction is better, as Fingertips labels comparisons. */
     public enum Polarity {

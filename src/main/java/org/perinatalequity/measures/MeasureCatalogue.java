@@ -36,6 +36,8 @@ public class MeasureCatalogue {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{1,40}");
     private static final Set<String> UNITS = Set.of("%", "per 1,000");
+    /** The source of a definition that names none: an analyst's own measure is a local one. */
+    static final String LOCAL_SOURCE = "Local definition";
 
     private final Map<String, Measure> measures;
     private final List<String> order;
@@ -127,10 +129,18 @@ public class MeasureCatalogue {
             return new Measure(id, text(node, id, "name"), text(node, id, "description"), unit, multiplier, polarity,
                     target, text(node, id, "numeratorLabel"), text(node, id, "denominatorLabel"), List.copyOf(plans),
                     text(node, id, "eventDate"), kind, node.path("rareEvent").asBoolean(false), sql,
-                    after.asInt(0));
+                    after.asInt(0), optionalText(node, "source").orElse(LOCAL_SOURCE),
+                    optionalText(node, "exclusions").orElse(null));
         } catch (IOException e) {
             throw invalid(id, "its JSON cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Optional descriptive fields: absent, null or blank all mean "not given". */
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !value.isTextual() || value.asText().isBlank() ? Optional.empty()
+                : Optional.of(value.asText().strip());
     }
 
     private static String text(JsonNode node, String id, String field) {

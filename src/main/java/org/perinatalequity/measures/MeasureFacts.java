@@ -123,7 +123,7 @@ public class MeasureFacts {
                 + " coalesce(CAST(w.imd_decile AS VARCHAR), 'Unknown'),"
                 + " coalesce(CAST(w.imd_quintile AS VARCHAR), 'Unknown'), coalesce(w.place, 'Unknown'),"
                 + " coalesce(w.local_authority, 'Unknown'), coalesce(w.postcode_district, 'Unknown'),"
-                + " coalesce(w.lsoa, 'Unknown'), coalesce(w.gp_practice, 'Unknown'), coalesce(w.pcn, 'Unknown'),"
+                + " coalesce(w.lsoa, 'Unknown'), coalesce(w.gp_practice, 'Unknown'), coalesce(w.pcn_code, 'Unknown'),"
                 + " coalesce(w.team, 'Unknown'), e.provider, coalesce(e.booking_site, 'Unknown'), "
                 + SupportSql.ageGroup("coalesce(e.age_at_event, date_diff('year', w.birth_date, e.event_date)"
                         + " - CASE WHEN strftime(e.event_date, '%m%d') < strftime(w.birth_date, '%m%d') THEN 1"

@@ -202,6 +202,19 @@ public class QualityService {
         return new GateResult(measureId, checks.stream().allMatch(GateResult.Check::passed), checks);
     }
 
+    /** One data-quality gate as configured: the item and the valid percentage it must reach. */
+    public record GateRule(QualityItem item, double minValidPercent) {
+    }
+
+    /**
+     * The gates of a measure as configured in {@code quality/gates.json}, with those a breakdown by the given
+     * dimensions adds (each item once, its highest threshold), for the measure's definition.
+     */
+    public List<GateRule> gateRules(String measureId, Collection<Dimension> breakdown) {
+        return gates.gatesFor(measureId, breakdown).stream().map(g -> new GateRule(g.item(), g.minValidPercent()))
+                .toList();
+    }
+
     /** {@link #evaluate(String, Collection, Map, Period)} for a measure that is not broken down. */
     public GateResult evaluate(String measureId, Map<Dimension, String> filters, Period period) {
         return evaluate(measureId, List.of(), filters, period);

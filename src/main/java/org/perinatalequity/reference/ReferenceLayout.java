@@ -24,7 +24,7 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
     enum Field {
         POSTCODE, POSTCODE_ONE_SPACE, TERMINATED, LA, COUNTRY, LSOA11, LSOA21,
         LSOA, LSOA_NAME, LA_NAME, IMD_SCORE, IMD_RANK, IMD_DECILE,
-        PRACTICE, PCN_CODE, PCN_NAME
+        PRACTICE, PCN_CODE, PCN_NAME, PRACTICE_NAME
     }
 
     Optional<Integer> position(Field field) {
@@ -89,6 +89,7 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
         p.put(Field.PRACTICE, practice.get());
         p.put(Field.PCN_CODE, pcn.get());
         find(names, matches("pcn_name|pcn name")).ifPresent(i -> p.put(Field.PCN_NAME, i));
+        find(names, matches("practice_name|practice name")).ifPresent(i -> p.put(Field.PRACTICE_NAME, i));
         return Optional.of(new ReferenceLayout(Kind.gp_pcn, "GP practice to primary care network mapping", null,
                 Map.copyOf(p)));
     }

@@ -181,7 +181,8 @@ public class ReferenceService {
                     + col(layout, Field.IMD_RANK) + " AS INTEGER), try_cast(" + col(layout, Field.IMD_DECILE)
                     + " AS INTEGER)" + from + " WHERE " + col(layout, Field.LSOA) + " IS NOT NULL";
             case gp_pcn -> "SELECT upper(" + col(layout, Field.PRACTICE) + "), " + col(layout, Field.PCN_CODE) + ", "
-                    + col(layout, Field.PCN_NAME) + from + " WHERE " + col(layout, Field.PRACTICE) + " IS NOT NULL";
+                    + col(layout, Field.PCN_NAME) + ", " + col(layout, Field.PRACTICE_NAME) + from + " WHERE "
+                    + col(layout, Field.PRACTICE) + " IS NOT NULL";
         };
     }
 

@@ -70,16 +70,43 @@ class ChartsTest {
     @Test
     void heatMapPrintsEveryValueAndStarsSuppressedCells() {
         ChartImage c = Charts.heatMap(Samples.pretermByEthnicityAndQuintile(), Samples.PRETERM);
-        assertThat(count(c.svg(), "<g class='cell value'>")).isEqualTo(19);
+        assertThat(count(c.svg(), "<g class='cell value ")).isEqualTo(19);
         assertThat(group(c.svg(), "cell suppressed")).contains(">*</text>");
-        assertThat(c.svg()).contains(">5.0%</text>").contains(">11.8%</text>");
+        assertThat(c.svg()).contains("5.0%</text>").contains("11.8%</text>");
         assertThat(c.description()).contains("White: quintile 1 8.2%").contains("quintile 5 suppressed (*)");
     }
 
     @Test
+    void heatMapColoursEachCellByItsComparisonWithTheLmnsNotByValue() {
+        BreakdownResult r = Samples.pretermByEthnicityAndQuintile();
+        ChartImage c = Charts.heatMap(r, Samples.PRETERM);
+        for (String comparison : List.of("better", "similar", "worse")) {
+            long cells = r.rows().stream().filter(x -> !x.suppressed() && comparison.equals(x.comparison())).count();
+            assertThat(cells).isPositive();
+            assertThat(count(c.svg(), "<g class='cell value " + comparison + "'>")).as(comparison).isEqualTo((int) cells);
+        }
+        // Each value is labelled with its comparison's symbol; the legend names the comparison, not a value range
+        Row worse = r.rows().stream().filter(x -> "worse".equals(x.comparison())).findFirst().orElseThrow();
+        assertThat(group(c.svg(), "cell value worse")).contains("■ " + ChartText.value(worse.value(), "%"))
+                .contains("style='fill:rgb(237,139,0)'");
+        assertThat(c.svg()).contains("● Better than LMNS").contains("■ Worse than LMNS").contains("◆ Similar to LMNS")
+                .doesNotContain("darker blue");
+    }
+
+    @Test
+    void slopeChartDrawsNoFittedLineWhereNoSiiIsGiven() {
+        BreakdownResult r = Samples.pretermByQuintile();
+        BreakdownResult noSii = new BreakdownResult(r.measure(), r.by(), r.by2(), r.from(), r.to(), r.suppressed(),
+                r.unit(), r.imdVintage(), r.total(), r.rows(), null);
+        ChartImage c = Charts.slopeChart(noSii, Samples.PRETERM);
+        assertThat(c.svg()).contains("SII and RII not available").doesNotContain("fitted-line");
+        assertThat(c.description()).doesNotContain("Fitted line");
+    }
+
+    @Test
     void heatMapTextContrastsWithItsCell() {
-        for (int i = 0; i < 5; i++) {
-            assertThat(Palette.contrast(Palette.textOn(HeatMap.shade(i)), HeatMap.shade(i))).isGreaterThanOrEqualTo(4.5);
+        for (HeatMap.Significance s : HeatMap.Significance.values()) {
+            assertThat(Palette.contrast(Palette.textOn(s.fill), s.fill)).as(s.name()).isGreaterThanOrEqualTo(4.5);
         }
     }
 
@@ -167,6 +194,16 @@ class ChartsTest {
         assertThat(count(c.svg(), "<g class='mean'>")).isEqualTo(1);
         assertThat(c.svg()).contains("rebased at 2024-10");
         assertThat(c.description()).contains("Rebased at 2024-10.");
+    }
+
+    @Test
+    void trendGridDrawsEveryPublishedPointEvenBetweenSuppressedOnes() {
+        TrendResult t = Samples.earlyBookingTrend();
+        long published = t.points().stream().filter(p -> !p.suppressed() && p.value() != null).count();
+        assertThat(published).isLessThan(t.points().size()); // some are suppressed
+        ChartImage c = Charts.trendGrid("Booked", List.of(new TrendPanel("All", t)), true);
+        assertThat(count(c.svg(), "<g class='point value'>") + count(c.svg(), "<g class='point special-cause "))
+                .isEqualTo((int) published);
     }
 
     @Test

@@ -27,7 +27,7 @@ final class FactsReference {
                 + " coalesce(CAST(w.imd_decile AS VARCHAR), 'Unknown'), coalesce(CAST(w.imd_quintile AS VARCHAR), 'Unknown'),"
                 + " coalesce(w.place, 'Unknown'), coalesce(w.local_authority, 'Unknown'),"
                 + " coalesce(w.postcode_district, 'Unknown'), coalesce(w.lsoa, 'Unknown'),"
-                + " coalesce(w.gp_practice, 'Unknown'), coalesce(w.pcn, 'Unknown'), coalesce(w.team, 'Unknown'),"
+                + " coalesce(w.gp_practice, 'Unknown'), coalesce(w.pcn_code, 'Unknown'), coalesce(w.team, 'Unknown'),"
                 + " e.provider, coalesce(e.booking_site, 'Unknown'),"
                 + " CASE WHEN " + age + " IS NULL THEN 'Unknown' WHEN " + age + " < 20 THEN 'Under 20'"
                 + " WHEN " + age + " < 25 THEN '20 to 24' WHEN " + age + " < 30 THEN '25 to 29'"

@@ -45,6 +45,11 @@ class MeasureCatalogueTest {
         assertThat(stillbirth.polarity()).isEqualTo(Measure.Polarity.lower_is_better);
         assertThat(stillbirth.completeAfterDays()).isZero();
         assertThat(catalogue.find("neonatal_death").orElseThrow().completeAfterDays()).isEqualTo(27);
+        assertThat(catalogue.find("preterm").orElseThrow().source()).isEqualTo("CQIM: CQIMPreterm");
+        assertThat(catalogue.all()).allSatisfy(m -> {
+            assertThat(m.source()).as(m.id()).isNotBlank();
+            assertThat(m.exclusions()).as(m.id()).isNotBlank();
+        });
     }
 
     @Test
@@ -58,7 +63,10 @@ class MeasureCatalogueTest {
         Files.writeString(folder.resolve("teen_booking.sql"), "SELECT provider, mother_id, booking_date AS event_date,"
                 + " booking_site, age_at_booking AS age_at_event, age_at_booking < 20 AS numerator FROM v_bookings");
 
-        assertThat(catalogue(folder).find("teen_booking")).isPresent();
+        Measure added = catalogue(folder).find("teen_booking").orElseThrow();
+        // Without a source it is the analyst's own, local definition; exclusions unstated stay unstated
+        assertThat(added.source()).isEqualTo("Local definition");
+        assertThat(added.exclusions()).isNull();
     }
 
     @Test

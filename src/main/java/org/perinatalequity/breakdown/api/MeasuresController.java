@@ -27,11 +27,13 @@ import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.reference.AreaNames;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.system.api.ApiError;
 import org.perinatalequity.system.api.BadRequestException;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpStatus;
@@ -78,11 +80,13 @@ class MeasuresController {
     @GetMapping("/dimensions")
     List<DimensionInfo> dimensions() {
         return Arrays.stream(Dimension.values())
-                .map(d -> new DimensionInfo(d.id(), d.label(), service.dimensionValues(d))).toList();
+                .map(d -> new DimensionInfo(d.id(), d.label(), service.dimensionValues(d),
+                        AreaNames.isNamed(d) ? service.names(d) : null)).toList();
     }
 
-    /** One dimension and its values. */
-    record DimensionInfo(String id, String name, List<String> values) {
+    /** One dimension and its values; {@code names} (code → name) for the coded areas only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DimensionInfo(String id, String name, List<String> values, Map<String, String> names) {
     }
 
     @GetMapping("/measures/{id}/breakdown")

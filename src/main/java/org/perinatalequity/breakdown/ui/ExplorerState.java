@@ -59,6 +59,10 @@ record ExplorerState(String measure, Dimension by, Dimension by2, YearMonth from
         return new ExplorerState(measure, by, by2, from, to, f, reference, suppress);
     }
 
+    ExplorerState withFiltersOf(Map<Dimension, List<String>> f) {
+        return new ExplorerState(measure, by, by2, from, to, f, reference, suppress);
+    }
+
     ExplorerState withReference(String r) {
         return new ExplorerState(measure, by, by2, from, to, filters, r, suppress);
     }

@@ -66,6 +66,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private final Div trendChart = new Div();
     private final Paragraph trendText = new Paragraph();
     private final HorizontalLayout downloads = new HorizontalLayout();
+    final DefinitionPanel definition;
     private ExplorerState state = ExplorerState.initial();
     private BreakdownResult result;
 
@@ -75,6 +76,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     ExplorerView(BreakdownService service) {
         this.service = service;
         this.controls = new ExplorerControls(service, this::show);
+        this.definition = new DefinitionPanel(service);
         addClassName("equity-page");
         chart.addClassName("equity-chart");
         configureTable();
@@ -86,7 +88,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trendChart.addClassName("equity-chart");
         trendChart.setId("trend-chart");
         trendText.addClassName("equity-chart-text");
-        add(new H1("Explorer"), lead, controls, heading, summary, chart, chartText, table, downloads,
+        add(new H1("Explorer"), lead, controls, heading, summary, definition, chart, chartText, table, downloads,
                 new H2("Trend by month"), trendChart, trendText, trend);
     }
 
@@ -117,11 +119,17 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         heading.setText(measure.name() + " by " + lowerFirst(state.by().label())
                 + (state.by2() == null ? "" : " and " + lowerFirst(state.by2().label())));
         summary.setText(summaryText(measure, result));
+        definition.show(measure, state.by2() == null ? java.util.List.of(state.by())
+                : java.util.List.of(state.by(), state.by2()));
         image = service.chart(result);
         chart.removeAll();
         chart.add(new Html(image.html()));
         chartText.setText("Chart in words: " + image.description());
-        table.setItems(result.rows());
+        // Hundreds of areas: ranked by value in a scrolling table (loaded as it scrolls); the chart has the extremes
+        boolean many = state.by2() == null && BreakdownService.hasManyGroups(result);
+        table.setItems(many ? ranked(result.rows()) : result.rows());
+        table.setAllRowsVisible(!many);
+        table.setHeight(many ? "480px" : null);
         table.getColumnByKey("ratio").setVisible(state.reference() != null);
         table.getColumnByKey("group2").setVisible(state.by2() != null);
         // The same filters as the breakdown: a Making Data Count chart, its words, and its points in the table
@@ -132,6 +140,12 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trendText.setText("Chart in words: " + spc.description());
         trend.setItems(monthly.points());
         refreshDownloads(measure);
+    }
+
+    /** Highest value first; rows without a value (suppressed) at the end, in their usual order. */
+    static java.util.List<BreakdownResult.Row> ranked(java.util.List<BreakdownResult.Row> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing(BreakdownResult.Row::value,
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))).toList();
     }
 
     /** "Ethnic group" → "ethnic group", but "IMD quintile" keeps its acronym. */
@@ -174,7 +188,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private void configureTable() {
         table.setAriaLabel("Breakdown table");
         table.setId("breakdown-table");
-        table.addColumn(BreakdownResult.Row::group).setHeader("Group").setKey("group").setAutoWidth(true);
+        table.addColumn(BreakdownResult.Row::label).setHeader("Group").setKey("group").setAutoWidth(true);
         table.addColumn(BreakdownResult.Row::group2).setHeader("Second group").setKey("group2").setAutoWidth(true);
         table.addColumn(r -> Formats.value(r.value())).setHeader("Value").setKey("value")
                 .setTextAlign(ColumnTextAlign.END);

@@ -185,7 +185,7 @@ class MeasuresApiTest {
                 .header("Accept", "text/csv")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv")).andReturn().getResponse().getContentAsString();
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).startsWith("measure,by,group,by2,group2,numerator,denominator,value,lower95");
+        assertThat(lines.get(0)).startsWith("measure,by,group,group_name,by2,group2,numerator,denominator,value,lower95");
         assertThat(lines.get(1)).startsWith("early_booking,place,Total,");
         assertThat(lines.get(2)).startsWith("early_booking,place,Leicester,");
 
@@ -200,8 +200,72 @@ class MeasuresApiTest {
             assertThat(root.getRowCount()).isEqualTo(lines.size() - 1);
             assertThat(((VarCharVector) root.getVector("group")).getObject(1).toString()).isEqualTo("Leicester");
             assertThat(root.getVector("denominator").getObject(0).toString() + ".0")
-                    .contains(lines.get(1).split(",")[6]);
+                    .contains(lines.get(1).split(",")[7]);
         }
+    }
+
+    /** Code → name from a bundled reference file's two columns (read here, independently of the app). */
+    private static java.util.Map<String, String> referenceNames(String file, int code, int name) throws Exception {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().build()
+                .parse(java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("data-samples", "reference", file)))) {
+            parser.forEach(r -> names.put(r.get(code), r.get(name)));
+        }
+        return names;
+    }
+
+    @Test
+    void coded_areas_carry_their_names_from_the_reference_files() throws Exception {
+        java.util.Map<String, String> lsoas = referenceNames("File_7_IoD2019_synthetic_LLR.csv", 0, 1);
+        java.util.Map<String, String> practices = referenceNames("gp_practice_pcn.csv", 0, 3);
+        java.util.Map<String, String> pcns = referenceNames("gp_practice_pcn.csv", 1, 2);
+
+        JsonNode la = getJson(get("/api/measures/preterm/breakdown").param("by", "local_authority"));
+        JsonNode leicester = null;
+        for (JsonNode row : la.get("rows")) {
+            if (row.get("group").asText().equals("E06000016")) {
+                leicester = row;
+            }
+        }
+        assertThat(leicester).isNotNull();
+        assertThat(leicester.get("groupName").asText()).isEqualTo("Leicester");
+        assertThat(json.writeValueAsString(leicester)).startsWith("{\"group\":\"E06000016\",\"groupName\":\"Leicester\"");
+
+        for (var check : List.of(java.util.Map.entry("lsoa", lsoas), java.util.Map.entry("gp_practice", practices),
+                java.util.Map.entry("pcn", pcns))) {
+            JsonNode rows = getJson(get("/api/measures/early_booking/breakdown").param("by", check.getKey())).get("rows");
+            int named = 0;
+            for (JsonNode row : rows) {
+                String code = row.get("group").asText();
+                if (check.getValue().containsKey(code)) {
+                    assertThat(row.get("groupName").asText()).as(code).isEqualTo(check.getValue().get(code));
+                    named++;
+                } else {
+                    assertThat(row.has("groupName")).as(code).isFalse(); // Unknown, or a code no file names
+                }
+            }
+            assertThat(named).as(check.getKey()).isGreaterThan(rows.size() / 2);
+        }
+        // The PCN is its code now, its name beside it
+        assertThat(pcns).containsEntry("U90001", "Leicester City North PCN");
+        JsonNode byPlace = getJson(get("/api/measures/early_booking/breakdown").param("by", "place"));
+        assertThat(byPlace.get("rows").get(0).has("groupName")).isFalse();
+
+        JsonNode dimensions = getJson(get("/api/dimensions"));
+        for (JsonNode d : dimensions) {
+            switch (d.get("id").asText()) {
+                case "lsoa" -> assertThat(d.get("names").get("E01900001").asText()).isEqualTo(lsoas.get("E01900001"));
+                case "pcn" -> assertThat(d.get("names").get("U90001").asText()).isEqualTo("Leicester City North PCN");
+                case "gp_practice" -> assertThat(d.get("names").get("C82001").asText())
+                        .isEqualTo(practices.get("C82001"));
+                case "local_authority" -> assertThat(d.get("names").get("E06000017").asText()).isEqualTo("Rutland");
+                default -> assertThat(d.has("names")).as(d.get("id").asText()).isFalse();
+            }
+        }
+
+        String csv = mvc.perform(get("/api/measures/preterm/breakdown").param("by", "local_authority")
+                .param("format", "csv")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).contains("\npreterm,local_authority,E06000016,Leicester,");
     }
 
     @Test

@@ -92,13 +92,26 @@ class AnalystViewsIT {
     void the_inequalities_page_ranks_areas_beside_the_funnel_plot() {
         WebDriver driver = browser.driver();
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
-        driver.get("http://localhost:" + port + "/inequalities");
+        // A bookmarked page: the measure, the areas and a period come from the URL
+        driver.get("http://localhost:" + port + "/inequalities?measure=breastmilk_first_feed&area=local_authority"
+                + "&from=2023-04&to=2025-03");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         wait.until(d -> browser.renderedRows("area-ranking") > 3);
         // Gradient, ethnic group by deprivation, quintiles over time, funnel
         assertThat(driver.findElements(By.cssSelector(".chart svg"))).hasSize(4);
         wait.until(d -> browser.renderedRows("over-time-table") > 5);
         assertThat(driver.getPageSource()).contains("Slope index of inequality");
+        assertThat(driver.findElement(By.cssSelector("vaadin-combo-box#inequality-measure input")).getDomProperty("value"))
+                .isEqualTo("First feed breast milk");
+        assertThat(driver.getCurrentUrl()).contains("measure=breastmilk_first_feed").contains("area=local_authority")
+                .contains("from=2023-04");
+        // Areas by name, the heat map by comparison with the LMNS, a definition, downloads for each analysis
+        assertThat(driver.findElement(By.id("area-ranking")).getText()).contains("Leicester (E06000016)");
+        assertThat(driver.findElements(By.cssSelector(".chart svg g.cell.better"))).isNotEmpty();
+        assertThat(driver.findElements(By.cssSelector(".chart svg g.cell.worse, .chart svg g.cell.similar")))
+                .isNotEmpty();
+        assertThat(driver.findElement(By.id("measure-definition")).getText()).contains("Definition:");
+        assertThat(driver.findElements(By.cssSelector("a[download]"))).hasSize(12);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.fullPageScreenshot(Path.of("docs/screenshots/inequalities.png"));
         assertThat(List.of(driver.getTitle())).containsExactly("Inequalities | Perinatal Equity Dashboard");

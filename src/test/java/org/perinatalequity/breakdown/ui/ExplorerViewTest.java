@@ -109,4 +109,40 @@ class ExplorerViewTest extends SampleDataViewTest {
             assertThat(lines.get(i + 2)).startsWith("smoking_delivery,place," + GridKt._get(table(), i).group() + ",");
         }
     }
+
+    @Test
+    void the_definitions_panel_follows_the_chosen_measure_and_breakdown() {
+        UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=stillbirth&by=ethnic_group"));
+        ExplorerView view = _get(ExplorerView.class);
+
+        assertThat(view.definition.getSummaryText()).isEqualTo("Definition: Stillbirths");
+        String text = view.definition.getElement().getTextRecursively();
+        assertThat(text).contains("Unitper 1,000; lower is better")
+                .contains("Source" + service.measure("stillbirth").source())
+                .contains("Exclusions" + service.measure("stillbirth").exclusions())
+                // the measure's own gate and the one an ethnicity breakdown adds
+                .contains("Gestation at birth at least 70% valid; Ethnic category at least 70% valid");
+    }
+
+    @Test
+    void hundreds_of_lsoas_chart_only_the_extremes_and_rank_the_rest_by_name() {
+        UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=early_booking&by=lsoa"));
+        ExplorerView view = _get(ExplorerView.class);
+        BreakdownResult shown = service.breakdown(view.state().toRequest());
+        assertThat(shown.rows().size()).isGreaterThan(BreakdownService.MANY_GROUPS);
+
+        String words = _find(view, Paragraph.class).stream().map(Paragraph::getText)
+                .filter(t -> t.startsWith("Chart in words: ")).findFirst().orElseThrow();
+        assertThat(words).contains("the 10 highest and 10 lowest of " + shown.rows().size() + " groups")
+                .contains("Every group is in the table.");
+        assertThat(words.length()).isLessThan(3000);
+        String svg = _find(view, Html.class).get(0).getInnerHtml();
+        assertThat(svg.split("class=[\"']whisker[\"']", -1).length - 1).isEqualTo(2 * BreakdownService.EXTREMES);
+
+        List<BreakdownResult.Row> rows = GridKt._fetch(table(), 0, 1000);
+        assertThat(rows).hasSize(shown.rows().size());
+        assertThat(rows.get(0).value()).isEqualTo(shown.rows().stream().filter(r -> r.value() != null)
+                .mapToDouble(BreakdownResult.Row::value).max().orElseThrow());
+        assertThat(GridKt._getFormattedRow(table(), 0).get(0)).matches(".+ \\d{3}[A-Z] \\(E01\\d+\\)");
+    }
 }
