@@ -1,5 +1,7 @@
 package org.perinatalequity.board;
 
+import java.io.OutputStream;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.security.AccessPolicy;
+import org.perinatalequity.security.Roles;
 
 /**
  * The board overview's figures: the key measures ({@link BoardMeasures}) grouped by the plan priority they track,
@@ -18,9 +22,23 @@ import org.perinatalequity.breakdown.BreakdownService;
 public class BoardService {
 
     private final BreakdownService breakdowns;
+    private final BoardPackService packs;
+    private final AccessPolicy policy;
 
-    BoardService(BreakdownService breakdowns) {
+    BoardService(BreakdownService breakdowns, BoardPackService packs, AccessPolicy policy) {
         this.breakdowns = breakdowns;
+        this.packs = packs;
+        this.policy = policy;
+    }
+
+    /** The PDF board pack is for the board, analysts and administrators (not team users). */
+    public boolean mayDownloadPack() {
+        return policy.hasRole(Roles.BOARD) || policy.hasRole(Roles.ANALYST) || policy.hasRole(Roles.ADMIN);
+    }
+
+    /** The board pack for a month ({@link BoardPackService#write}). */
+    public void writePack(YearMonth period, OutputStream out) {
+        packs.write(period, out);
     }
 
     /** Plan item (the measure's first) → its key measures, in the order the board reads them. */

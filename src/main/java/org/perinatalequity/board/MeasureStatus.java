@@ -25,9 +25,19 @@ public record MeasureStatus(Measure measure, TrendResult quarters, TrendResult m
 
     /** The one set of requests behind a card or a plan row, so the background warm-up fills the same cache. */
     public static MeasureStatus of(BreakdownService breakdowns, String measureId) {
+        return of(breakdowns, measureId, null);
+    }
+
+    /**
+     * As of a month (the board pack's period): periods after it are left out of the headline, the charts and the
+     * gaps. The SPC limits and readings stay those of every complete month loaded (docs/board.md says so).
+     *
+     * @param upTo the last month to report on, or null for everything loaded
+     */
+    public static MeasureStatus of(BreakdownService breakdowns, String measureId, YearMonth upTo) {
         Measure measure = breakdowns.measure(measureId);
-        TrendResult quarters = breakdowns.trend(measureId, Dimension.QUARTER, Map.of(), SUPPRESS);
-        TrendResult months = breakdowns.trend(measureId, Dimension.MONTH, Map.of(), SUPPRESS);
+        TrendResult quarters = upTo(breakdowns.trend(measureId, Dimension.QUARTER, Map.of(), SUPPRESS), upTo);
+        TrendResult months = upTo(breakdowns.trend(measureId, Dimension.MONTH, Map.of(), SUPPRESS), upTo);
         // Gaps over complete months only: a part month at either end of the extract would skew them.
         YearMonth from = months.points().stream().filter(TrendResult.Point::complete).map(p -> YearMonth.parse(p.period()))
                 .min(YearMonth::compareTo).orElse(null);
@@ -41,6 +51,21 @@ public record MeasureStatus(Measure measure, TrendResult quarters, TrendResult m
         }
         return new MeasureStatus(measure, quarters, months, breakdown(breakdowns, measureId, Dimension.IMD_QUINTILE,
                 from, to), breakdown(breakdowns, measureId, Dimension.ETHNIC_GROUP, from, to), cohort);
+    }
+
+    private static TrendResult upTo(TrendResult trend, YearMonth upTo) {
+        if (upTo == null) {
+            return trend;
+        }
+        java.util.List<TrendResult.Point> points = trend.points().stream()
+                .filter(p -> !lastMonth(p.period()).isAfter(upTo)).toList();
+        return new TrendResult(trend.measure(), trend.by(), trend.suppressed(), trend.unit(), trend.target(),
+                trend.mean(), trend.variation(), trend.assurance(), points, trend.dataTo());
+    }
+
+    /** The last month of a month ({@code 2024-07}) or calendar quarter ({@code 2024-Q3}) label. */
+    static YearMonth lastMonth(String period) {
+        return period.contains("Q") ? quarterMonths(period)[1] : YearMonth.parse(period);
     }
 
     /** The first and last month of a calendar quarter label such as {@code 2024-Q3}. */

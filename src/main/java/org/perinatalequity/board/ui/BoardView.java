@@ -1,11 +1,15 @@
 package org.perinatalequity.board.ui;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -16,6 +20,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.perinatalequity.board.BoardService;
@@ -49,9 +55,27 @@ class BoardView extends VerticalLayout {
         print.setId("board-print");
         print.addClassName("equity-print-button");
         print.setTooltipText("Print the whole board overview, a page per priority");
-        add(new H1("Board overview"), lead, print);
+        add(new H1("Board overview"), lead);
 
         Map<String, List<MeasureStatus>> byPriority = service.byPriority();
+        Div actions = new Div(print);
+        actions.addClassName("equity-board-actions");
+        if (service.mayDownloadPack()) {
+            // The pack is for the month the data reach: the latest "data to" date of the key measures.
+            YearMonth month = byPriority.values().stream().flatMap(List::stream).map(s -> s.quarters().dataTo())
+                    .filter(d -> d != null).max(java.time.LocalDate::compareTo).map(YearMonth::from)
+                    .orElse(YearMonth.now());
+            Anchor pack = new Anchor(DownloadHandler.fromInputStream(event -> {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                service.writePack(month, bytes);
+                return new DownloadResponse(new ByteArrayInputStream(bytes.toByteArray()),
+                        "board-pack-" + month + ".pdf", "application/pdf", bytes.size());
+            }), "Download the board pack (PDF, " + month + ")");
+            pack.setId("board-pack-download");
+            pack.getElement().setAttribute("download", true);
+            actions.add(pack);
+        }
+        add(actions);
         add(matrix(BoardService.summary(byPriority)));
 
         Div sections = new Div();
