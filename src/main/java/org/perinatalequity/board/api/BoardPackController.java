@@ -25,7 +25,7 @@ class BoardPackController {
         this.packs = packs;
     }
 
-    @GetMapping(value = "/pack.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/pack.pdf")
     ResponseEntity<byte[]> pack(@RequestParam(required = false) String period) {
         YearMonth month;
         try {
