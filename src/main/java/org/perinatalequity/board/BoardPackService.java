@@ -88,18 +88,18 @@ public class BoardPackService {
             pdf.paragraph("Every key measure at a glance. Values are for the latest complete quarter up to "
                     + period.format(MONTH) + ", with the published (rounded) numerator and denominator. Icons follow"
                     + " Making Data Count; their words are beside them.", 9);
-            List<List<String>> rows = new ArrayList<>();
+            List<List<Object>> rows = new ArrayList<>();
             for (String id : BoardMeasures.KEY) {
                 BoardSummary s = BoardSummary.of(statuses.get(id));
                 rows.add(List.of(s.measure().name(), s.period() == null ? "none" : s.period(), s.value(), s.target(),
-                        s.variation().letter() + " " + s.variation().text(),
-                        s.assurance().letter() + " " + s.assurance().text(),
+                        new PackDocument.IconCell(s.variation(), s.variation().text()),
+                        new PackDocument.IconCell(s.assurance(), s.assurance().text()),
                         s.gaps().isEmpty() ? "none (data-quality measure)" : String.join("; ", s.gaps()),
                         s.quality() == null ? "gates pass" : s.quality()));
             }
             pdf.table(List.of("Measure", "Latest complete period", "Value (numerator of denominator)", "Target",
                     "Variation", "Assurance", "Equity gaps", "Data quality"),
-                    new float[] { 95, 55, 85, 80, 100, 100, 140, 107 }, rows, 7.5f);
+                    new float[] { 88, 44, 78, 62, 104, 104, 196, 86 }, rows, 6.8f);
             for (Priority priority : plan.priorities()) {
                 priorityPage(pdf, priority, statuses);
             }
@@ -136,7 +136,6 @@ public class BoardPackService {
                 10);
         pdf.paragraph("Contents: summary matrix; one page per plan priority (" + plan.priorities().size()
                 + " priorities) with SPC charts and equity gaps; data-quality escalations; action plan status.", 10);
-        pdf.paragraph(title, 8);
     }
 
     private void priorityPage(PackDocument pdf, Priority priority, java.util.Map<String, MeasureStatus> statuses) {

@@ -146,14 +146,21 @@ final class PackDocument implements AutoCloseable {
         return top - at + size * 0.4f;
     }
 
+    /** A table cell with a Making Data Count icon drawn before its words. */
+    record IconCell(MdcIcons.Icon icon, String text) {
+    }
+
+    private static final float CELL_ICON = 16;
+
     /**
-     * A table with a bold header row, cells wrapped to the column widths, repeated header on a new page.
+     * A table with a bold header row, cells wrapped to the column widths, repeated header on a new page. A cell is a
+     * String or an {@link IconCell}.
      *
      * @param widths column widths in points, summing to at most the page's text width
      */
-    void table(List<String> header, float[] widths, List<List<String>> rows, float size) {
+    void table(List<String> header, float[] widths, List<? extends List<?>> rows, float size) {
         tableRow(header, widths, size, true);
-        for (List<String> row : rows) {
+        for (List<?> row : rows) {
             float height = rowHeight(row, widths, size);
             if (room() < height) {
                 newPage();
@@ -164,15 +171,22 @@ final class PackDocument implements AutoCloseable {
         y -= size;
     }
 
-    private float rowHeight(List<String> cells, float[] widths, float size) {
-        int lines = 1;
+    private float rowHeight(List<?> cells, float[] widths, float size) {
+        float height = size * 1.25f;
         for (int i = 0; i < cells.size(); i++) {
-            lines = Math.max(lines, wrap(cells.get(i) == null ? "" : cells.get(i), regular, size, widths[i] - 6).size());
+            Object cell = cells.get(i);
+            if (cell instanceof IconCell c) {
+                height = Math.max(height, Math.max(CELL_ICON, wrap(c.text(), regular, size,
+                        widths[i] - 9 - CELL_ICON).size() * size * 1.25f));
+            } else {
+                height = Math.max(height, wrap(cell == null ? "" : cell.toString(), regular, size, widths[i] - 6)
+                        .size() * size * 1.25f);
+            }
         }
-        return lines * size * 1.25f + 6;
+        return height + 6;
     }
 
-    private void tableRow(List<String> cells, float[] widths, float size, boolean header) {
+    private void tableRow(List<?> cells, float[] widths, float size, boolean header) {
         float height = rowHeight(cells, widths, size);
         need(height);
         try {
@@ -189,13 +203,22 @@ final class PackDocument implements AutoCloseable {
             cs.setStrokingColor(Palette.MID_GREY);
             cs.setLineWidth(0.5f);
             for (int i = 0; i < cells.size(); i++) {
+                cs.setStrokingColor(Palette.MID_GREY);
+                cs.setLineWidth(0.5f);
                 cs.addRect(x, y - height, widths[i], height);
                 cs.stroke();
+                Object cell = cells.get(i);
                 float at = y - 3;
-                for (String line : wrap(cells.get(i) == null ? "" : cells.get(i), header ? bold : regular, size,
-                        widths[i] - 6)) {
+                float indent = 3;
+                String content = cell == null ? "" : cell.toString();
+                if (cell instanceof IconCell c) {
+                    icon(c.icon(), x + 3, y - 3, CELL_ICON);
+                    indent = 6 + CELL_ICON;
+                    content = c.text();
+                }
+                for (String line : wrap(content, header ? bold : regular, size, widths[i] - indent - 3)) {
                     at -= size * 1.25f;
-                    text(line, x + 3, at + 2, header ? bold : regular, size, Palette.TEXT);
+                    text(line, x + indent, at + 2, header ? bold : regular, size, Palette.TEXT);
                 }
                 x += widths[i];
             }
@@ -273,7 +296,10 @@ final class PackDocument implements AutoCloseable {
             cs.stroke();
             List<Double> all = new ArrayList<>();
             for (TrendResult.Point p : points) {
-                addIfPresent(all, p.value(), p.processLower(), p.processUpper());
+                addIfPresent(all, p.value());
+                if (p.complete()) {
+                    addIfPresent(all, p.processLower(), p.processUpper());
+                }
             }
             addIfPresent(all, trend.mean(), measure.target());
             if (all.isEmpty()) {
@@ -379,7 +405,7 @@ final class PackDocument implements AutoCloseable {
         boolean drawing = false;
         for (int i = 0; i < points.size(); i++) {
             Double v = upper ? points.get(i).processUpper() : points.get(i).processLower();
-            if (v == null) {
+            if (v == null || !points.get(i).complete()) {
                 drawing = false;
                 continue;
             }
