@@ -109,6 +109,19 @@ class InequalitiesView extends VerticalLayout {
         measure.setValue(service.measure(ExplorerState.DEFAULT_MEASURE));
     }
 
+    /**
+     * The board's gap sentence for the SII (docs/board.md): "most deprived 2.9 percentage points higher than least
+     * deprived". The SII is least minus most deprived, so a negative SII means higher among the most deprived.
+     */
+    static String siiSentence(double sii, String unit) {
+        String size = Formats.value(Math.abs(sii));
+        if (size.equals(Formats.value(0.0))) {
+            return "most deprived the same as least deprived";
+        }
+        String points = "%".equals(unit) ? " percentage points" : " " + unit;
+        return "most deprived " + size + points + (sii < 0 ? " higher" : " lower") + " than least deprived";
+    }
+
     private void refresh() {
         if (measure.getValue() == null || area.getValue() == null) {
             return;
@@ -117,11 +130,11 @@ class InequalitiesView extends VerticalLayout {
         BreakdownResult deciles = breakdown(id, Dimension.IMD_DECILE, null);
         BreakdownResult.Inequality sii = deciles.inequality();
         siiText.setText(sii == null ? "The slope index of inequality cannot be computed: a decile has no value."
-                : String.format(Locale.UK, "Slope index of inequality %s %s (95%% CI %s to %s): the modelled gap"
-                        + " between the most and the least deprived. Relative index %s (95%% CI %s to %s).",
+                : String.format(Locale.UK, "Slope index of inequality %s %s (95%% CI %s to %s): the modelled gap,"
+                        + " least minus most deprived, so %s. Relative index %s (95%% CI %s to %s).",
                         Formats.value(sii.sii()), measure.getValue().unit(), Formats.value(sii.siiLower95()),
-                        Formats.value(sii.siiUpper95()), Formats.value(sii.rii()), Formats.value(sii.riiLower95()),
-                        Formats.value(sii.riiUpper95())));
+                        Formats.value(sii.siiUpper95()), siiSentence(sii.sii(), measure.getValue().unit()),
+                        Formats.value(sii.rii()), Formats.value(sii.riiLower95()), Formats.value(sii.riiUpper95())));
         show(gradient, service.chart(deciles, ChartKind.SLOPE));
         show(grid, service.chart(breakdown(id, Dimension.ETHNIC_GROUP, Dimension.IMD_QUINTILE), ChartKind.HEAT_MAP));
         showOverTime(measure.getValue());

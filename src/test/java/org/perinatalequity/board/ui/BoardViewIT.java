@@ -71,7 +71,7 @@ class BoardViewIT {
         driver.manage().window().setSize(new Dimension(1440, 1800));
         driver.get("http://localhost:" + port + "/board");
         new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(d -> d.findElements(By.cssSelector(".equity-board-card svg")).size() == 10);
+                .until(d -> d.findElements(By.cssSelector(".equity-board-chart svg")).size() == 10);
 
         assertThat(driver.getTitle()).isEqualTo("Board overview | Perinatal Equity Dashboard");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Board overview");
