@@ -367,6 +367,10 @@ final class PackDocument implements AutoCloseable {
                 }
             }
             cs.stroke();
+            if (points.stream().allMatch(p -> p.value() == null)) {
+                text("Monthly values suppressed (small numbers); the lines are the mean and limits", left + 8,
+                        top - 14, regular, 7.5f, Palette.DARK_GREY);
+            }
             for (int i = 0; i < n; i++) {
                 TrendResult.Point p = points.get(i);
                 if (p.value() == null) {
