@@ -53,6 +53,9 @@ class BoardPackApiTest {
     ActionPlanService plans;
 
     @Autowired
+    org.perinatalequity.security.AuditService audit;
+
+    @Autowired
     void load(IngestService ingest, ReferenceService reference) {
         SampleData.ensureLoaded(ingest, reference);
     }
@@ -150,6 +153,18 @@ class BoardPackApiTest {
                 }
             }
             assertThat(fonts).isNotEmpty().allMatch(f -> f.contains("DejaVuSans"));
+        }
+
+        // audited as an export, by the board member who downloaded it
+        as(TestUsers.ADMIN, "ADMIN");
+        try {
+            assertThat(audit.find(new org.perinatalequity.security.AuditFilter(TestUsers.BOARD,
+                    org.perinatalequity.security.AuditService.EXPORT), 5)).anySatisfy(e -> {
+                        assertThat(e.target()).isEqualTo("board-pack");
+                        assertThat(e.detail()).isEqualTo("PDF for " + period + ", suppressed");
+                    });
+        } finally {
+            SecurityContextHolder.clearContext();
         }
     }
 
