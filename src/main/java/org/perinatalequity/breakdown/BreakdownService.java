@@ -180,6 +180,35 @@ public class BreakdownService {
         return cache.get(dataVersion(), request, () -> compute(request));
     }
 
+    /**
+     * The measure over whole months for the women a target names ({@link Measure.TargetCohort}: any of its
+     * dimensions' values, OR across dimensions), as one row counted once per woman's event, published like a
+     * breakdown's total (suppressed unless an analyst asks otherwise).
+     */
+    public BreakdownResult.Row cohortTotal(String measureId, Measure.TargetCohort cohort, YearMonth from, YearMonth to,
+            boolean asked) {
+        boolean suppress = asked || !maySeeUnsuppressed();
+        Measure measure = measure(measureId);
+        List<Dimension> dimensions = cohort.any().keySet().stream()
+                .map(id -> Dimension.fromId(id).orElseThrow()).toList();
+        if (dimensions.size() > 2) {
+            throw new IllegalArgumentException("A target cohort names at most two dimensions, not " + dimensions);
+        }
+        List<String> first = cohort.any().get(dimensions.get(0).id());
+        List<String> second = dimensions.size() > 1 ? cohort.any().get(dimensions.get(1).id()) : List.of();
+        long numerator = 0;
+        long denominator = 0;
+        for (GroupCount c : query.count(measure.id(), dimensions.get(0), dimensions.size() > 1 ? dimensions.get(1) : null,
+                from.atDay(1), to.atEndOfMonth(), Map.of())) {
+            if (first.contains(c.group()) || second.contains(c.group2())) {
+                numerator += c.numerator();
+                denominator += c.denominator();
+            }
+        }
+        return RowStatistics.row("Target cohort", null, numerator, denominator,
+                RowStatistics.publish(numerator, denominator, suppress), measure, suppress);
+    }
+
     /** A trend charted the measure's default way ({@link TrendSpec#defaults()}). */
     public TrendResult trend(String measureId, Dimension period, Map<Dimension, List<String>> filters,
             boolean asked) {

@@ -1,6 +1,7 @@
 package org.perinatalequity.measures;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A measure of the catalogue: metadata from {@code measures/<id>.json} and the SQL from {@code measures/<id>.sql}
@@ -18,13 +19,26 @@ import java.util.List;
  * @param source where the definition comes from: the national measure it follows ({@code "CQIM: CQIMPreterm"}) or
  *        {@code "Local definition"} (the default for an analyst's own measure)
  * @param exclusions what the denominator leaves out, in words, or null when the definition does not say
+ * @param gapDimensions the dimensions whose equity gaps the board shows ({@code imd_quintile}, {@code ethnic_group});
+ *        empty for data-quality measures, whose gaps are true by construction
+ * @param targetCohort the women a plan target is set for, or null when the target (if any) is for everyone
  */
 public record Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
         Double target, String numeratorLabel, String denominatorLabel, List<String> planItems, String eventDate,
-        String kind, boolean rareEvent, String sql, int completeAfterDays, String source, String exclusions) {
+        String kind, boolean rareEvent, String sql, int completeAfterDays, String source, String exclusions,
+        List<String> gapDimensions, TargetCohort targetCohort) {
 
     /** Which direction is better, as Fingertips labels comparisons. */
     public enum Polarity {
         higher_is_better, lower_is_better, none
+    }
+
+    /**
+     * The cohort a target names: a woman belongs when any one of the dimensions takes one of its values (OR across
+     * dimensions), e.g. Black, Asian or Mixed women or those in IMD deciles 1–2.
+     *
+     * @param any dimension id → accepted values, in file order
+     */
+    public record TargetCohort(Map<String, List<String>> any) {
     }
 }

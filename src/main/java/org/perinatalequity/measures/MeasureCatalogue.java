@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +132,8 @@ public class MeasureCatalogue {
                     target, text(node, id, "numeratorLabel"), text(node, id, "denominatorLabel"), List.copyOf(plans),
                     text(node, id, "eventDate"), kind, node.path("rareEvent").asBoolean(false), sql,
                     after.asInt(0), optionalText(node, "source").orElse(LOCAL_SOURCE),
-                    optionalText(node, "exclusions").orElse(null));
+                    optionalText(node, "exclusions").orElse(null),
+                    gapDimensions(node, id, kind), targetCohort(node, id, target));
         } catch (IOException e) {
             throw invalid(id, "its JSON cannot be read: " + e.getMessage());
         }
@@ -141,6 +144,71 @@ public class MeasureCatalogue {
         JsonNode value = node.get(field);
         return value == null || !value.isTextual() || value.asText().isBlank() ? Optional.empty()
                 : Optional.of(value.asText().strip());
+    }
+
+    /** Dimensions the board may show a gap for: the deprivation gradient and the ethnic groups. */
+    private static final List<String> GAP_DIMENSIONS = List.of(Dimension.IMD_QUINTILE.id(),
+            Dimension.ETHNIC_GROUP.id());
+
+    /**
+     * The gaps the board shows. Absent means the usual two for an outcome and none for a data-quality measure
+     * (whose gap by ethnic group is true by construction: a woman with a known group is recorded).
+     */
+    private static List<String> gapDimensions(JsonNode node, String id, String kind) {
+        JsonNode list = node.get("gapDimensions");
+        if (list == null || list.isNull()) {
+            return kind.equals("data_quality") ? List.of() : GAP_DIMENSIONS;
+        }
+        if (!list.isArray()) {
+            throw invalid(id, "gapDimensions must be a list of dimension ids, e.g. [\"imd_quintile\", \"ethnic_group\"]");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isTextual() || !GAP_DIMENSIONS.contains(item.asText())) {
+                throw invalid(id, "gapDimensions may name only " + GAP_DIMENSIONS + ", not " + item);
+            }
+            out.add(item.asText());
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code {"any": {dimension: [values]}}}: every dimension and value must exist, and a target must be set. */
+    private static Measure.TargetCohort targetCohort(JsonNode node, String id, Double target) {
+        JsonNode cohort = node.get("targetCohort");
+        if (cohort == null || cohort.isNull()) {
+            return null;
+        }
+        if (target == null) {
+            throw invalid(id, "targetCohort needs a target");
+        }
+        JsonNode any = cohort.get("any");
+        if (any == null || !any.isObject() || any.isEmpty()) {
+            throw invalid(id, "targetCohort must be {\"any\": {\"dimension\": [\"value\", ...]}}");
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (var field : (Iterable<Map.Entry<String, JsonNode>>) any::fields) {
+            Dimension dimension = Dimension.fromId(field.getKey()).orElseThrow(() -> invalid(id,
+                    "targetCohort names an unknown dimension '" + field.getKey() + "'"));
+            if (dimension.fixedValues().isEmpty()) {
+                throw invalid(id, "targetCohort may only use dimensions with fixed values, not " + field.getKey());
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode v : field.getValue()) {
+                if (!v.isTextual() || !dimension.fixedValues().contains(v.asText())) {
+                    throw invalid(id, "targetCohort: " + v + " is not a value of " + field.getKey() + " ("
+                            + dimension.fixedValues() + ")");
+                }
+                values.add(v.asText());
+            }
+            if (values.isEmpty()) {
+                throw invalid(id, "targetCohort: " + field.getKey() + " needs at least one value");
+            }
+            out.put(dimension.id(), List.copyOf(values));
+        }
+        if (out.size() > 2) {
+            throw invalid(id, "targetCohort may name at most two dimensions, not " + out.keySet());
+        }
+        return new Measure.TargetCohort(Collections.unmodifiableMap(out));
     }
 
     private static String text(JsonNode node, String id, String field) {

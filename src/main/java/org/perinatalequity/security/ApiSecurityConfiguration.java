@@ -44,6 +44,8 @@ class ApiSecurityConfiguration {
                         // Worklists are record level: the quality service checks the team binding or RECORD_ACCESS.
                         .requestMatchers("/api/quality/worklist").hasAnyRole(Roles.TEAM, Roles.ANALYST)
                         .requestMatchers("/api/quality", "/api/quality/**").hasAnyRole(ANY_ROLE)
+                        .requestMatchers(HttpMethod.GET, "/api/board/pack.pdf")
+                        .hasAnyRole(Roles.BOARD, Roles.ANALYST, Roles.ADMIN)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM).authenticationEntryPoint(errors))
                 .addFilterBefore(new BearerTokenFilter(users, errors, audit), BasicAuthenticationFilter.class)

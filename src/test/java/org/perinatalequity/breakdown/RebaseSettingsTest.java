@@ -17,7 +17,7 @@ class RebaseSettingsTest {
 
     private static Measure measure(String id) {
         return new Measure(id, id, id, "%", 100, Measure.Polarity.higher_is_better, null, "x", "n", List.of("plan"),
-                "booking", "outcome", false, "select 1", 0);
+                "booking", "outcome", false, "select 1", 0, "Local definition", null, List.of(), null);
     }
 
     @Test

@@ -30,7 +30,7 @@ class TrendSeriesTest {
 
     private static Measure measure(Measure.Polarity polarity, Double target, boolean rare) {
         return new Measure("m", "M", "M", "%", 100, polarity, target, "events", "women", List.of("plan"), "booking",
-                "outcome", rare, "select 1", 0);
+                "outcome", rare, "select 1", 0, "Local definition", null, List.of(), null);
     }
 
     private static List<GroupCount> monthly(long[] x, long[] n) {

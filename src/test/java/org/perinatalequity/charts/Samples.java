@@ -22,7 +22,8 @@ final class Samples {
 
     static Measure measure(String id, String name, Measure.Polarity polarity, Double target) {
         return new Measure(id, name, name, "%", 100, polarity, target, "events", "births", List.of(), "birth",
-                "outcome", false, "select 1", 0, "Local definition", null);
+                "outcome", false, "select 1", 0, "Local definition", null, List.of("imd_quintile", "ethnic_group"),
+                null);
     }
 
     static Row row(String group, String group2, long x, long n, String comparison) {

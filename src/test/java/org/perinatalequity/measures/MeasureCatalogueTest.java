@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -90,6 +92,43 @@ class MeasureCatalogueTest {
         Files.writeString(folder.resolve("oops.sql"), Files.readString(Path.of("src/main/resources/measures/preterm.sql")));
         assertThatThrownBy(() -> catalogue(folder)).hasMessage("Measure definition 'oops' is broken: completeAfterDays"
                 + " must be a whole number of days from 0 to 366");
+    }
+
+    @Test
+    void measures_name_their_gap_dimensions_and_continuity_its_target_cohort() {
+        MeasureCatalogue catalogue = catalogue(null);
+        for (Measure m : catalogue.all()) {
+            assertThat(m.gapDimensions()).as(m.id()).isEqualTo(m.kind().equals("data_quality") ? List.of()
+                    : List.of("imd_quintile", "ethnic_group"));
+        }
+        assertThat(catalogue.find("ethnicity_recorded").orElseThrow().gapDimensions()).isEmpty();
+        assertThat(catalogue.find("postcode_linked").orElseThrow().gapDimensions()).isEmpty();
+        Measure.TargetCohort cohort = catalogue.find("continuity_of_carer").orElseThrow().targetCohort();
+        assertThat(cohort.any()).containsExactly(
+                Map.entry("ethnic_group", List.of("Black or Black British", "Asian or Asian British", "Mixed")),
+                Map.entry("imd_decile", List.of("1", "2")));
+        assertThat(catalogue.find("early_booking").orElseThrow().targetCohort()).isNull();
+    }
+
+    @Test
+    void a_bad_gap_dimension_or_target_cohort_is_refused_with_the_reason() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("cohort"));
+        String coc = Files.readString(Path.of("src/main/resources/measures/continuity_of_carer.json"))
+                .replace("\"continuity_of_carer\"", "\"coc2\"");
+        Files.writeString(folder.resolve("coc2.sql"), Files.readString(
+                Path.of("src/main/resources/measures/continuity_of_carer.sql")));
+
+        Files.writeString(folder.resolve("coc2.json"), coc.replace("\"Mixed\"", "\"Mixes\""));
+        assertThatThrownBy(() -> catalogue(folder)).hasMessageStartingWith("Measure definition 'coc2' is broken:"
+                + " targetCohort: \"Mixes\" is not a value of ethnic_group");
+
+        Files.writeString(folder.resolve("coc2.json"), coc.replace("\"imd_decile\": [", "\"imd_decil\": ["));
+        assertThatThrownBy(() -> catalogue(folder)).hasMessage("Measure definition 'coc2' is broken: targetCohort"
+                + " names an unknown dimension 'imd_decil'");
+
+        Files.writeString(folder.resolve("coc2.json"), coc.replace("\"ethnic_group\"\n  ]", "\"place\"\n  ]"));
+        assertThatThrownBy(() -> catalogue(folder)).hasMessage("Measure definition 'coc2' is broken: gapDimensions"
+                + " may name only [imd_quintile, ethnic_group], not \"place\"");
     }
 
     @Test

@@ -184,6 +184,19 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
         overTimeTable.setHeight("320px");
     }
 
+    /**
+     * The board's gap sentence for the SII (docs/board.md): "most deprived 2.9 percentage points higher than least
+     * deprived". The SII is least minus most deprived, so a negative SII means higher among the most deprived.
+     */
+    static String siiSentence(double sii, String unit) {
+        String size = Formats.value(Math.abs(sii));
+        if (size.equals(Formats.value(0.0))) {
+            return "most deprived the same as least deprived";
+        }
+        String points = "%".equals(unit) ? " percentage points" : " " + unit;
+        return "most deprived " + size + points + (sii < 0 ? " higher" : " lower") + " than least deprived";
+    }
+
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         show(InequalitiesState.fromParameters(event.getLocation().getQueryParameters().getParameters(), AREAS,
@@ -245,11 +258,11 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
                 + ExplorerView.quality(deciles));
         BreakdownResult.Inequality sii = deciles.inequality();
         siiText.setText(sii == null ? "The slope index of inequality cannot be computed: a decile has no value."
-                : String.format(Locale.UK, "Slope index of inequality %s %s (95%% CI %s to %s): the modelled gap"
-                        + " between the most and the least deprived. Relative index %s (95%% CI %s to %s).",
+                : String.format(Locale.UK, "Slope index of inequality %s %s (95%% CI %s to %s): the modelled gap,"
+                        + " least minus most deprived, so %s. Relative index %s (95%% CI %s to %s).",
                         Formats.value(sii.sii()), m.unit(), Formats.value(sii.siiLower95()),
-                        Formats.value(sii.siiUpper95()), Formats.value(sii.rii()), Formats.value(sii.riiLower95()),
-                        Formats.value(sii.riiUpper95()))
+                        Formats.value(sii.siiUpper95()), siiSentence(sii.sii(), m.unit()),
+                        Formats.value(sii.rii()), Formats.value(sii.riiLower95()), Formats.value(sii.riiUpper95()))
                         + (m.rareEvent() && deciles.rows().stream().anyMatch(BreakdownResult.Row::suppressed)
                                 ? " Computed from the true counts of every decile; only the index is published,"
                                         + " the deciles' hidden values stay hidden."

@@ -81,7 +81,7 @@ class ActionPlanViewTest extends SampleDataViewTest {
         List<String> texts = ActionPlanService.texts(stillbirth);
         assertThat(cells.get(0)).isEqualTo("Stillbirths");
         assertThat(cells.subList(1, 5)).isEqualTo(texts.subList(0, 4));
-        assertThat(cells.get(5)).startsWith(texts.get(4)).startsWith("Most vs least deprived quintile: ");
+        assertThat(cells.get(5)).startsWith(texts.get(4)).startsWith("Deprivation: most deprived quintile ");
         Anchor link = row.getChildren().findFirst().orElseThrow().getChildren().map(Anchor.class::cast).findFirst()
                 .orElseThrow();
         assertThat(link.getHref()).isEqualTo("explorer?measure=stillbirth&by=imd_quintile");

@@ -71,15 +71,56 @@ class BoardViewIT {
         driver.manage().window().setSize(new Dimension(1440, 1800));
         driver.get("http://localhost:" + port + "/board");
         new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(d -> d.findElements(By.cssSelector(".equity-board-card svg")).size() == 10);
+                .until(d -> d.findElements(By.cssSelector(".equity-board-chart svg")).size() == 10);
 
         assertThat(driver.getTitle()).isEqualTo("Board overview | Perinatal Equity Dashboard");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Board overview");
         assertThat(menu()).contains("Board overview");
         WebElement continuity = driver.findElement(By.id("board-card-continuity_of_carer"));
         assertThat(continuity.findElement(By.tagName("h3")).getText()).isEqualTo("Continuity of carer by 29 weeks");
-        assertThat(continuity.getText()).contains("Latest quarter (", "Target: 75.0%", "Assurance: ",
-                "Most vs least deprived quintile: ", "Black vs White women: ");
+        assertThat(continuity.getText()).contains("Latest complete quarter (", "Target: 75.0%", "Assurance: ",
+                "Deprivation: most deprived quintile ", "Black women ", "Mixed ethnicity women ", "n = ", "data to ",
+                "Target 75.0% for women from Black or Black British, Asian or Asian British or Mixed groups");
+        // the icons carry their words as text beside them and as the SVG's title
+        assertThat(continuity.findElement(By.id("board-variation-icon-continuity_of_carer")).getText())
+                .containsAnyOf("Common cause variation", "Special cause variation");
+        assertThat(continuity.findElement(By.cssSelector("#board-assurance-icon-continuity_of_carer svg title"))
+                .getDomProperty("textContent")).startsWith("Assurance");
+
+        // the summary matrix: a row per measure, each with its period, counts, icons and gaps
+        WebElement matrix = driver.findElement(By.id("board-matrix"));
+        List<WebElement> rows = matrix.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).hasSize(10);
+        assertThat(rows.get(0).findElement(By.tagName("th")).getText()).isEqualTo("Continuity of carer by 29 weeks");
+        for (WebElement row : rows) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertThat(cells).hasSize(7);
+            assertThat(cells.get(0).getText()).matches("\\d{4}-Q[1-4]");
+            assertThat(cells.get(1).getText()).matches(".+ \\([\\d,]+ of [\\d,]+\\)");
+            assertThat(cells.get(3).findElements(By.cssSelector("svg title"))).hasSize(1);
+            assertThat(cells.get(4).findElements(By.cssSelector("svg title"))).hasSize(1);
+        }
+        assertThat(driver.findElement(By.id("board-matrix-ethnicity_recorded")).getText())
+                .contains("none (data-quality measure)");
+        assertThat(driver.findElement(By.id("board-matrix-preterm")).getText()).contains("Most deprived ", "Black ");
+        // the matrix comes before the first card
+        assertThat(((Number) ((JavascriptExecutor) driver).executeScript("return arguments[0].getBoundingClientRect()"
+                + ".top - arguments[1].getBoundingClientRect().top;", matrix, continuity)).doubleValue()).isNegative();
+
+        // the board pack downloads as a PDF for a board member
+        WebElement pack = driver.findElement(By.id("board-pack-download"));
+        assertThat(pack.getText()).startsWith("Download the board pack (PDF, ");
+        Object base64 = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0].href).then(r => r.arrayBuffer()).then(b => { const u = new Uint8Array(b);"
+                + " let s = ''; for (let i = 0; i < u.length; i += 8192) { s += String.fromCharCode(...u.subarray(i,"
+                + " i + 8192)); } done(btoa(s)); });", pack);
+        byte[] packBytes = java.util.Base64.getDecoder().decode(base64.toString());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(packBytes)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            // the demo profile marks the cover and every page's footer
+            assertThat(text).contains("Perinatal equity board pack", "SYNTHETIC DATA", "Summary matrix");
+            assertThat(text.split("SYNTHETIC DATA", -1).length - 1).isGreaterThanOrEqualTo(pdf.getNumberOfPages());
+        }
         assertThat(continuity.findElement(By.cssSelector("svg title")).getDomProperty("textContent")).isNotBlank();
 
         JavascriptExecutor js = driver;
@@ -97,6 +138,20 @@ class BoardViewIT {
         assertThat(js.executeScript("return getComputedStyle(document.getElementById('board-card-preterm'))"
                 + ".breakInside;")).isEqualTo("avoid");
         driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+        // Printing gives the whole board: the matrix, then every card, each priority from a new page
+        org.openqa.selenium.PrintsPage printer = driver;
+        byte[] printed = java.util.Base64.getDecoder().decode(printer.print(new org.openqa.selenium.print.PrintOptions())
+                .getContent());
+        int priorities = driver.findElements(By.cssSelector(".equity-board-priority")).size();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(printed)) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(priorities + 1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            for (WebElement title : driver.findElements(By.cssSelector(".equity-board-card h3"))) {
+                assertThat(text).contains(title.getText());
+            }
+            assertThat(text).contains("Summary: every key measure at a glance");
+        }
     }
 
     @Test
@@ -113,7 +168,8 @@ class BoardViewIT {
         assertThat(coc.findElement(By.tagName("h3")).getText()).startsWith("1.1 Continuity of carer teams");
         WebElement row = coc.findElement(By.cssSelector("tbody tr"));
         assertThat(row.findElement(By.cssSelector("th a")).getText()).isEqualTo("Continuity of carer by 29 weeks");
-        assertThat(row.getText()).contains("Latest quarter (", "Target: 75.0%", "Most vs least deprived quintile");
+        assertThat(row.getText()).contains("Latest complete quarter (", "Target: 75.0%",
+                "Deprivation: most deprived quintile");
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.screenshot(SCREENSHOTS.resolve("action-plan.png"));
 

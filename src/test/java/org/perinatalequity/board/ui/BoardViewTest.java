@@ -4,12 +4,14 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -19,8 +21,9 @@ import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.board.BoardMeasures;
+import org.perinatalequity.board.BoardSummary;
+import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.board.StatusText;
-import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
@@ -60,8 +63,78 @@ class BoardViewTest extends SampleDataViewTest {
                 .contains(service.measure("continuity_of_carer").planItems().get(0),
                         service.measure("ethnicity_recorded").planItems().get(0))
                 .doesNotHaveDuplicates();
-        assertThat(_find(Html.class)).hasSize(10);
+        assertThat(_find(Html.class).stream().filter(h -> h.getElement().getClassList().contains("equity-board-chart")))
+                .hasSize(10);
         assertThat(_get(Button.class, spec -> spec.withId("board-print")).getText()).isEqualTo("Print");
+        assertThat(_get(Anchor.class, spec -> spec.withId("board-pack-download")).getText())
+                .startsWith("Download the board pack (PDF, ");
+    }
+
+    @Test
+    void a_team_user_sees_the_board_but_not_the_pack_download() {
+        TestUsers.karibuLogin(TestUsers.TEAM, List.of("TEAM"), List.of(TestUsers.TEAM_ID));
+        UI.getCurrent().navigate("board");
+        assertThat(_find(BoardCard.class)).hasSize(10);
+        assertThat(_find(Anchor.class, spec -> spec.withId("board-pack-download"))).isEmpty();
+    }
+
+    @Test
+    void the_summary_matrix_has_a_row_per_measure_with_period_counts_target_icons_gaps_and_quality() {
+        UI.getCurrent().navigate("board");
+        String matrix = _find(Html.class).stream().map(h -> h.getElement().getOuterHTML())
+                .filter(h -> h.contains("id=\"board-matrix\"")).findFirst().orElseThrow();
+        for (String id : BoardMeasures.KEY) {
+            MeasureStatus status = MeasureStatus.of(service, id);
+            BoardSummary row = BoardSummary.of(status);
+            String tr = matrix.substring(matrix.indexOf("<tr id=\"board-matrix-" + id + "\""));
+            tr = tr.substring(0, tr.indexOf("</tr>"));
+            TrendResult.Point latest = status.quarters().latestComplete().orElseThrow();
+            assertThat(tr).as(id).contains(">" + service.measure(id).name() + "</th>", "<td>" + latest.period()
+                    + "</td>", StatusText.withUnit(latest.value(), status.measure()) + " ("
+                    + String.format(java.util.Locale.UK, "%,d", latest.numerator().longValue()) + " of "
+                    + String.format(java.util.Locale.UK, "%,d", latest.denominator().longValue()) + ")",
+                    "data-icon=\"" + row.variation().id() + "\"", "data-icon=\"" + row.assurance().id() + "\"",
+                    "<title>" + row.variation().text() + "</title>");
+            assertThat(row.gaps()).as(id).hasSize(status.measure().kind().equals("data_quality") ? 0 : 4);
+        }
+        assertThat(matrix).contains("none (data-quality measure)", "Most deprived ", "Black ", "Mixed ethnicity ");
+    }
+
+    @Test
+    void every_card_says_what_it_counts_its_n_period_and_data_to_date() {
+        UI.getCurrent().navigate("board");
+        for (String id : BoardMeasures.KEY) {
+            Measure measure = service.measure(id);
+            TrendResult quarters = service.trend(id, Dimension.QUARTER, Map.of(), true);
+            TrendResult.Point latest = quarters.latestComplete().orElseThrow();
+            assertThat(text("board-definition-" + id)).startsWith(measure.numeratorLabel() + " ÷ ");
+            assertThat(text("board-basis-" + id)).as(id).isEqualTo("n = " + String.format(java.util.Locale.UK,
+                    "%,d", latest.denominator().longValue()) + " in " + latest.period() + "; data to "
+                    + StatusText.date(quarters.dataTo()));
+        }
+    }
+
+    @Test
+    void the_continuity_target_is_compared_with_its_cohort_and_all_women_beside_it() {
+        UI.getCurrent().navigate("board");
+        Measure coc = service.measure("continuity_of_carer");
+        assertThat(coc.targetCohort().any()).containsOnlyKeys("ethnic_group", "imd_decile");
+        TrendResult quarters = service.trend("continuity_of_carer", Dimension.QUARTER, Map.of(), true);
+        TrendResult.Point latest = quarters.latestComplete().orElseThrow();
+        YearMonth first = YearMonth.parse(latest.period().substring(0, 4) + "-01")
+                .plusMonths(3L * (Integer.parseInt(latest.period().substring(6)) - 1));
+        BreakdownResult.Row cohort = service.cohortTotal("continuity_of_carer", coc.targetCohort(), first,
+                first.plusMonths(2), true);
+        // the cohort is a part of all women, and differs from them
+        assertThat(cohort.denominator()).isPositive().isLessThan(latest.denominator());
+        assertThat(cohort.value()).isNotNull().isNotEqualTo(latest.value());
+        assertThat(text("board-cohort-continuity_of_carer")).isEqualTo("Target 75.0% for women from Black or Black"
+                + " British, Asian or Asian British or Mixed groups, or women in IMD decile 1 or 2: "
+                + StatusText.withUnit(cohort.value(), coc) + " (" + String.format(java.util.Locale.UK, "%,d",
+                        cohort.numerator().longValue()) + " of " + String.format(java.util.Locale.UK, "%,d",
+                                cohort.denominator().longValue()) + ") in " + latest.period() + "; all women "
+                + StatusText.withUnit(latest.value(), coc));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("board-cohort-early_booking"))).isEmpty();
     }
 
     @Test
@@ -82,41 +155,81 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_latest_values_are_the_suppressed_last_quarter() {
+    void the_latest_values_are_the_suppressed_last_complete_quarter() {
         UI.getCurrent().navigate("board");
         for (String id : BoardMeasures.KEY) {
             Measure measure = service.measure(id);
             TrendResult quarters = service.trend(id, Dimension.QUARTER, Map.of(), true);
             assertThat(quarters.suppressed()).isTrue();
-            TrendResult.Point last = quarters.points().get(quarters.points().size() - 1);
-            String expected = "Latest quarter (" + last.period() + "): " + (last.value() == null
-                    ? "not available" : StatusText.withUnit(last.value(), measure));
+            TrendResult.Point latest = quarters.latestComplete().orElseThrow();
+            String expected = "Latest complete quarter (" + latest.period() + "): "
+                    + StatusText.withUnit(latest.value(), measure) + StatusText.counts(latest);
             assertThat(text("board-latest-" + id)).as(id).startsWith(expected);
+            // an incomplete quarter after it is named and not used
+            quarters.points().stream().filter(p -> !p.complete() && p.period().compareTo(latest.period()) > 0)
+                    .forEach(p -> assertThat(text("board-latest-" + id)).contains(p.period() + " incomplete"));
         }
         // Stillbirths are rare events: with suppression some quarter or group is hidden, never shown as zero
         assertThat(text("board-latest-stillbirth")).doesNotContain(": 0.0 per 1,000");
     }
 
     @Test
-    void the_gaps_compare_the_most_with_the_least_deprived_and_black_and_asian_with_white_women() {
+    void the_gaps_compare_the_most_with_the_least_deprived_and_black_asian_and_mixed_with_white_women() {
         UI.getCurrent().navigate("board");
-        BreakdownResult quintiles = service.breakdown(new BreakdownRequest("continuity_of_carer",
-                Dimension.IMD_QUINTILE, null, null, null, Map.of(), true, null));
+        MeasureStatus status = MeasureStatus.of(service, "continuity_of_carer");
+        BreakdownResult quintiles = status.quintiles();
         assertThat(quintiles.suppressed()).isTrue();
         Measure measure = service.measure("continuity_of_carer");
+        // over the complete months only
+        TrendResult months = service.trend("continuity_of_carer", Dimension.MONTH, Map.of(), true);
+        assertThat(quintiles.to()).isEqualTo(months.points().stream().filter(TrendResult.Point::complete)
+                .reduce((a, b) -> b).orElseThrow().period());
 
         String deprivation = text("board-gap-deprivation-continuity_of_carer");
-        assertThat(deprivation).startsWith("Most vs least deprived quintile: ")
-                .isEqualTo("Most vs least deprived quintile: "
-                        + StatusText.gap(quintiles, "1", "5", measure, "most deprived", "least deprived") + "; "
-                        + quintiles.from() + " to " + quintiles.to() + ".")
-                .contains("percentage points", "most deprived ", "least deprived ");
+        assertThat(deprivation).isEqualTo("Deprivation: "
+                + StatusText.gap(quintiles, "1", "5", measure, "most deprived quintile", "least deprived") + "; "
+                + quintiles.from() + " to " + quintiles.to() + ".")
+                .containsPattern("most deprived quintile \\d+\\.\\d percentage points (higher|lower) than least"
+                        + " deprived|the same as");
         String ethnicity = text("board-gap-ethnicity-continuity_of_carer");
-        assertThat(ethnicity).contains("Black vs White women: ", "Asian vs White women: ", "White ");
+        assertThat(ethnicity).contains("Black women ", "Asian women ", "Mixed ethnicity women ", " than White women");
         for (String id : BoardMeasures.KEY) {
-            assertThat(text("board-gap-deprivation-" + id)).as(id).startsWith("Most vs least deprived quintile: ");
-            assertThat(text("board-gap-ethnicity-" + id)).as(id).startsWith("Black vs White women: ");
+            boolean quality = service.measure(id).kind().equals("data_quality");
+            assertThat(_find(Paragraph.class, spec -> spec.withId("board-gap-deprivation-" + id))).as(id)
+                    .hasSize(quality ? 0 : 1);
+            assertThat(_find(Paragraph.class, spec -> spec.withId("board-gap-ethnicity-" + id))).as(id)
+                    .hasSize(quality ? 0 : 1);
+            assertThat(_find(Paragraph.class, spec -> spec.withId("board-gap-none-" + id))).as(id)
+                    .hasSize(quality ? 1 : 0);
         }
+    }
+
+    @Test
+    void the_gap_sentence_and_its_sign_agree_with_the_slope_index_of_inequality() {
+        Measure measure = service.measure("early_booking");
+        List<BreakdownResult.Row> rows = new java.util.ArrayList<>();
+        double[] values = { 40.0, 39.3, 38.6, 37.8, 37.1 };
+        for (int q = 1; q <= 5; q++) {
+            rows.add(new BreakdownResult.Row(Integer.toString(q), null, values[q - 1] * 10, 1000.0, values[q - 1],
+                    values[q - 1] - 3, values[q - 1] + 3, null, null, false, "similar", null, null, null));
+        }
+        BreakdownResult quintiles = new BreakdownResult("early_booking", "imd_quintile", null, "2024-01", "2024-12",
+                true, "%", "2019", null, rows, null);
+        assertThat(StatusText.gap(quintiles, "1", "5", measure, "most deprived", "least deprived")).isEqualTo(
+                "most deprived 2.9 percentage points higher than least deprived (most deprived 40.0%, least deprived"
+                        + " 37.1%)");
+        List<org.perinatalequity.stats.SiiInput.Quantile> quantiles = rows.stream()
+                .map(r -> new org.perinatalequity.stats.SiiInput.Quantile(Integer.parseInt(r.group()), 1000,
+                        r.value() / 100, r.lower95() / 100, r.upper95() / 100, null)).toList();
+        double sii = org.perinatalequity.stats.SlopeIndex.calculate(new org.perinatalequity.stats.SiiInput(
+                org.perinatalequity.stats.SiiInput.ValueType.PROPORTION, false, 100, 0.95, 1000, quantiles),
+                new java.util.SplittableRandom(1)).sii();
+        // most deprived higher: the SII (least minus most deprived) is negative, and so is the signed gap
+        assertThat(sii).isNegative();
+        assertThat(StatusText.signedGap(quintiles, "1", "5")).isNegative().isCloseTo(-2.9,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(StatusText.shortGap(quintiles, "1", "5", measure, "Most deprived", "least"))
+                .isEqualTo("Most deprived 2.9 pts higher than least");
     }
 
     @Test
@@ -129,13 +242,14 @@ class BoardViewTest extends SampleDataViewTest {
                                 null, null, null)),
                 null);
         assertThat(StatusText.gap(hidden, "1", "5", service.measure("stillbirth"), "most deprived", "least deprived"))
-                .isEqualTo("not available (most deprived not available, least deprived 4.5 per 1,000)");
+                .isEqualTo("most deprived vs least deprived: not available (most deprived not available, least deprived"
+                        + " 4.5 per 1,000)");
 
         TrendResult quarters = new TrendResult("preterm", "quarter", true, "%", null, 7.0, null, null, List.of(
                 new TrendResult.Point("2025-Q1", 30.0, 400.0, 7.5, 5.1, 10.5, null, null, null, false, true),
                 new TrendResult.Point("2025-Q2", null, null, null, null, null, null, null, null, true, true)), null);
-        assertThat(StatusText.latestText(quarters, service.measure("preterm")))
-                .isEqualTo("Latest quarter (2025-Q2): not available (suppressed: small numbers); 2025-Q1: 7.5%");
+        assertThat(StatusText.latestText(quarters, service.measure("preterm"))).isEqualTo(
+                "Latest complete quarter (2025-Q1): 7.5% (30 of 400); 2025-Q2 suppressed (small numbers), not used");
     }
 
     @Test
@@ -154,11 +268,8 @@ class BoardViewTest extends SampleDataViewTest {
 
         UI.getCurrent().navigate("board");
         for (String id : BoardMeasures.KEY) {
-            String expected = StatusText.dataQualityText(List.of(
-                    service.breakdown(new BreakdownRequest(id, Dimension.IMD_QUINTILE, null, null, null, Map.of(),
-                            true, null)),
-                    service.breakdown(new BreakdownRequest(id, Dimension.ETHNIC_GROUP, null, null, null, Map.of(),
-                            true, null))));
+            MeasureStatus status = MeasureStatus.of(service, id);
+            String expected = StatusText.dataQualityText(List.of(status.quintiles(), status.ethnicity()));
             List<Paragraph> flags = _find(Paragraph.class, spec -> spec.withId("board-quality-" + id));
             assertThat(flags.stream().map(Paragraph::getText).findFirst().orElse(null)).as(id).isEqualTo(expected);
         }

@@ -54,6 +54,15 @@ class InequalitiesViewTest extends SampleDataViewTest {
                 null, null, Map.of(), true, null));
         assertThat(view.siiText.getText()).startsWith("Slope index of inequality "
                 + Formats.value(deciles.inequality().sii()));
+        // the board's sentence, with the direction the SII's sign gives (least minus most deprived)
+        double sii = deciles.inequality().sii();
+        assertThat(view.siiText.getText()).contains("least minus most deprived, so most deprived "
+                + Formats.value(Math.abs(sii)) + " percentage points " + (sii < 0 ? "higher" : "lower")
+                + " than least deprived.");
+        assertThat(InequalitiesView.siiSentence(-2.94, "%"))
+                .isEqualTo("most deprived " + Formats.value(2.94) + " percentage points higher than least deprived");
+        assertThat(InequalitiesView.siiSentence(1.5, "per 1,000"))
+                .isEqualTo("most deprived " + Formats.value(1.5) + " per 1,000 lower than least deprived");
         List<BreakdownResult.Row> ranked = GridKt._fetch(view.ranking, 0, 100);
         assertThat(ranked).isNotEmpty();
         for (int i = 1; i < ranked.size(); i++) {
