@@ -137,6 +137,7 @@ class WorklistServiceTest {
         Path second = Files.createDirectories(extract.resolveSibling(extract.getFileName() + "-ryy"));
         write(second, "MSD000", "OrgCodeProvider,RPStartDate,RPEndDate\nRYY,2024-01-01,2024-05-31");
         write(second, "MSD001", "LPIDMother,OrgIDLPID,PersonBirthDateMother,EthnicCategoryMother\nW9,RYY,1990-01-01,99");
+        write(second, "MSD002", "LPIDMother,OrgCodeGMPMother,StartDateGMPReg\nW9,C82001,2015-01-01");
         write(second, "MSD101", "PregnancyID,LPIDMother,OrgIDComm,AntenatalAppDate,EDDAgreed,OrgSiteIDBooking\n"
                 + "Q9,W9,03W,2024-04-01,2024-11-01,RYYAA");
         write(second, "MSD102", "PregnancyID,CarePlanDate,CarePlanType,TeamLocalID\nQ9,2024-04-01,01,TC");
@@ -205,6 +206,7 @@ class WorklistServiceTest {
         }
         write(dir, "MSD000", "OrgCodeProvider,RPStartDate,RPEndDate\nRXX,2024-01-01,2024-05-31");
         write(dir, "MSD001", mothers.toString().strip());
+        write(dir, "MSD002", "LPIDMother,OrgCodeGMPMother,StartDateGMPReg\nW1,C82001,2015-01-01");
         write(dir, "MSD101", bookings.toString().strip());
         write(dir, "MSD102", plans.toString().strip());
         write(dir, "MSD301", """
