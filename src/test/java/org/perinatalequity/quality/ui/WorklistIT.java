@@ -124,9 +124,10 @@ class WorklistIT {
     @Test
     void a_team_marks_a_record_fixed_and_still_sees_it_after_the_same_extract_is_reloaded() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        Browser.signIn(driver, "http://localhost:" + port, TestUsers.TEAM, TestUsers.PASSWORD);
+        org.perinatalequity.ingest.ui.DataLoadedViewIT.signIn(driver, port, TestUsers.TEAM, TestUsers.PASSWORD);
         // She lands on her team's page, not on "Your access".
-        wait.until(d -> d.getCurrentUrl().endsWith("/quality/team/" + TEAM));
+        wait.until(d -> d.findElements(By.tagName("h1")).stream()
+                .anyMatch(h -> h.getText().equals("Data quality: team " + TEAM)));
         wait.until(d -> !gridRows().isEmpty());
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data quality: team " + TEAM);
 
@@ -157,8 +158,9 @@ class WorklistIT {
 
         // A user of another team lands on hers, sees no records of this team and cannot mark them.
         driver.manage().deleteAllCookies();
-        Browser.signIn(driver, "http://localhost:" + port, "test-team-other", TestUsers.PASSWORD);
-        wait.until(d -> d.getCurrentUrl().endsWith("/quality/team/" + OTHER_TEAM));
+        org.perinatalequity.ingest.ui.DataLoadedViewIT.signIn(driver, port, "test-team-other", TestUsers.PASSWORD);
+        wait.until(d -> d.findElements(By.tagName("h1")).stream()
+                .anyMatch(h -> h.getText().equals("Data quality: team " + OTHER_TEAM)));
         driver.get("http://localhost:" + port + "/quality/team/" + TEAM);
         wait.until(d -> d.getPageSource().contains("open only to team " + TEAM));
         assertThat(driver.findElements(By.id("worklist-grid"))).isEmpty();
