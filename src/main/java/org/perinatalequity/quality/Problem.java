@@ -31,6 +31,10 @@ public enum Problem {
         return label;
     }
 
+    public static java.util.Optional<Problem> fromIdIfAny(String id) {
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    }
+
     public static Problem fromId(String id) {
         return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Unknown worklist problem '" + id + "'"));

@@ -35,6 +35,18 @@ public class QualityAccess {
         audit.recordView("worklist:" + team, "data-quality worklist", rows);
     }
 
+    /** The signed-in user's name, or the application's when none (a command). */
+    String userName() {
+        return policy.userName().orElse("system");
+    }
+
+    /** A record-level change: which record and item of which team, and the new status; never the note's text. */
+    void worklistStatusChanged(String team, String localPatientId, QualityItem item, WorklistStatus status,
+            boolean withNote) {
+        audit.recordUpdate("worklist:" + team + ":" + localPatientId + ":" + item.id(),
+                "worklist status " + status.id() + (withNote ? " with a note" : ""));
+    }
+
     public void worklistExported(String team, long rows) {
         audit.recordExport("worklist:" + team, "data-quality worklist CSV", rows);
     }

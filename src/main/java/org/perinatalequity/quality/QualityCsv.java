@@ -20,10 +20,14 @@ public final class QualityCsv {
     private QualityCsv() {
     }
 
+    /** The worklist in the page's words and columns, so that a printed CSV reads like the page. */
     public static void worklist(List<WorklistRow> rows, Writer out) {
-        try (CSVPrinter csv = printer(out, "localPatientId", "bookingDate", "item", "problem")) {
+        try (CSVPrinter csv = printer(out, "Booking date", "Local patient ID", "Item", "Problem", "EDD", "Midwife",
+                "New since last load", "Status", "Note")) {
             for (WorklistRow r : rows) {
-                csv.printRecord(safe(r.localPatientId()), r.bookingDate(), r.item().id(), r.problem().id());
+                csv.printRecord(r.bookingDate(), safe(r.localPatientId()), r.item().label(), r.problem().label(),
+                        r.edd() == null ? "" : r.edd(), r.midwife() == null ? "" : safe(r.midwife()),
+                        r.newSinceLastLoad() ? "New" : "", r.status().label(), r.note() == null ? "" : safe(r.note()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -32,10 +36,10 @@ public final class QualityCsv {
 
     public static void escalations(List<Escalation> rows, Writer out) {
         try (CSVPrinter csv = printer(out, "level", "group", "item", "threshold", "months", "since", "latestMonth",
-                "valid", "denominator", "validPercent")) {
+                "valid", "denominator", "validPercent", "escalated")) {
             for (Escalation e : rows) {
                 csv.printRecord(e.level().id(), safe(e.group()), e.item().id(), e.threshold(), e.months(), e.since(),
-                        e.latestMonth(), e.valid(), e.denominator(), percent(e.latestPercent()));
+                        e.latestMonth(), e.valid(), e.denominator(), percent(e.latestPercent()), e.escalated());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.perinatalequity.measures.CompletePeriods;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.quality.query.QualityQuery;
 import org.perinatalequity.stats.DisclosureControl;
@@ -35,10 +36,18 @@ public class QualityService {
     private final QualityGates gates;
     private final Map<QualityItem, Double> thresholds;
     private final int escalationMonths;
+    private final CompletePeriods completePeriods;
+    private final QualityAccess audit;
 
-    QualityService(QualityQuery query, QualityGates gates, QualitySettings settings) {
+    /** Notes are for a word to the team, not case notes. */
+    static final int MAX_NOTE = 500;
+
+    QualityService(QualityQuery query, QualityGates gates, QualitySettings settings, CompletePeriods completePeriods,
+            QualityAccess audit) {
         this.query = query;
         this.gates = gates;
+        this.completePeriods = completePeriods;
+        this.audit = audit;
         this.thresholds = settings.thresholdsByItem();
         this.escalationMonths = settings.escalationMonths();
     }
@@ -69,23 +78,65 @@ public class QualityService {
      * The records a community team must fix: women of its cohort (the team's women booked in the period) with an
      * item missing, default, invalid or, for postcodes, not in the directory. Only items of the mother and her
      * booking: the baby's items are recorded by the birth unit. Ethnic category Z (asked, declined) is a valid answer
-     * and is never listed; 99 and blanks are. Sorted by booking date, woman and item.
+     * and is never listed; 99 and blanks are. Newest booking first, then woman and item.
      *
      * @throws WorklistAccessDeniedException when {@code access} does not allow the team
      * @throws IllegalArgumentException when {@code item} is an item of the baby
      */
     public List<WorklistRow> worklist(String team, Optional<QualityItem> item, Period period, TeamAccess access) {
+        return worklist(team, new WorklistFilter(false, item, Optional.empty(), period, Optional.empty()), access);
+    }
+
+    /**
+     * {@link #worklist(String, Optional, Period, TeamAccess)} with the page's filters: open pregnancies only (the
+     * page's default), a problem, a status.
+     */
+    public List<WorklistRow> worklist(String team, WorklistFilter filter, TeamAccess access) {
         if (!access.allows(team)) {
             throw new WorklistAccessDeniedException(team);
         }
-        if (item.isPresent() && !isOnWorklists(item.get())) {
-            throw new IllegalArgumentException(item.get().id() + " is recorded at birth and is not on community"
-                    + " team worklists");
+        if (filter.item().isPresent() && !isOnWorklists(filter.item().get())) {
+            throw new IllegalArgumentException(filter.item().get().id() + " is recorded at birth and is not on"
+                    + " community team worklists");
         }
-        return query.findWorklist(team, item, period).stream()
-                .sorted(Comparator.comparing(WorklistRow::bookingDate).thenComparing(WorklistRow::localPatientId)
-                        .thenComparing(WorklistRow::item))
+        return query.findWorklist(team, filter.item(), filter.period(), filter.openOnly()).stream()
+                .filter(r -> filter.problem().map(p -> p == r.problem()).orElse(true))
+                .filter(r -> filter.status().map(st -> st == r.status()).orElse(true))
+                .sorted(Comparator.comparing(WorklistRow::bookingDate).reversed()
+                        .thenComparing(WorklistRow::localPatientId).thenComparing(WorklistRow::item))
                 .toList();
+    }
+
+    /**
+     * Records what a team says about one record's item (to fix, fixed, cannot fix, with a note) and audits it. The
+     * status is the team's, kept apart from the loaded data, so it survives reloading the same extract; the row stays
+     * on the worklist until a load shows the item valid.
+     *
+     * @return the row with its new status
+     * @throws WorklistAccessDeniedException when {@code access} does not allow the team
+     * @throws UnknownWorklistRowException when the record and item are not on the team's worklist
+     */
+    public WorklistRow setStatus(String team, String localPatientId, QualityItem item, WorklistStatus status,
+            String note, TeamAccess access) {
+        if (!access.allows(team)) {
+            throw new WorklistAccessDeniedException(team);
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new IllegalArgumentException("note: at most " + MAX_NOTE + " characters, not " + note.length());
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        Optional<WorklistRow> row = isOnWorklists(item) ? find(team, localPatientId, item) : Optional.empty();
+        if (row.isEmpty()) {
+            throw new UnknownWorklistRowException(team, localPatientId, item.id());
+        }
+        query.saveStatus(team, localPatientId, item, status, cleanNote, audit.userName());
+        audit.worklistStatusChanged(team, localPatientId, item, status, cleanNote != null);
+        return find(team, localPatientId, item).orElseThrow();
+    }
+
+    private Optional<WorklistRow> find(String team, String localPatientId, QualityItem item) {
+        return query.findWorklist(team, Optional.of(item), Period.all(), false).stream()
+                .filter(r -> r.localPatientId().equals(localPatientId)).findFirst();
     }
 
     /** Whether an item can appear on a community team's worklist (items of the mother and of the booking). */
@@ -114,23 +165,29 @@ public class QualityService {
     }
 
     /**
-     * Teams and booking sites below their item's threshold in each of the last N consecutive months (N =
-     * {@code equity.quality.escalation-months}), the run ending at the item's latest month with data up to
-     * {@code asOf}. A month in which the team or site has no records of the item is skipped: it neither extends nor
-     * ends the run, so a quiet month does not clear an escalation; the row's latest month is then the latest month
-     * that had records. Records without a team or site ("Unknown") are not escalated, as there is no one to escalate
-     * to; they show on the overview instead, and neither are teams or sites without records in the 12 months before
-     * the item's latest month (they no longer book).
+     * Every team and booking site below its item's threshold in its latest complete month, with since when: the run
+     * of consecutive complete months below threshold that ends there. The run escalates ({@link
+     * Escalation#escalated()}) when it is N months or longer (N = {@code equity.quality.escalation-months}). Only
+     * complete months count: months inside every provider's reporting period ({@link CompletePeriods}) and not
+     * {@link #sparseMonthForEscalation sparse}; a month that is incomplete, or in which the team or site has no
+     * records of the item, is skipped: it neither extends nor ends the run, so a quiet or partial month neither
+     * clears an escalation nor starts one. Runs end at the latest complete month up to {@code asOf}. Records without a
+     * team or site ("Unknown") are not escalated, as there is no one to escalate to; they show on the overview
+     * instead, and neither are teams or sites without records in the 12 months before the item's latest month (they
+     * no longer book).
      */
     public List<Escalation> escalations(Optional<YearMonth> asOf, boolean suppress) {
         Period period = new Period(Optional.empty(), asOf);
+        CompletePeriods.Coverage coverage = completePeriods.coverage();
         List<Escalation> out = new ArrayList<>();
         for (Escalation.Level level : Escalation.Level.values()) {
-            List<MonthlyCount> monthly = query.countMonthly(level, period);
             Map<QualityItem, YearMonth> latest = new EnumMap<>(QualityItem.class);
             Map<List<Object>, TreeMap<YearMonth, MonthlyCount>> series = new LinkedHashMap<>();
-            for (MonthlyCount m : monthly) {
-                latest.merge(m.item(), m.month(), (a, b) -> a.isAfter(b) ? a : b);
+            for (MonthlyCount m : query.countMonthly(level, period)) {
+                if (!coverage.covers(m.month())) {
+                    continue;
+                }
+                latest.merge(m.item(), m.month(), (x, y) -> x.isAfter(y) ? x : y);
                 series.computeIfAbsent(List.of(m.group(), m.item()), k -> new TreeMap<>()).put(m.month(), m);
             }
             series.forEach((key, months) -> {
@@ -140,7 +197,9 @@ public class QualityService {
                 if (threshold == null || group.equals("Unknown")) {
                     return;
                 }
-                if (months.lastKey().isBefore(latest.get(item).minusMonths(12))) {
+                double median = median(months.values().stream().mapToLong(MonthlyCount::denominator).toArray());
+                months.values().removeIf(m -> sparseMonthForEscalation(m.denominator(), median));
+                if (months.isEmpty() || months.lastKey().isBefore(latest.get(item).minusMonths(12))) {
                     return; // nothing for a year: a team or site that no longer books, not one to escalate
                 }
                 int run = 0;
@@ -152,19 +211,40 @@ public class QualityService {
                     run++;
                     since = m;
                 }
-                if (run >= escalationMonths) {
+                if (run > 0) {
                     YearMonth end = months.lastKey();
                     MonthlyCount last = months.get(end);
                     long valid = suppress ? DisclosureControl.roundCount(last.valid()) : last.valid();
                     long denominator = suppress ? DisclosureControl.roundCount(last.denominator()) : last.denominator();
-                    out.add(new Escalation(level, group, item, threshold, run, since, end, valid, denominator));
+                    out.add(new Escalation(level, group, item, threshold, run, since, end, valid, denominator,
+                            run >= escalationMonths));
                 }
             });
         }
-        out.sort(Comparator.comparing(Escalation::level).thenComparing(Escalation::item)
-                .thenComparing(Comparator.comparingInt(Escalation::months).reversed())
+        out.sort(Comparator.comparing(Escalation::escalated).reversed().thenComparing(Escalation::level)
+                .thenComparing(Escalation::item).thenComparing(Comparator.comparingInt(Escalation::months).reversed())
                 .thenComparing(Escalation::group));
         return List.copyOf(out);
+    }
+
+    /**
+     * Whether a covered month of one team's or site's series is too sparse to judge: its denominator is under half the
+     * series median, when that median is at least 20 (below 20 a month's count varies too much for the test to mean
+     * anything). Such a month is usually truncated (records still to come) rather than a real fall in bookings. Kept
+     * here, named for escalations, until CompletePeriods has the general rule for every series; then swap it for that.
+     */
+    static boolean sparseMonthForEscalation(long denominator, double seriesMedian) {
+        return seriesMedian >= 20 && denominator < seriesMedian / 2;
+    }
+
+    static double median(long[] values) {
+        if (values.length == 0) {
+            return 0;
+        }
+        long[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
     }
 
     /**

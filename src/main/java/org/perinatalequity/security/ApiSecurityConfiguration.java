@@ -42,7 +42,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/measures", "/api/measures/**", "/api/dimensions").hasAnyRole(ANY_ROLE)
                         .requestMatchers("/api/openapi", "/api/openapi/**").hasAnyRole(ANY_ROLE)
                         // Worklists are record level: the quality service checks the team binding or RECORD_ACCESS.
-                        .requestMatchers("/api/quality/worklist").hasAnyRole(Roles.TEAM, Roles.ANALYST)
+                        .requestMatchers("/api/quality/worklist", "/api/quality/worklist/**")
+                        .hasAnyRole(Roles.TEAM, Roles.ANALYST)
                         .requestMatchers("/api/quality", "/api/quality/**").hasAnyRole(ANY_ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/board/pack.pdf")
                         .hasAnyRole(Roles.BOARD, Roles.ANALYST, Roles.ADMIN)

@@ -38,12 +38,13 @@ public class AuditService {
     public static final String REFERENCE_LOAD = "reference_load";
     public static final String EXPORT = "export";
     public static final String RECORD_VIEW = "record_view";
+    public static final String RECORD_UPDATE = "record_update";
     public static final String ACCESS_DENIED = "access_denied";
     public static final String CONFIG_CHANGE = "config_change";
     public static final String APP_START = "app_start";
 
     public static final List<String> ACTIONS = List.of(LOGIN, LOGIN_FAILED, ACCOUNT_LOCKED, LOGOUT, INGEST,
-            REFERENCE_LOAD, EXPORT, RECORD_VIEW, ACCESS_DENIED, CONFIG_CHANGE, APP_START);
+            REFERENCE_LOAD, EXPORT, RECORD_VIEW, RECORD_UPDATE, ACCESS_DENIED, CONFIG_CHANGE, APP_START);
 
     public enum Outcome {
         success, failure, denied
@@ -92,6 +93,11 @@ public class AuditService {
             // The file line above is already written: losing the table row must not stop the user's work.
             LOG.error("Audit event not stored in the database (it is in the audit log file): {}", e.getMessage());
         }
+    }
+
+    /** A change to what is kept about a record (a worklist status): who changed what. */
+    public void recordUpdate(String target, String detail) {
+        record(RECORD_UPDATE, target, detail, 1L, Outcome.success);
     }
 
     /** A record-level view (a worklist, a patient list): who saw how many records of what. */

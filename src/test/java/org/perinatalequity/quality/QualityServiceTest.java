@@ -175,15 +175,18 @@ class QualityServiceTest {
                 .doesNotContain(tuple("M02", QualityItem.ETHNIC_CATEGORY, Problem.DEFAULT))
                 .noneMatch(t -> t.toList().get(0).equals("M01") || t.toList().get(0).equals("M06"));
         assertThat(rows).noneMatch(r -> r.item().cohort() == QualityItem.Cohort.BABIES_BORN);
-        assertThat(rows.get(0)).isEqualTo(new WorklistRow("M02", LocalDate.of(2024, 2, 10),
-                QualityItem.POSTCODE, Problem.DEFAULT));
+        // Newest booking first.
+        assertThat(rows.get(0).localPatientId()).isEqualTo("M05");
+        assertThat(rows.get(rows.size() - 1)).extracting(WorklistRow::localPatientId, WorklistRow::bookingDate)
+                .containsExactly("M02", LocalDate.of(2024, 2, 10));
+        assertThat(rows).extracting(WorklistRow::bookingDate).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
         assertThat(service.worklist("TB", Optional.empty(), Period.all(), TeamAccess.only(Set.of("TB"))))
                 .containsExactly(new WorklistRow("M06", LocalDate.of(2024, 1, 15), QualityItem.ETHNIC_CATEGORY,
-                        Problem.DEFAULT));
+                        Problem.DEFAULT, LocalDate.of(2024, 8, 2), null, true, WorklistStatus.TO_FIX, null));
         assertThat(service.worklist("TA", Optional.of(QualityItem.ETHNIC_CATEGORY),
                 Period.of(YearMonth.of(2024, 4), null), TeamAccess.everyTeam()))
-                .extracting(WorklistRow::localPatientId).containsExactly("M04", "M05");
+                .extracting(WorklistRow::localPatientId).containsExactly("M05", "M04");
     }
 
     @Test
@@ -203,19 +206,28 @@ class QualityServiceTest {
                 tuple(Escalation.Level.TEAM, "TA", QualityItem.POSTCODE, 4, YearMonth.of(2024, 2), YearMonth.of(2024, 5)),
                 tuple(Escalation.Level.BOOKING_SITE, "RWEAA", QualityItem.POSTCODE, 4, YearMonth.of(2024, 2),
                         YearMonth.of(2024, 5)));
-        // TB booked only in January: no run reaches the latest month. Births all fall in one month: too short.
-        assertThat(escalations).noneMatch(e -> e.group().equals("TB") || e.group().equals("RWEAB"));
-        assertThat(escalations).noneMatch(e -> e.item().cohort() == QualityItem.Cohort.BABIES_BORN);
+        // TB booked only in January: below threshold there, its latest month, but one month is too short to
+        // escalate. Births all fall in one month: listed, not escalated.
+        assertThat(escalations).extracting(Escalation::group, Escalation::item, Escalation::months, Escalation::since,
+                Escalation::escalated).contains(tuple("TB", QualityItem.ETHNIC_CATEGORY, 1, YearMonth.of(2024, 1), false));
+        assertThat(escalations).noneMatch(e -> (e.group().equals("TB") || e.group().equals("RWEAB")) && e.escalated());
+        assertThat(escalations).noneMatch(e -> e.item().cohort() == QualityItem.Cohort.BABIES_BORN && e.escalated());
+        // Escalated rows come first.
+        assertThat(escalations).extracting(Escalation::escalated).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         Escalation ethnic = escalations.stream().filter(e -> e.item() == QualityItem.ETHNIC_CATEGORY
                 && e.level() == Escalation.Level.TEAM).findFirst().orElseThrow();
         assertThat(ethnic.threshold()).isEqualTo(95.0);
         assertThat(ethnic.latestPercent()).isEqualTo(0.0);
 
-        // As of April the ethnicity run is two months long: not yet escalated; the postcode run is three.
+        assertThat(escalations).filteredOn(e -> e.months() >= 3).allMatch(Escalation::escalated);
+
+        // As of April the ethnicity run is two months long: listed as below threshold since March, not yet
+        // escalated; the postcode run is three.
         List<Escalation> april = service.escalations(Optional.of(YearMonth.of(2024, 4)), false);
-        assertThat(april).extracting(Escalation::group, Escalation::item, Escalation::months)
-                .contains(tuple("TA", QualityItem.POSTCODE, 3))
-                .doesNotContain(tuple("TA", QualityItem.ETHNIC_CATEGORY, 2));
+        assertThat(april).extracting(Escalation::group, Escalation::item, Escalation::months, Escalation::since,
+                Escalation::escalated)
+                .contains(tuple("TA", QualityItem.POSTCODE, 3, YearMonth.of(2024, 2), true),
+                        tuple("TA", QualityItem.ETHNIC_CATEGORY, 2, YearMonth.of(2024, 3), false));
     }
 
     @Test

@@ -24,7 +24,11 @@ import org.perinatalequity.quality.QualityAccess;
 import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.quality.TeamAccess;
 import org.perinatalequity.quality.WorklistAccessDeniedException;
+import org.perinatalequity.quality.Problem;
+import org.perinatalequity.quality.UnknownWorklistRowException;
+import org.perinatalequity.quality.WorklistFilter;
 import org.perinatalequity.quality.WorklistRow;
+import org.perinatalequity.quality.WorklistStatus;
 import org.perinatalequity.system.api.ApiError;
 import org.perinatalequity.system.api.BadRequestException;
 
@@ -35,14 +39,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/quality}, {@code /api/quality/worklist} and {@code /api/quality/escalations} (DESIGN.md section 4,
- * docs/data-quality.md). JSON by default; {@code ?format=csv} or {@code Accept: text/csv} gives CSV. Every parameter
+ * {@code GET /api/quality}, {@code /api/quality/worklist} and {@code /api/quality/escalations} (DESIGN.md sections 4
+ * and 8, docs/data-quality.md), and {@code PUT /api/quality/worklist/{team}/{localPatientId}/{item}} for a team's
+ * status of one row. JSON by default; {@code ?format=csv} or {@code Accept: text/csv} gives CSV. Every parameter
  * is checked here and turned into enums, dates or a team id before the service sees it; a bad one answers 400
  * naming it.
  *
@@ -84,11 +92,11 @@ class QualityController {
     }
 
     record EscalationRow(Escalation.Level level, String group, QualityItem item, double threshold, int months,
-            String since, String latestMonth, long valid, long denominator, Double validPercent) {
+            String since, String latestMonth, long valid, long denominator, Double validPercent, boolean escalated) {
 
         static EscalationRow of(Escalation e) {
             return new EscalationRow(e.level(), e.group(), e.item(), e.threshold(), e.months(), e.since().toString(),
-                    e.latestMonth().toString(), e.valid(), e.denominator(), e.latestPercent());
+                    e.latestMonth().toString(), e.valid(), e.denominator(), e.latestPercent(), e.escalated());
         }
     }
 
@@ -122,7 +130,7 @@ class QualityController {
     @GetMapping("/worklist")
     ResponseEntity<?> worklist(@RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        only(params, Set.of("team", "item", "from", "to", "format"));
+        only(params, Set.of("team", "item", "from", "to", "format", "problem", "status", "cohort"));
         String team = required(params, "team");
         if (!service.teams().contains(team)) {
             throw new BadRequestException("team: no team '" + team + "' in the loaded data");
@@ -132,7 +140,22 @@ class QualityController {
             throw new BadRequestException("item: " + item.get().id() + " is recorded at birth and is not on community"
                     + " team worklists");
         }
-        List<WorklistRow> rows = service.worklist(team, item, period(params), access.teamAccess());
+        Optional<Problem> problem = optional(params, "problem").map(id -> Problem.fromIdIfAny(id).orElseThrow(
+                () -> new BadRequestException("problem: must be one of " + ids(Problem.values(), Problem::id)
+                        + ", not '" + id + "'")));
+        Optional<WorklistStatus> status = optional(params, "status").map(id -> WorklistStatus.fromId(id).orElseThrow(
+                () -> new BadRequestException("status: must be one of " + ids(WorklistStatus.values(),
+                        WorklistStatus::id) + ", not '" + id + "'")));
+        // DESIGN.md section 4: the API's default cohort is every loaded booking; cohort=open gives the page's
+        // default, open pregnancies.
+        boolean openOnly = switch (optional(params, "cohort").orElse("all")) {
+            case "all" -> false;
+            case "open" -> true;
+            default -> throw new BadRequestException("cohort: must be open or all, not '" + params.getFirst("cohort")
+                    + "'");
+        };
+        List<WorklistRow> rows = service.worklist(team, new WorklistFilter(openOnly, item, problem, period(params),
+                status), access.teamAccess());
         if (wantsCsv(params, accept)) {
             access.worklistExported(team, rows.size());
             return csv("worklist-" + team.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
@@ -140,6 +163,44 @@ class QualityController {
         }
         access.worklistShown(team, rows.size());
         return ResponseEntity.ok(new WorklistResponse(team, rows));
+    }
+
+    /** The body of {@code PUT /api/quality/worklist/{team}/{localPatientId}/{item}}. */
+    record StatusRequest(String status, String note) {
+    }
+
+    @PutMapping("/worklist/{team}/{localPatientId}/{item}")
+    ResponseEntity<?> setStatus(@PathVariable String team, @PathVariable String localPatientId,
+            @PathVariable String item, @RequestBody(required = false) StatusRequest body) {
+        if (body == null || body.status() == null) {
+            throw new BadRequestException("status: required, one of " + ids(WorklistStatus.values(),
+                    WorklistStatus::id));
+        }
+        WorklistStatus status = WorklistStatus.fromId(body.status()).orElseThrow(() -> new BadRequestException(
+                "status: must be one of " + ids(WorklistStatus.values(), WorklistStatus::id) + ", not '"
+                        + body.status() + "'"));
+        if (body.note() != null && body.note().length() > 500) {
+            throw new BadRequestException("note: at most 500 characters, not " + body.note().length());
+        }
+        TeamAccess teamAccess = access.teamAccess();
+        if (!teamAccess.allows(team)) {
+            throw new WorklistAccessDeniedException(team);
+        }
+        Optional<QualityItem> known = QualityItem.fromId(item);
+        if (known.isEmpty() || !service.teams().contains(team)) {
+            return notFound(team, localPatientId, item);
+        }
+        try {
+            return ResponseEntity.ok(service.setStatus(team, localPatientId, known.get(), status, body.note(),
+                    teamAccess));
+        } catch (UnknownWorklistRowException e) {
+            return notFound(team, localPatientId, item);
+        }
+    }
+
+    private static ResponseEntity<ApiError> notFound(String team, String localPatientId, String item) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", "No record '"
+                + localPatientId + "' with item '" + item + "' on team " + team + "'s worklist"));
     }
 
     @GetMapping("/escalations")
@@ -176,6 +237,14 @@ class QualityController {
             throw new BadRequestException("format: must be json or csv, not '" + format + "'");
         }
         return "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
+    }
+
+    private static Optional<String> optional(MultiValueMap<String, String> params, String name) {
+        return params.containsKey(name) ? Optional.of(single(params, name)) : Optional.empty();
+    }
+
+    private static <T> List<String> ids(T[] values, java.util.function.Function<T, String> id) {
+        return java.util.Arrays.stream(values).map(id).toList();
     }
 
     private static Optional<QualityItem> item(MultiValueMap<String, String> params) {

@@ -23,6 +23,7 @@ import org.perinatalequity.quality.Problem;
 import org.perinatalequity.quality.QualityCount;
 import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.quality.WorklistRow;
+import org.perinatalequity.quality.WorklistStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,14 @@ class JdbcQualityQuery implements QualityQuery {
             try {
                 st.execute("DROP TABLE IF EXISTS quality_item");
                 st.execute("ALTER TABLE quality_item_build RENAME TO quality_item");
+                // Problems seen for the first time are stamped with the latest load, which makes them "new since
+                // the last load" on the worklist until another load comes.
+                st.execute("""
+                        INSERT OR IGNORE INTO worklist_seen
+                        SELECT DISTINCT provider, local_patient_id, item, problem, (SELECT max(run_id) FROM submission)
+                        FROM quality_item
+                        WHERE problem IS NOT NULL AND local_patient_id = mother_id
+                          AND (SELECT max(run_id) FROM submission) IS NOT NULL""");
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -93,7 +102,7 @@ class JdbcQualityQuery implements QualityQuery {
     public List<QualityCount> countBy(Optional<Dimension> by, Optional<QualityItem> item, Period period,
             Map<Dimension, String> filters) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = periodAndItem(item, period, params);
+        StringBuilder where = periodAndItem("", item, period, params);
         int i = 0;
         for (Map.Entry<Dimension, String> filter : filters.entrySet()) {
             String name = "f" + i++;
@@ -109,25 +118,57 @@ class JdbcQualityQuery implements QualityQuery {
     }
 
     @Override
-    public List<WorklistRow> findWorklist(String team, Optional<QualityItem> item, Period period) {
+    public List<WorklistRow> findWorklist(String team, Optional<QualityItem> item, Period period, boolean openOnly) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = periodAndItem(item, period, params);
+        StringBuilder where = periodAndItem("q.", item, period, params);
         params.put("team", team);
         // Only the mother's and the booking's items: a community team's cohort is the women it books, and the
-        // baby's items are recorded (and fixed) by the birth unit.
-        return jdbc.sql("SELECT local_patient_id, min(booking_date) AS booking_date, item, problem FROM quality_item"
-                + where + " AND team = :team AND problem IS NOT NULL AND local_patient_id = mother_id"
-                + " GROUP BY ALL ORDER BY booking_date, local_patient_id, item").params(params)
+        // baby's items are recorded (and fixed) by the birth unit. One row per woman and item, from her latest
+        // booking with the problem: the pregnancy the team cares for now, whose EDD and midwife the row shows.
+        return jdbc.sql("""
+                WITH latest AS (
+                  SELECT q.provider, q.local_patient_id, q.booking_date, q.item, q.problem, p.edd, p.midwife
+                  FROM quality_item q
+                  LEFT JOIN v_worklist_pregnancy p ON p.provider = q.provider AND p.pregnancy_id = q.pregnancy_id
+                """ + where
+                + " AND q.team = :team AND q.problem IS NOT NULL AND q.local_patient_id = q.mother_id"
+                + (openOnly ? " AND coalesce(p.open, false)" : "") + """
+
+                  QUALIFY row_number() OVER (PARTITION BY q.local_patient_id, q.item
+                                             ORDER BY q.booking_date DESC, q.pregnancy_id DESC) = 1
+                )
+                SELECT l.*, s.status, s.note,
+                       coalesce(n.first_run = (SELECT max(run_id) FROM submission), false) AS is_new
+                FROM latest l
+                LEFT JOIN worklist_status s
+                  ON s.team = :team AND s.local_patient_id = l.local_patient_id AND s.item = l.item
+                LEFT JOIN worklist_seen n ON n.provider = l.provider AND n.local_patient_id = l.local_patient_id
+                  AND n.item = l.item AND n.problem = l.problem
+                ORDER BY l.booking_date DESC, l.local_patient_id, l.item""").params(params)
                 .query((rs, n) -> new WorklistRow(rs.getString("local_patient_id"),
                         rs.getObject("booking_date", LocalDate.class), item(rs.getString("item")),
-                        Problem.fromId(rs.getString("problem"))))
+                        Problem.fromId(rs.getString("problem")), rs.getObject("edd", LocalDate.class),
+                        rs.getString("midwife"), rs.getBoolean("is_new"),
+                        rs.getString("status") == null ? WorklistStatus.TO_FIX
+                                : WorklistStatus.fromId(rs.getString("status")).orElseThrow(),
+                        rs.getString("note")))
                 .list();
+    }
+
+    @Override
+    public void saveStatus(String team, String localPatientId, QualityItem item, WorklistStatus status, String note,
+            String user) {
+        jdbc.sql("""
+                INSERT OR REPLACE INTO worklist_status (team, local_patient_id, item, status, note, updated_by, updated_at)
+                VALUES (:team, :id, :item, :status, :note, :user, now())""")
+                .param("team", team).param("id", localPatientId).param("item", item.id()).param("status", status.id())
+                .param("note", note).param("user", user).update();
     }
 
     @Override
     public List<MonthlyCount> countMonthly(Escalation.Level level, Period period) {
         Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = periodAndItem(Optional.empty(), period, params);
+        StringBuilder where = periodAndItem("", Optional.empty(), period, params);
         String column = switch (level) {
             case TEAM -> "team";
             case BOOKING_SITE -> "booking_site";
@@ -151,12 +192,15 @@ class JdbcQualityQuery implements QualityQuery {
         return jdbc.sql("SELECT DISTINCT team FROM quality_item ORDER BY team").query(String.class).list();
     }
 
-    private static StringBuilder periodAndItem(Optional<QualityItem> item, Period period, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE cohort_date >= :start AND cohort_date < :end");
+    /** {@code alias} is "" or a fixed table alias such as "q.", never user input. */
+    private static StringBuilder periodAndItem(String alias, Optional<QualityItem> item, Period period,
+            Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE " + alias + "cohort_date >= :start AND " + alias
+                + "cohort_date < :end");
         params.put("start", period.start());
         params.put("end", period.end());
         item.ifPresent(i -> {
-            where.append(" AND item = :item");
+            where.append(" AND ").append(alias).append("item = :item");
             params.put("item", i.id());
         });
         return where;

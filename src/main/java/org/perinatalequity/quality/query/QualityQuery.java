@@ -12,6 +12,7 @@ import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityCount;
 import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.quality.WorklistRow;
+import org.perinatalequity.quality.WorklistStatus;
 
 /** Reads the classified items of {@code v_quality_item} (materialised as {@code quality_item}). */
 public interface QualityQuery {
@@ -23,8 +24,15 @@ public interface QualityQuery {
     List<QualityCount> countBy(Optional<Dimension> by, Optional<QualityItem> item, Period period,
             Map<Dimension, String> filters);
 
-    /** One row per woman, item and problem of the team's cohort in the period, earliest booking date kept. */
-    List<WorklistRow> findWorklist(String team, Optional<QualityItem> item, Period period);
+    /**
+     * One row per woman and item of the team's cohort in the period (open pregnancies only when {@code openOnly}),
+     * from her latest booking there that shows a problem, with its status.
+     */
+    List<WorklistRow> findWorklist(String team, Optional<QualityItem> item, Period period, boolean openOnly);
+
+    /** Stores what a team says about a record's item, replacing what it said before. */
+    void saveStatus(String team, String localPatientId, QualityItem item, WorklistStatus status, String note,
+            String user);
 
     /** Valid and total records per team or site, item and month in the period. */
     List<MonthlyCount> countMonthly(Escalation.Level level, Period period);

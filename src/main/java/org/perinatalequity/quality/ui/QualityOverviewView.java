@@ -81,9 +81,14 @@ class QualityOverviewView extends VerticalLayout {
         showEscalations(escalations, Optional.empty());
         add(new H1("Data quality"), lead,
                 QualityCells.section("heatmap", "Valid records by team and item", heatMap(), QualityCells.legend()),
-                QualityCells.section("escalations", "Escalations", asOf, escalations,
-                        QualityCells.note("A team or booking site is escalated when an item is below its threshold in"
-                                + " each of its last " + service.escalationMonths() + " or more months with records."),
+                QualityCells.section("escalations", "Below threshold and escalations", asOf, escalations,
+                        QualityCells.note("Every team and booking site whose latest complete month is below the"
+                                + " item's threshold, and since when. Run rule: a team or site is escalated when an item"
+                                + " is below its threshold in each of its last " + service.escalationMonths()
+                                + " or more complete months with records. Complete months lie inside every provider's"
+                                + " reporting period and hold at least half the team's or site's median monthly"
+                                + " records (when that median is 20 or more); other months are skipped, neither"
+                                + " extending nor ending a run."),
                         QualityCells.csvDownload("escalations-csv", "Download the monthly escalation summary (CSV)",
                                 "quality-escalations.csv", out -> QualityCsv.escalations(
                                         service.escalations(Optional.ofNullable(asOf.getValue()), false), out))));
@@ -131,6 +136,8 @@ class QualityOverviewView extends VerticalLayout {
                 .setAutoWidth(true);
         grid.addColumn(Escalation::group).setHeader("Team or site").setAutoWidth(true);
         grid.addColumn(e -> e.item().label()).setHeader("Item").setAutoWidth(true);
+        grid.addColumn(e -> e.escalated() ? "Escalated" : "Below threshold").setHeader("State").setAutoWidth(true)
+                .setKey("state");
         grid.addColumn(Escalation::months).setHeader("Months below").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(e -> MONTH.format(e.since())).setHeader("Since").setAutoWidth(true);
         grid.addColumn(e -> MONTH.format(e.latestMonth())).setHeader("Latest month").setAutoWidth(true);
@@ -138,8 +145,7 @@ class QualityOverviewView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(e -> QualityCells.percent(e.threshold())).setHeader("Threshold").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
-        grid.setEmptyStateText("No team or site is below threshold for " + service.escalationMonths()
-                + " consecutive months.");
+        grid.setEmptyStateText("No team or site is below threshold in its latest complete month.");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setWidthFull();
         return grid;

@@ -12,29 +12,41 @@ import com.vaadin.flow.router.RouterLink;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Optional;
+
+import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
+import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.ui.MainLayout;
 
 /**
  * A signed-in user who opens a page their role does not include. The start page ("") belongs to the
- * Data loaded view, which board and team users may not see, so for them it forwards to "Your access"
- * instead of showing a refusal on their first screen. Every other refusal is audited, so that probing for
+ * Data loaded view, which board and team users may not see, so instead of showing a refusal on their first screen
+ * it forwards a team user to her team's data-quality page (its worklist is her work) and anyone else to "Your
+ * access". Sign-in lands on the start page, so this is where a team user lands after signing in too. Every other refusal is audited, so that probing for
  * pages outside one's role (the audit log, the data pages) leaves a trace.
  */
 @ParentLayout(MainLayout.class)
 public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
 
     private final AuditService audit;
+    private final AccessPolicy policy;
 
-    AccessDeniedView(AuditService audit) {
+    AccessDeniedView(AuditService audit, AccessPolicy policy) {
         this.audit = audit;
+        this.policy = policy;
         addClassName("equity-page");
     }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
         if (event.getLocation().getPath().isEmpty()) {
-            event.forwardTo(AccountView.class);
+            Optional<String> team = policy.hasRole(Roles.TEAM) ? policy.teams().stream().findFirst() : Optional.empty();
+            if (team.isPresent()) {
+                event.forwardTo("quality/team/" + team.get());
+            } else {
+                event.forwardTo(AccountView.class);
+            }
             return HttpServletResponse.SC_OK;
         }
         audit.record(AuditService.ACCESS_DENIED, "view /" + event.getLocation().getPath(),

@@ -112,16 +112,24 @@ class QualityControllerTest {
                 .andExpect(jsonPath("$.rows[0].localPatientId").value("M06"))
                 .andExpect(jsonPath("$.rows[0].bookingDate").value("2024-01-15"))
                 .andExpect(jsonPath("$.rows[0].item").value("ethnic_category"))
-                .andExpect(jsonPath("$.rows[0].problem").value("default"));
+                .andExpect(jsonPath("$.rows[0].problem").value("default"))
+                .andExpect(jsonPath("$.rows[0].edd").value("2024-08-02"))
+                .andExpect(jsonPath("$.rows[0].midwife").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.rows[0].newSinceLastLoad").value(true))
+                .andExpect(jsonPath("$.rows[0].status").value("to_fix"))
+                .andExpect(jsonPath("$.rows[0].note").value(org.hamcrest.Matchers.nullValue()));
         mvc.perform(get("/api/quality/worklist").param("team", "TA").param("item", "postcode"))
-                .andExpect(jsonPath("$.rows[*].problem").value(org.hamcrest.Matchers.contains("default", "invalid",
-                        "not_linked", "missing")));
+                .andExpect(jsonPath("$.rows[*].problem").value(org.hamcrest.Matchers.contains("missing", "not_linked",
+                        "invalid", "default")));
         mvc.perform(get("/api/quality/worklist").param("team", "TA").param("item", "postcode")
                 .header("Accept", "text/csv"))
                 .andExpect(header().string("Content-Disposition", containsString("worklist-TA.csv")))
-                .andExpect(content().string("localPatientId,bookingDate,item,problem\r\n"
-                        + "M02,2024-02-10,postcode,default\r\nM03,2024-03-10,postcode,invalid\r\n"
-                        + "M04,2024-04-10,postcode,not_linked\r\nM05,2024-05-10,postcode,missing\r\n"));
+                .andExpect(content().string("Booking date,Local patient ID,Item,Problem,EDD,Midwife,New since last load,"
+                        + "Status,Note\r\n"
+                        + "2024-05-10,M05,Postcode,Missing,2024-11-26,,New,To fix,\r\n"
+                        + "2024-04-10,M04,Postcode,Not in the postcode directory,,,New,To fix,\r\n"
+                        + "2024-03-10,M03,Postcode,Invalid,2024-02-09,,New,To fix,\r\n"
+                        + "2024-02-10,M02,Postcode,Not known (default code),,,New,To fix,\r\n"));
     }
 
     @Test
@@ -137,11 +145,12 @@ class QualityControllerTest {
                 .andExpect(jsonPath("$.rows[0].months").value(3))
                 .andExpect(jsonPath("$.rows[0].since").value("2024-03"))
                 .andExpect(jsonPath("$.rows[0].latestMonth").value("2024-05"))
-                .andExpect(jsonPath("$.rows[0].validPercent").value(0.0));
+                .andExpect(jsonPath("$.rows[0].validPercent").value(0.0))
+                .andExpect(jsonPath("$.rows[0].escalated").value(true));
         mvc.perform(get("/api/quality/escalations").param("to", "2024-05").param("format", "csv"))
                 .andExpect(header().string("Content-Disposition", containsString("quality-escalations-2024-05.csv")))
                 .andExpect(content().string(startsWith("level,group,item,threshold,months,since,latestMonth,valid,"
-                        + "denominator,validPercent\r\nteam,TA,ethnic_category,95.0,3,2024-03,2024-05,0,1,0.0\r\n")));
+                        + "denominator,validPercent,escalated\r\nteam,TA,ethnic_category,95.0,3,2024-03,2024-05,0,1,0.0,true\r\n")));
     }
 
     @ParameterizedTest
@@ -160,11 +169,72 @@ class QualityControllerTest {
             "/api/quality/worklist?team=TZ               | team: no team 'TZ' in the loaded data",
             "/api/quality/worklist?team=TA&item=birthweight | item: birthweight is recorded at birth",
             "/api/quality/worklist?team=TA&by=team       | by: not a parameter here",
+            "/api/quality/worklist?team=TA&problem=typo  | problem: must be one of [missing, default, invalid, not_linked]",
+            "/api/quality/worklist?team=TA&status=done   | status: must be one of [to_fix, fixed, cannot_fix]",
+            "/api/quality/worklist?team=TA&cohort=recent | cohort: must be open or all",
             "/api/quality/escalations?to=2024-1          | to: must be a month YYYY-MM" })
     void bad_parameters_answer_400_naming_the_parameter(String url, String detail) throws Exception {
         mvc.perform(get(url.strip()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("bad_request"))
                 .andExpect(jsonPath("$.detail").value(startsWith(detail.strip())));
+    }
+
+    private static MockHttpServletRequestBuilder put(String url, String body,
+            org.springframework.test.web.servlet.request.RequestPostProcessor who) {
+        return MockMvcRequestBuilders.put(url).contentType("application/json").content(body).with(who);
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor teamUser(String team) {
+        return SecurityMockMvcRequestPostProcessors.user("user-of-" + team).authorities(
+                new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_TEAM"),
+                new org.springframework.security.core.authority.SimpleGrantedAuthority("TEAM:" + team));
+    }
+
+    @Test
+    void a_team_user_marks_her_own_row_and_gets_it_back_with_its_status() throws Exception {
+        mvc.perform(put("/api/quality/worklist/TB/M06/ethnic_category",
+                "{\"status\":\"cannot_fix\",\"note\":\"  woman moved away  \"}", teamUser("TB")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.localPatientId").value("M06"))
+                .andExpect(jsonPath("$.item").value("ethnic_category"))
+                .andExpect(jsonPath("$.problem").value("default"))
+                .andExpect(jsonPath("$.status").value("cannot_fix"))
+                .andExpect(jsonPath("$.note").value("woman moved away"));
+        mvc.perform(get("/api/quality/worklist").param("team", "TB").param("status", "cannot_fix"))
+                .andExpect(jsonPath("$.rows", hasSize(1)))
+                .andExpect(jsonPath("$.rows[0].note").value("woman moved away"));
+        mvc.perform(get("/api/quality/worklist").param("team", "TB").param("status", "to_fix"))
+                .andExpect(jsonPath("$.rows", hasSize(0)));
+        // An analyst with RECORD_ACCESS answers any team's row.
+        mvc.perform(put("/api/quality/worklist/TB/M06/ethnic_category", "{\"status\":\"to_fix\"}",
+                SecurityMockMvcRequestPostProcessors.httpBasic(TestUsers.ANALYST, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("to_fix"))
+                .andExpect(jsonPath("$.note").value(org.hamcrest.Matchers.nullValue()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "TA | /api/quality/worklist/TB/M06/ethnic_category | {\"status\":\"fixed\"}   | 403",
+            "TB | /api/quality/worklist/TB/M06/ethnic_category | {\"status\":\"done\"}    | 400",
+            "TB | /api/quality/worklist/TB/M06/ethnic_category | {\"note\":\"x\"}         | 400",
+            "TB | /api/quality/worklist/TB/M01/ethnic_category | {\"status\":\"fixed\"}   | 404",
+            "TB | /api/quality/worklist/TB/M06/postcode        | {\"status\":\"fixed\"}   | 404",
+            "TB | /api/quality/worklist/TB/M06/shoe_size       | {\"status\":\"fixed\"}   | 404",
+            "TB | /api/quality/worklist/TB/M06/birthweight     | {\"status\":\"fixed\"}   | 404" })
+    void put_answers_403_for_another_team_400_for_a_bad_status_404_for_an_unknown_row(String team, String url,
+            String body, int expected) throws Exception {
+        mvc.perform(put(url.strip(), body.strip(), teamUser(team.strip()))).andExpect(status().is(expected));
+    }
+
+    @Test
+    void a_board_member_cannot_mark_rows() throws Exception {
+        mvc.perform(put("/api/quality/worklist/TB/M06/ethnic_category", "{\"status\":\"fixed\"}",
+                SecurityMockMvcRequestPostProcessors.httpBasic(TestUsers.BOARD, TestUsers.PASSWORD)))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/quality/worklist/TB/M06/ethnic_category", "{\"status\":\"fixed\"}",
+                SecurityMockMvcRequestPostProcessors.httpBasic(TestUsers.ANALYST_AGGREGATES, TestUsers.PASSWORD)))
+                .andExpect(status().isForbidden());
     }
 }

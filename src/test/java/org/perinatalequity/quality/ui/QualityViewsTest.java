@@ -24,6 +24,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -34,7 +36,10 @@ import org.perinatalequity.KaribuRoutes;
 import org.perinatalequity.TestFiles;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.quality.QualityFixture;
+import org.perinatalequity.quality.Problem;
 import org.perinatalequity.quality.QualityItem;
+import org.perinatalequity.quality.WorklistRow;
+import org.perinatalequity.quality.WorklistStatus;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -103,14 +108,24 @@ class QualityViewsTest {
         assertThat(heatMap.getColumns()).hasSize(1 + QualityItem.values().length);
 
         Grid<?> escalations = _get(Grid.class, spec -> spec.withId("escalations-grid"));
-        assertThat(GridKt._getFormattedRow(escalations, 0)).containsExactly("Team", "TA", "Ethnic category", "3",
-                "Mar 2024", "May 2024", "0.0%", "95.0%");
+        assertThat(GridKt._getFormattedRow(escalations, 0)).containsExactly("Team", "TA", "Ethnic category",
+                "Escalated", "3", "Mar 2024", "May 2024", "0.0%", "95.0%");
+        // TB is below threshold in January, its latest month: listed, not escalated.
+        List<List<String>> all = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(escalations); i++) {
+            all.add(GridKt._getFormattedRow(escalations, i));
+        }
+        assertThat(all).contains(List.of("Team", "TB", "Ethnic category", "Below threshold", "1", "Jan 2024",
+                "Jan 2024", "0.0%", "95.0%"));
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(Paragraph.class)).extracting(Paragraph::getText)
+                .anyMatch(t -> t.contains("Run rule: a team or site is escalated when an item is below its threshold in"
+                        + " each of its last 3 or more complete months"));
         // As of April the ethnicity run is two months long; the postcode run (February to April) is three.
         @SuppressWarnings("unchecked")
         ComboBox<YearMonth> asOf = _get(ComboBox.class, spec -> spec.withId("escalation-month"));
         HasValueUtilsKt._setValue(asOf, YearMonth.of(2024, 4));
-        assertThat(GridKt._getFormattedRow(escalations, 0)).containsExactly("Team", "TA", "Postcode", "3",
-                "Feb 2024", "Apr 2024", "0.0%", "98.0%");
+        assertThat(GridKt._getFormattedRow(escalations, 0)).containsExactly("Team", "TA", "Postcode", "Escalated",
+                "3", "Feb 2024", "Apr 2024", "0.0%", "98.0%");
         assertThat(_get(Anchor.class, spec -> spec.withId("escalations-csv")).getText())
                 .isEqualTo("Download the monthly escalation summary (CSV)");
     }
@@ -133,8 +148,9 @@ class QualityViewsTest {
 
         @SuppressWarnings("unchecked")
         Grid<Object> worklist = _get(Grid.class, spec -> spec.withId("worklist-grid"));
-        assertThat(GridKt._getFormattedRow(worklist, 0)).containsExactly("10 Feb 2024", "M02", "Postcode",
-                "Not known (default code)");
+        // Open pregnancies (every TA woman gave birth in June, inside the six weeks up to 30 June), newest first.
+        assertThat(GridKt._getFormattedRow(worklist, 0).subList(0, 7)).containsExactly("10 May 2024", "M05",
+                "Ethnic category", "Missing", "26 Nov 2024", "", "New");
         List<String> women = new ArrayList<>();
         for (int i = 0; i < GridKt._size(worklist); i++) {
             women.add(GridKt._getFormattedRow(worklist, i).get(1));
@@ -151,5 +167,50 @@ class QualityViewsTest {
     void unknown_team_says_so() {
         UI.getCurrent().navigate("quality/team/ZZ");
         assertThat(_get(Paragraph.class, spec -> spec.withText("No team 'ZZ' in the loaded data.")).isVisible()).isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_team_filters_its_worklist_and_marks_a_record_fixed() {
+        TestUsers.karibuLogin("ta-user", List.of("TEAM"), List.of("TA"));
+        UI.getCurrent().navigate("quality/team/TA");
+        Grid<WorklistRow> worklist = _get(Grid.class, spec -> spec.withId("worklist-grid"));
+        Paragraph counts = _get(Paragraph.class, spec -> spec.withId("worklist-counts"));
+        assertThat(counts.getText()).startsWith("18 records (18 to fix)").contains("Missing: ");
+
+        ComboBox<QualityItem> item = _get(ComboBox.class, spec -> spec.withId("worklist-item"));
+        HasValueUtilsKt._setValue(item, QualityItem.POSTCODE);
+        ComboBox<Problem> problem = _get(ComboBox.class, spec -> spec.withId("worklist-problem"));
+        HasValueUtilsKt._setValue(problem, Problem.NOT_LINKED);
+        assertThat(GridKt._size(worklist)).isEqualTo(1);
+        assertThat(GridKt._get(worklist, 0).localPatientId()).isEqualTo("M04");
+        assertThat(counts.getText()).isEqualTo("1 record (1 to fix) · Not in the postcode directory: 1");
+
+        Select<WorklistStatus> status = (Select<WorklistStatus>) GridKt._getCellComponent(worklist, 0, "status");
+        assertThat(status.getId()).hasValue("status-M04-postcode");
+        HasValueUtilsKt._setValue(status, WorklistStatus.FIXED);
+        assertThat(GridKt._get(worklist, 0).status()).isEqualTo(WorklistStatus.FIXED);
+        assertThat(counts.getText()).startsWith("1 record (0 to fix)");
+        TextField note = (TextField) GridKt._getCellComponent(worklist, 0, "note");
+        HasValueUtilsKt._setValue(note, "new build, not yet in ONSPD");
+        assertThat(GridKt._get(worklist, 0).note()).isEqualTo("new build, not yet in ONSPD");
+        assertThat(GridKt._get(worklist, 0).status()).isEqualTo(WorklistStatus.FIXED);
+
+        ComboBox<WorklistStatus> statusFilter = _get(ComboBox.class, spec -> spec.withId("worklist-status"));
+        HasValueUtilsKt._setValue(statusFilter, WorklistStatus.TO_FIX);
+        assertThat(GridKt._size(worklist)).isZero();
+
+        // Back to open: the analyst sees what the team said.
+        TestUsers.karibuLogin(TestUsers.ANALYST, List.of("ANALYST", "RECORD_ACCESS"), List.of());
+        UI.getCurrent().navigate("quality/team/TB");
+        UI.getCurrent().navigate("quality/team/TA");
+        worklist = _get(Grid.class, spec -> spec.withId("worklist-grid"));
+        List<WorklistRow> rows = new ArrayList<>();
+        for (int i = 0; i < GridKt._size(worklist); i++) {
+            rows.add(GridKt._get(worklist, i));
+        }
+        assertThat(rows).filteredOn(r -> r.localPatientId().equals("M04") && r.item() == QualityItem.POSTCODE)
+                .singleElement().extracting(WorklistRow::status, WorklistRow::note)
+                .containsExactly(WorklistStatus.FIXED, "new build, not yet in ONSPD");
     }
 }

@@ -124,6 +124,10 @@ class RoleScreensIT {
     void aTeamUserIsBoundToTheirTeam() throws IOException {
         String team = firstTeam();
         signInAs("team-" + team);
+        // She starts on her team's page (its worklist is her work); "Your access" is one click away.
+        waitFor("worklist-grid");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data quality: team " + team);
+        driver.get(url("account"));
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-summary")).getText()).contains("team " + team);
         assertThat(menu()).containsExactly("Board overview", "Action plan", "Explorer", "Inequalities", "Data quality",

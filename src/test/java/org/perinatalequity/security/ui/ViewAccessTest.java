@@ -48,8 +48,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Every routed view × every kind of user, through Vaadin's own navigation access control: the user
- * lands on the view when the role allows it, on "Not available to you" (or, for the start page, "Your
- * access") when it does not, and on the login page when nobody is signed in. The expectations are the
+ * lands on the view when the role allows it, on "Not available to you" (or, for the start page, her
+ * team's page for a team user and "Your access" for anyone else) when it does not, and on the login page when nobody is signed in. The expectations are the
  * table below, written from DESIGN.md section 6 and docs/security.md, not read from the views'
  * annotations; the discovered routes are checked against the table so that a new view cannot go
  * untested.
@@ -83,7 +83,7 @@ class ViewAccessTest extends SampleDataViewTest {
 
     /** Where a navigation ends. */
     enum Landing {
-        VIEW, ACCESS_DENIED, YOUR_ACCESS, LOGIN
+        VIEW, ACCESS_DENIED, YOUR_ACCESS, TEAM_PAGE, LOGIN
     }
 
     /** A row of the access table: a route, the view it opens with its heading, and who may open it. */
@@ -93,7 +93,11 @@ class ViewAccessTest extends SampleDataViewTest {
             if (allowed.contains(who)) {
                 return Landing.VIEW;
             }
-            return who == Who.ANONYMOUS ? Landing.LOGIN : refusedSignedIn;
+            if (who == Who.ANONYMOUS) {
+                return Landing.LOGIN;
+            }
+            // A team user's start page is her team's: its worklist is her work.
+            return refusedSignedIn == Landing.YOUR_ACCESS && who == Who.TEAM ? Landing.TEAM_PAGE : refusedSignedIn;
         }
     }
 
@@ -187,6 +191,11 @@ class ViewAccessTest extends SampleDataViewTest {
             case YOUR_ACCESS -> {
                 assertThat(current).isInstanceOf(AccountView.class);
                 assertThat(_get(H1.class).getText()).isEqualTo("Your access");
+            }
+            case TEAM_PAGE -> {
+                assertThat(ClassUtils.getUserClass(current).getName()).isEqualTo(UI_PACKAGE + "quality.ui.TeamQualityView");
+                assertThat(_get(H1.class).getText()).isEqualTo("Data quality: team " + TestUsers.TEAM_ID);
+                _get(Grid.class, spec -> spec.withId("worklist-grid"));
             }
             case LOGIN -> {
                 assertThat(current).isInstanceOf(LoginView.class);
