@@ -1,7 +1,10 @@
 package org.perinatalequity.breakdown;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -39,6 +42,21 @@ public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclud
     public record Row(String group, String group2, Double numerator, Double denominator, Double value, Double lower95,
             Double upper95, Double lower998, Double upper998, boolean suppressed, String comparison, Double ratio,
             Double ratioLower95, Double ratioUpper95) {
+
+        /**
+         * The reference row writes its limits as explicit nulls (other nulls are left out): a client reading
+         * {@code ratioLower95} of that row finds null, not a missing key.
+         */
+        @JsonAnyGetter
+        Map<String, Object> referenceLimits() {
+            if (ratio == null || ratioLower95 != null || ratioUpper95 != null) {
+                return Map.of();
+            }
+            Map<String, Object> limits = new LinkedHashMap<>();
+            limits.put("ratioLower95", null);
+            limits.put("ratioUpper95", null);
+            return limits;
+        }
     }
 
     /** Slope and relative index of inequality over deprivation quantiles, with 95% limits. */

@@ -294,6 +294,10 @@ public class BreakdownService {
             GroupCount c = counts.get(i);
             GroupCount ref = references.stream().filter(r -> Objects.equals(r.group2(), c.group2())).findFirst()
                     .orElse(null);
+            if (c == ref) {
+                out.add(RowStatistics.asReference(row));
+                continue;
+            }
             if (row.value() == null || ref == null) {
                 out.add(row);
                 continue;

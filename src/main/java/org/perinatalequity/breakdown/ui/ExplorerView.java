@@ -186,10 +186,20 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 .setTextAlign(ColumnTextAlign.END);
         table.addColumn(r -> r.suppressed() ? "* suppressed (1–7 events)" : r.comparison()).setHeader("Compared with LMNS")
                 .setKey("comparison");
-        table.addColumn(r -> r.ratio() == null ? "" : Formats.value(r.ratio()) + " ("
-                + Formats.interval(r.ratioLower95(), r.ratioUpper95()) + ")").setHeader("Ratio to reference")
+        table.addColumn(ExplorerView::ratio).setHeader("Ratio to reference")
                 .setKey("ratio").setTextAlign(ColumnTextAlign.END);
         table.setAllRowsVisible(true);
+    }
+
+    /** The reference row reads "1 (reference)": a group compared with itself has no interval. */
+    private static String ratio(BreakdownResult.Row r) {
+        if (r.ratio() == null) {
+            return "";
+        }
+        if (r.ratioLower95() == null && r.ratioUpper95() == null) {
+            return Formats.value(r.ratio()) + " (reference)";
+        }
+        return Formats.value(r.ratio()) + " (" + Formats.interval(r.ratioLower95(), r.ratioUpper95()) + ")";
     }
 
     private void configureTrend() {

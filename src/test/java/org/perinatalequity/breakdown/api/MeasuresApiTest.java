@@ -171,12 +171,50 @@ class MeasuresApiTest {
         JsonNode white = r.get("rows").get(0);
         assertThat(white.get("group").asText()).isEqualTo("White");
         assertThat(white.get("ratio").asDouble()).isEqualTo(1.0);
+        assertThat(white.has("ratioLower95")).isTrue();
+        assertThat(white.get("ratioLower95").isNull()).isTrue();
+        assertThat(white.get("ratioUpper95").isNull()).isTrue();
         JsonNode black = r.get("rows").get(3);
         assertThat(black.get("group").asText()).isEqualTo("Black or Black British");
         assertThat(black.get("ratio").asDouble()).isGreaterThan(1.0);
         JsonNode all = getJsonAsAnalyst(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
                 .param("suppress", "false"));
         assertThat(all.get("total").get("denominator").asLong()).isGreaterThan(r.get("total").get("denominator").asLong());
+    }
+
+    @Test
+    void the_reference_row_is_exactly_one_without_an_interval_in_csv_and_arrow() throws Exception {
+        String csv = mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place")
+                .param("reference", "Leicester").param("format", "csv")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
+        String[] leicester = csv.lines().filter(l -> l.startsWith("preterm,place,Leicester,")).findFirst()
+                .orElseThrow().split(",", -1);
+        String[] county = csv.lines().filter(l -> l.startsWith("preterm,place,Leicestershire,")).findFirst()
+                .orElseThrow().split(",", -1);
+        assertThat(leicester[header.indexOf("ratio")]).isEqualTo("1.0");
+        assertThat(leicester[header.indexOf("ratio_lower95")]).isEmpty();
+        assertThat(leicester[header.indexOf("ratio_upper95")]).isEmpty();
+        assertThat(county[header.indexOf("ratio_lower95")]).isNotEmpty();
+
+        byte[] arrow = mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place")
+                .param("reference", "Leicester").param("format", "arrow")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+        try (RootAllocator allocator = new RootAllocator();
+                ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(arrow), allocator)) {
+            assertThat(reader.loadNextBatch()).isTrue();
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            int row = -1;
+            for (int i = 0; i < root.getRowCount(); i++) {
+                if ("Leicester".equals(String.valueOf(root.getVector("group").getObject(i)))) {
+                    row = i;
+                }
+            }
+            assertThat(row).isNotNegative();
+            assertThat(root.getVector("ratio").getObject(row)).isEqualTo(1.0);
+            assertThat(root.getVector("ratio_lower95").isNull(row)).isTrue();
+            assertThat(root.getVector("ratio_upper95").isNull(row)).isTrue();
+        }
     }
 
     @Test
