@@ -32,6 +32,8 @@ import org.perinatalequity.system.api.BadRequestException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,6 +86,7 @@ class MeasuresController {
             throws IOException {
         Map<String, String[]> params = request.getParameterMap();
         checkParameters(params);
+        Format format = format(request);
         Dimension by = dimension("by", required(params, "by"));
         Dimension by2 = params.containsKey("by2") ? dimension("by2", single(params, "by2")) : null;
         if (by == by2) {
@@ -91,26 +94,23 @@ class MeasuresController {
         }
         BreakdownResult result = service.breakdown(new BreakdownRequest(id, by, by2, month(params, "from"),
                 month(params, "to"), filters(params), suppress(params, request), single(params, "reference")));
-        if (exportFormat(request)) {
-            service.audited(result, request.getParameter("format") == null ? "CSV" : request.getParameter("format"));
+        respond(format, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
+                format.extension));
+        // Audited once the export has been written: a refused or failed request took nothing away.
+        if (format != Format.JSON) {
+            service.audited(result, format.auditName);
         }
-        respond(request, response, result, BreakdownTables.of(result));
-    }
-
-    private static boolean exportFormat(HttpServletRequest request) {
-        String format = request.getParameter("format");
-        String accept = request.getHeader("Accept");
-        return (format != null && !format.equals("json")) || (format == null && accept != null
-                && accept.contains("text/csv"));
     }
 
     @GetMapping("/measures/{id}/trend")
     void trend(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, String[]> params = request.getParameterMap();
         checkParameters(params);
+        Format format = format(request);
         Dimension by = params.containsKey("by") ? dimension("by", single(params, "by")) : Dimension.MONTH;
         TrendResult result = service.trend(id, by, filters(params), suppress(params, request));
-        respond(request, response, result, BreakdownTables.of(result));
+        respond(format, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
+                format.extension));
     }
 
     @ExceptionHandler(MeasureNotFoundException.class)
@@ -118,27 +118,59 @@ class MeasuresController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", e.getMessage()));
     }
 
-    private void respond(HttpServletRequest request, HttpServletResponse response, Object json, Table table)
+    /** The answer's format: {@code ?format=} first, then {@code Accept: text/csv}, JSON otherwise. */
+    enum Format {
+        JSON("json", "JSON"), CSV("csv", "CSV"), ARROW("arrow", "Arrow");
+
+        final String extension;
+        final String auditName;
+
+        Format(String extension, String auditName) {
+            this.extension = extension;
+            this.auditName = auditName;
+        }
+    }
+
+    private static Format format(HttpServletRequest request) {
+        String[] values = request.getParameterValues("format");
+        if (values != null && values.length > 1) {
+            throw new BadRequestException("Parameter 'format' given more than once");
+        }
+        String format = values == null ? null : values[0];
+        if (format == null) {
+            String accept = request.getHeader("Accept");
+            return accept != null && accept.contains("text/csv") ? Format.CSV : Format.JSON;
+        }
+        return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format)).findFirst()
+                .orElseThrow(() -> new BadRequestException("Parameter 'format': json, csv or arrow, not '" + format
+                        + "'"));
+    }
+
+    private void respond(Format format, HttpServletResponse response, Object json, Table table, String fileName)
             throws IOException {
-        String format = request.getParameter("format");
-        String accept = request.getHeader("Accept");
-        if (format == null && accept != null && accept.contains("text/csv")) {
-            format = "csv";
+        switch (format) {
+            case JSON -> {
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                objectMapper.writeValue(response.getOutputStream(), json);
+            }
+            case CSV -> {
+                response.setContentType("text/csv;charset=UTF-8");
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
+                OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+                CsvExport.write(table, writer);
+                writer.flush();
+            }
+            case ARROW -> {
+                response.setContentType(ArrowExport.MEDIA_TYPE);
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
+                arrow.write(table, response.getOutputStream());
+            }
         }
-        if (format == null || format.equals("json")) {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), json);
-        } else if (format.equals("csv")) {
-            response.setContentType("text/csv;charset=UTF-8");
-            OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-            CsvExport.write(table, writer);
-            writer.flush();
-        } else if (format.equals("arrow")) {
-            response.setContentType(ArrowExport.MEDIA_TYPE);
-            arrow.write(table, response.getOutputStream());
-        } else {
-            throw new BadRequestException("Parameter 'format': json, csv or arrow, not '" + format + "'");
-        }
+    }
+
+    /** Measure ids and dimension ids are [a-z0-9_], so the name needs no escaping. */
+    private static String attachment(String fileName) {
+        return ContentDisposition.attachment().filename(fileName).build().toString();
     }
 
     private static void checkParameters(Map<String, String[]> params) {
@@ -150,7 +182,8 @@ class MeasuresController {
         }
     }
 
-    private static Map<Dimension, List<String>> filters(Map<String, String[]> params) {
+    /** Filter values, each checked against the dimension's values: a misspelt one is a 400, not an empty answer. */
+    private Map<Dimension, List<String>> filters(Map<String, String[]> params) {
         Map<Dimension, List<String>> filters = new LinkedHashMap<>();
         params.forEach((name, values) -> Dimension.fromId(name).ifPresent(d -> {
             List<String> accepted = new ArrayList<>();
@@ -163,6 +196,12 @@ class MeasuresController {
             }
             if (accepted.isEmpty()) {
                 throw new BadRequestException("Parameter '" + name + "': give at least one value");
+            }
+            List<String> valid = service.dimensionValues(d);
+            for (String value : accepted) {
+                if (!valid.contains(value)) {
+                    throw BadRequestException.unknownValue(name, value, valid);
+                }
             }
             filters.put(d, List.copyOf(accepted));
         }));

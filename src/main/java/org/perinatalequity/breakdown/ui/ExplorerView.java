@@ -33,6 +33,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownTables;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.ChartImage;
@@ -131,7 +132,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trendChart.add(new Html(spc.html()));
         trendText.setText("Chart in words: " + spc.description());
         trend.setItems(monthly.points());
-        refreshDownloads(measure);
+        refreshDownloads();
     }
 
     /** "Ethnic group" → "ethnic group", but "IMD quintile" keeps its acronym. */
@@ -214,10 +215,9 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trend.setHeight("320px");
     }
 
-    private void refreshDownloads(Measure measure) {
+    private void refreshDownloads() {
         downloads.removeAll();
-        String base = measure.id() + "-by-" + state.by().id() + (state.by2() == null ? "" : "-" + state.by2().id());
-        downloads.add(download("Download CSV", base + ".csv", "text/csv", out -> {
+        downloads.add(download("Download CSV", BreakdownTables.fileName(result, "csv"), "text/csv", out -> {
             OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             service.writeCsv(result, writer);
             try {
@@ -226,15 +226,15 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 throw new UncheckedIOException(e);
             }
         }));
-        downloads.add(download("Download PNG", base + ".png", "image/png", out -> {
+        downloads.add(download("Download PNG", BreakdownTables.fileName(result, "png"), "image/png", out -> {
             service.audited(result, "PNG chart");
             out.writeBytes(image.png());
         }));
-        downloads.add(download("Download SVG", base + ".svg", "image/svg+xml", out -> {
+        downloads.add(download("Download SVG", BreakdownTables.fileName(result, "svg"), "image/svg+xml", out -> {
             service.audited(result, "SVG chart");
             out.writeBytes(image.svg().getBytes(StandardCharsets.UTF_8));
         }));
-        downloads.add(download("Download Arrow", base + ".arrows", ArrowExport.MEDIA_TYPE, out -> {
+        downloads.add(download("Download Arrow", BreakdownTables.fileName(result, "arrow"), ArrowExport.MEDIA_TYPE, out -> {
             try {
                 service.writeArrow(result, out);
             } catch (IOException e) {

@@ -110,7 +110,12 @@ class QualityController {
             }
             Dimension dimension = Dimension.fromId(p.getKey()).orElseThrow(() -> new BadRequestException(p.getKey()
                     + ": not a parameter; expected " + QUALITY_PARAMETERS + " or a dimension id " + ids(Dimension.values())));
-            filters.put(dimension, single(params, p.getKey()));
+            String value = single(params, p.getKey());
+            List<String> valid = service.dimensionValues(dimension);
+            if (!valid.contains(value)) {
+                throw BadRequestException.unknownValue(p.getKey(), value, valid);
+            }
+            filters.put(dimension, value);
         }
         List<QualityCount> counts = service.counts(by, item, period, filters, suppress);
         if (wantsCsv(params, accept)) {

@@ -151,6 +151,12 @@ class JdbcQualityQuery implements QualityQuery {
         return jdbc.sql("SELECT DISTINCT team FROM quality_item ORDER BY team").query(String.class).list();
     }
 
+    @Override
+    public List<String> findValues(Dimension dimension) {
+        return jdbc.sql("SELECT DISTINCT " + dimension.column() + " FROM quality_item WHERE " + dimension.column()
+                + " IS NOT NULL ORDER BY 1").query(String.class).list();
+    }
+
     private static StringBuilder periodAndItem(Optional<QualityItem> item, Period period, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(" WHERE cohort_date >= :start AND cohort_date < :end");
         params.put("start", period.start());
