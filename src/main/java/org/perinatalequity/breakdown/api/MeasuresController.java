@@ -29,18 +29,27 @@ import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.system.api.ApiError;
 import org.perinatalequity.system.api.BadRequestException;
+import org.perinatalequity.system.api.DimensionFilters;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -51,6 +60,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 class MeasuresController {
+
+    private static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
 
     private static final Set<String> OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference", "format");
 
@@ -82,35 +93,83 @@ class MeasuresController {
     }
 
     @GetMapping("/measures/{id}/breakdown")
-    void breakdown(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Map<String, String[]> params = request.getParameterMap();
+    @DimensionFilters
+    @Operation(summary = "A measure broken down by one or two dimensions",
+            description = "Rows per group with Wilson limits, the Fingertips comparison with the LMNS total, ratios"
+                    + " to a reference group and the SII/RII over deprivation. Filters: one query parameter per"
+                    + " dimension id.")
+    @ApiResponse(responseCode = "200", description = "The breakdown", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = BreakdownResult.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = ArrowExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")) })
+    @ApiResponse(responseCode = "400", description = "A parameter or filter value it does not take", content =
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "No such measure", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    void breakdown(@Parameter(description = "Measure id (GET /api/measures)") @PathVariable String id,
+            @Parameter(description = "The dimension to break down by", required = true,
+                    schema = @Schema(implementation = Dimension.class)) @RequestParam(required = false) String by,
+            @Parameter(description = "A second dimension (a heat map of by × by2)",
+                    schema = @Schema(implementation = Dimension.class)) @RequestParam(required = false) String by2,
+            @Parameter(description = "First month, YYYY-MM (default: the first month with data)",
+                    schema = @Schema(type = "string", pattern = MONTH)) @RequestParam(required = false) String from,
+            @Parameter(description = "Last month, YYYY-MM (default: the last month with data)",
+                    schema = @Schema(type = "string", pattern = MONTH)) @RequestParam(required = false) String to,
+            @Parameter(description = "Small-number suppression; only ANALYST users may turn it off",
+                    schema = @Schema(type = "boolean", defaultValue = "true"))
+            @RequestParam(required = false) String suppress,
+            @Parameter(description = "A group of `by`: each row gets its ratio to this group")
+            @RequestParam(required = false) String reference,
+            @Parameter(description = "json (default), csv or arrow (an Arrow IPC stream)",
+                    schema = @Schema(type = "string", allowableValues = { "json", "csv", "arrow" }))
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         checkParameters(params);
-        Format format = format(request);
-        Dimension by = dimension("by", required(params, "by"));
-        Dimension by2 = params.containsKey("by2") ? dimension("by2", single(params, "by2")) : null;
-        if (by == by2) {
+        Format answer = format(format, request);
+        Dimension first = dimension("by", required("by", by));
+        Dimension second = by2 == null ? null : dimension("by2", by2);
+        if (first == second) {
             throw new BadRequestException("Parameter 'by2': must differ from 'by'");
         }
-        BreakdownResult result = service.breakdown(new BreakdownRequest(id, by, by2, month(params, "from"),
-                month(params, "to"), filters(params), suppress(params, request), single(params, "reference")));
-        respond(format, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
-                format.extension));
+        BreakdownResult result = service.breakdown(new BreakdownRequest(id, first, second, month("from", from),
+                month("to", to), filters(params), suppress(suppress), reference));
+        respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
+                answer.extension));
         // Audited once the export has been written: a refused or failed request took nothing away.
-        if (format != Format.JSON) {
-            service.audited(result, format.auditName);
+        if (answer != Format.JSON) {
+            service.audited(result, answer.auditName);
         }
     }
 
     @GetMapping("/measures/{id}/trend")
-    void trend(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, String[]> params = request.getParameterMap();
+    @DimensionFilters
+    @Operation(summary = "A measure over time, with Making Data Count SPC flags")
+    @ApiResponse(responseCode = "200", description = "The trend", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrendResult.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = ArrowExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")) })
+    @ApiResponse(responseCode = "400", description = "A parameter or filter value it does not take", content =
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    void trend(@Parameter(description = "Measure id (GET /api/measures)") @PathVariable String id,
+            @Parameter(description = "The period of each point (default month)", schema = @Schema(type = "string",
+                    allowableValues = { "month", "quarter", "financial_year" }, defaultValue = "month"))
+            @RequestParam(required = false) String by,
+            @Parameter(description = "Small-number suppression; only ANALYST users may turn it off",
+                    schema = @Schema(type = "boolean", defaultValue = "true"))
+            @RequestParam(required = false) String suppress,
+            @Parameter(description = "json (default), csv or arrow (an Arrow IPC stream)",
+                    schema = @Schema(type = "string", allowableValues = { "json", "csv", "arrow" }))
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         checkParameters(params);
-        Format format = format(request);
-        Dimension by = params.containsKey("by") ? dimension("by", single(params, "by")) : Dimension.MONTH;
-        TrendResult result = service.trend(id, by, filters(params), suppress(params, request));
-        respond(format, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
-                format.extension));
+        Format answer = format(format, request);
+        Dimension period = by == null ? Dimension.MONTH : dimension("by", by);
+        TrendResult result = service.trend(id, period, filters(params), suppress(suppress));
+        respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
+                answer.extension));
     }
 
     @ExceptionHandler(MeasureNotFoundException.class)
@@ -131,12 +190,7 @@ class MeasuresController {
         }
     }
 
-    private static Format format(HttpServletRequest request) {
-        String[] values = request.getParameterValues("format");
-        if (values != null && values.length > 1) {
-            throw new BadRequestException("Parameter 'format' given more than once");
-        }
-        String format = values == null ? null : values[0];
+    private static Format format(String format, HttpServletRequest request) {
         if (format == null) {
             String accept = request.getHeader("Accept");
             return accept != null && accept.contains("text/csv") ? Format.CSV : Format.JSON;
@@ -173,17 +227,22 @@ class MeasuresController {
         return ContentDisposition.attachment().filename(fileName).build().toString();
     }
 
-    private static void checkParameters(Map<String, String[]> params) {
-        for (String name : params.keySet()) {
-            if (!OPTIONS.contains(name) && Dimension.fromId(name).isEmpty()) {
+    /** Every name is an option or a dimension id, and no option is given twice. */
+    private static void checkParameters(MultiValueMap<String, String> params) {
+        params.forEach((name, values) -> {
+            if (OPTIONS.contains(name)) {
+                if (values.size() > 1) {
+                    throw new BadRequestException("Parameter '" + name + "' given more than once");
+                }
+            } else if (Dimension.fromId(name).isEmpty()) {
                 throw new BadRequestException("Parameter '" + name + "' is neither an option (" + String.join(", ",
                         OPTIONS) + ") nor a dimension id (GET /api/dimensions)");
             }
-        }
+        });
     }
 
     /** Filter values, each checked against the dimension's values: a misspelt one is a 400, not an empty answer. */
-    private Map<Dimension, List<String>> filters(Map<String, String[]> params) {
+    private Map<Dimension, List<String>> filters(MultiValueMap<String, String> params) {
         Map<Dimension, List<String>> filters = new LinkedHashMap<>();
         params.forEach((name, values) -> Dimension.fromId(name).ifPresent(d -> {
             List<String> accepted = new ArrayList<>();
@@ -209,8 +268,7 @@ class MeasuresController {
     }
 
     /** Suppression stays on unless an analyst asks for it off; BOARD and every other role always get it. */
-    private boolean suppress(Map<String, String[]> params, HttpServletRequest request) {
-        String value = single(params, "suppress");
+    private boolean suppress(String value) {
         if (value == null || value.equals("true")) {
             return true;
         }
@@ -225,8 +283,7 @@ class MeasuresController {
                 + "': unknown dimension '" + id + "' (GET /api/dimensions lists them)"));
     }
 
-    private static YearMonth month(Map<String, String[]> params, String name) {
-        String value = single(params, name);
+    private static YearMonth month(String name, String value) {
         if (value == null) {
             return null;
         }
@@ -237,22 +294,10 @@ class MeasuresController {
         }
     }
 
-    private static String required(Map<String, String[]> params, String name) {
-        String value = single(params, name);
+    private static String required(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new BadRequestException("Parameter '" + name + "' is required");
         }
         return value;
-    }
-
-    private static String single(Map<String, String[]> params, String name) {
-        String[] values = params.get(name);
-        if (values == null) {
-            return null;
-        }
-        if (values.length > 1) {
-            throw new BadRequestException("Parameter '" + name + "' given more than once");
-        }
-        return values[0];
     }
 }
