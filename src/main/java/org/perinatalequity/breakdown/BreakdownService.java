@@ -115,12 +115,17 @@ public class BreakdownService {
     }
 
     public ChartImage chart(BreakdownResult result, ChartKind kind) {
+        return chart(result, kind, Charts.WIDTH, Charts.HEIGHT);
+    }
+
+    /** A chart laid out for {@code width} × {@code height} px (narrow windows get a narrower layout). */
+    public ChartImage chart(BreakdownResult result, ChartKind kind, int width, int height) {
         Measure measure = measure(result.measure());
         return switch (kind) {
-            case DOTS -> Charts.dotChart(result, measure);
-            case HEAT_MAP -> Charts.heatMap(result, measure);
-            case SLOPE -> Charts.slopeChart(result, measure);
-            case FUNNEL -> Charts.funnelPlot(result, measure);
+            case DOTS -> Charts.dotChart(result, measure, width, height);
+            case HEAT_MAP -> Charts.heatMap(result, measure, width, height);
+            case SLOPE -> Charts.slopeChart(result, measure, width, height);
+            case FUNNEL -> Charts.funnelPlot(result, measure, width, height);
         };
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -43,6 +44,7 @@ import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.system.api.BadRequestException;
 import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.system.ui.ChartWords;
 
 /**
  * The analyst's explorer: any measure by one or two breakdowns, period, filters and reference group; a chart,
@@ -60,18 +62,23 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private final H2 heading = new H2();
     private final Paragraph summary = new Paragraph();
     private final Div chart = new Div();
-    private final Paragraph chartText = new Paragraph();
+    private final ChartWords chartText = new ChartWords();
     private ChartImage image;
     private final Grid<BreakdownResult.Row> table = new Grid<>();
     private final Grid<TrendResult.Point> trend = new Grid<>();
     private final Div trendChart = new Div();
-    private final Paragraph trendText = new Paragraph();
+    private final ChartWords trendText = new ChartWords();
     private final HorizontalLayout downloads = new HorizontalLayout();
     private ExplorerState state = ExplorerState.initial();
     private BreakdownResult result;
 
     private static final int TREND_WIDTH = 800;
     private static final int TREND_HEIGHT = 320;
+    /** Below this window width the charts are drawn narrower (same text size), not shrunk as an image. */
+    private static final int NARROW_WINDOW = 860;
+    private static final int NARROWEST_CHART = 320;
+    private int windowWidth = Integer.MAX_VALUE;
+    private TrendResult monthly;
 
     ExplorerView(BreakdownService service) {
         this.service = service;
@@ -83,10 +90,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph lead = new Paragraph("Choose a measure and how to break it down. Values come with 95% confidence"
                 + " intervals and a comparison with the LMNS as a whole; small numbers are suppressed.");
         lead.addClassName("equity-lead");
-        chartText.addClassName("equity-chart-text");
         trendChart.addClassName("equity-chart");
         trendChart.setId("trend-chart");
-        trendText.addClassName("equity-chart-text");
         add(new H1("Explorer"), lead, controls, heading, summary, chart, chartText, table, downloads,
                 new H2("Trend by month"), trendChart, trendText, trend);
     }
@@ -118,21 +123,52 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         heading.setText(measure.name() + " by " + lowerFirst(state.by().label())
                 + (state.by2() == null ? "" : " and " + lowerFirst(state.by2().label())));
         summary.setText(summaryText(measure, result));
-        image = service.chart(result);
-        chart.removeAll();
-        chart.add(new Html(image.html()));
-        chartText.setText("Chart in words: " + image.description());
+        monthly = service.trend(state.measure(), Dimension.MONTH, state.filters(), state.suppress());
+        drawCharts();
         table.setItems(result.rows());
         table.getColumnByKey("ratio").setVisible(state.reference() != null);
         table.getColumnByKey("group2").setVisible(state.by2() != null);
         // The same filters as the breakdown: a Making Data Count chart, its words, and its points in the table
-        TrendResult monthly = service.trend(state.measure(), Dimension.MONTH, state.filters(), state.suppress());
-        ChartImage spc = Charts.spcChart(monthly, measure, TREND_WIDTH, TREND_HEIGHT);
-        trendChart.removeAll();
-        trendChart.add(new Html(spc.html()));
-        trendText.setText("Chart in words: " + spc.description());
         trend.setItems(monthly.points());
         refreshDownloads();
+    }
+
+    /**
+     * Both charts at the width the window allows: on a phone (390 px) the SVG is laid out for that width, so its
+     * text keeps its size instead of being scaled down to 3–4 px.
+     */
+    private void drawCharts() {
+        Measure measure = service.measure(state.measure());
+        int width = chartWidth(Charts.WIDTH);
+        image = width == Charts.WIDTH ? service.chart(result)
+                : service.chart(result, result.by2() != null ? BreakdownService.ChartKind.HEAT_MAP
+                        : BreakdownService.ChartKind.DOTS, width, Charts.HEIGHT);
+        chart.removeAll();
+        chart.add(new Html(image.html()));
+        chartText.setDescription(image.description());
+        ChartImage spc = Charts.spcChart(monthly, measure, chartWidth(TREND_WIDTH), TREND_HEIGHT);
+        trendChart.removeAll();
+        trendChart.add(new Html(spc.html()));
+        trendText.setDescription(spc.description());
+    }
+
+    private int chartWidth(int wide) {
+        return windowWidth >= NARROW_WINDOW ? wide : Math.max(NARROWEST_CHART, Math.min(wide, windowWidth - 48));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().retrieveExtendedClientDetails(d -> windowResized(d.getWindowInnerWidth()));
+        event.getUI().getPage().addBrowserWindowResizeListener(e -> windowResized(e.getWidth()));
+    }
+
+    private void windowResized(int width) {
+        int before = chartWidth(Charts.WIDTH);
+        windowWidth = width;
+        if (result != null && chartWidth(Charts.WIDTH) != before) {
+            drawCharts();
+        }
     }
 
     /** "Ethnic group" → "ethnic group", but "IMD quintile" keeps its acronym. */

@@ -3,6 +3,7 @@ package org.perinatalequity.system.ui;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -79,6 +80,18 @@ public class MainLayout extends AppLayout {
         skip.getElement().setAttribute("router-ignore", true);
         skip.getElement().addEventListener("click", e -> main.getElement().callJsFunction("focus")).preventDefault();
         return skip;
+    }
+
+    /**
+     * Vaadin puts its connection indicator ("Connection lost", "Reconnecting") straight into the body, outside
+     * every landmark; as a polite live region it is announced where it is and belongs to no landmark.
+     */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().executeJs("customElements.whenDefined('vaadin-connection-indicator').then(() =>"
+                + " document.querySelectorAll('vaadin-connection-indicator').forEach(i =>"
+                + " i.setAttribute('aria-live', 'polite')))");
     }
 
     /** Each view goes inside the {@code main} landmark, not straight into the layout's content area. */
