@@ -262,14 +262,6 @@ class OpenApiDocumentTest {
                 .andExpect(status().isForbidden());
     }
 
-    @Test
-    void the_favicon_is_served_without_signing_in() throws Exception {
-        byte[] icon = mvc.perform(MockMvcRequestBuilders.get("/favicon.ico")).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsByteArray();
-        // An ICO header (reserved 0, type 1) with one image
-        assertThat(Arrays.copyOf(icon, 6)).containsExactly(0, 0, 1, 0, 1, 0);
-    }
-
     private String call(String url) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(java.net.URI.create(url))
                 .with(httpBasic(TestUsers.BOARD, TestUsers.PASSWORD))).andExpect(status().isOk()).andReturn()

@@ -153,6 +153,16 @@ class AccessibilityIT {
         assertThat(driver.findElements(By.cssSelector(".equity-chart-words vaadin-details"))).isNotEmpty();
     }
 
+    @Test
+    void the_favicon_is_served_without_signing_in() throws Exception {
+        java.net.http.HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/favicon.ico"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        // An ICO header: reserved 0, type 1, one image
+        assertThat(java.util.Arrays.copyOf(icon.body(), 6)).containsExactly(0, 0, 1, 0, 1, 0);
+    }
+
     private static double svgWidth(WebDriver driver) {
         Object w = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "const s = document.querySelector('.chart svg'); return s ? parseFloat(s.getAttribute('width')) : 0;");
