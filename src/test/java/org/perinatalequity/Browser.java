@@ -85,6 +85,24 @@ public final class Browser implements AutoCloseable {
         return violations;
     }
 
+    /**
+     * Runs only the named axe-core rules (such as {@code region} and {@code landmark-one-main}, which are best
+     * practice rules outside the WCAG tags above) and returns their violations of any impact, one line each.
+     */
+    public List<String> accessibilityViolations(String... rules) {
+        driver.executeScript(axeScript());
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'rule', values: arguments[0] }, resultTypes: ['violations'] })
+                    .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '
+                            + v.nodes.slice(0, 5).map(n => JSON.stringify(n.target)).join(', '))))
+                    .catch(e => done(['axe failed: ' + e]));
+                """, List.of(rules));
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) result;
+        return violations;
+    }
+
     private static String axeScript() {
         try (InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
             if (in == null) {

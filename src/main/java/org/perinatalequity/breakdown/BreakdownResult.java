@@ -1,7 +1,10 @@
 package org.perinatalequity.breakdown;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -61,6 +64,21 @@ public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclud
         @JsonIgnore
         public String label() {
             return groupName == null ? group : groupName + " (" + group + ")";
+        }
+
+        /**
+         * The reference row writes its limits as explicit nulls (other nulls are left out): a client reading
+         * {@code ratioLower95} of that row finds null, not a missing key.
+         */
+        @JsonAnyGetter
+        Map<String, Object> referenceLimits() {
+            if (ratio == null || ratioLower95 != null || ratioUpper95 != null) {
+                return Map.of();
+            }
+            Map<String, Object> limits = new LinkedHashMap<>();
+            limits.put("ratioLower95", null);
+            limits.put("ratioUpper95", null);
+            return limits;
         }
     }
 

@@ -118,10 +118,15 @@ public class BreakdownService {
      * line (and the target).
      */
     public ChartImage chart(BreakdownResult result) {
+        return chart(result, Charts.WIDTH, Charts.HEIGHT);
+    }
+
+    /** The breakdown's own chart laid out for {@code width} × {@code height} px (narrow windows get a narrower one). */
+    public ChartImage chart(BreakdownResult result, int width, int height) {
         if (result.by2() == null && hasManyGroups(result)) {
-            return Charts.extremesChart(result, measure(result.measure()), EXTREMES, Charts.WIDTH);
+            return Charts.extremesChart(result, measure(result.measure()), EXTREMES, width);
         }
-        return chart(result, result.by2() != null ? ChartKind.HEAT_MAP : ChartKind.DOTS);
+        return chart(result, result.by2() != null ? ChartKind.HEAT_MAP : ChartKind.DOTS, width, height);
     }
 
     /** Above this many groups (LSOAs, GP practices) a chart shows only the extremes and a ranked table the rest. */
@@ -139,12 +144,17 @@ public class BreakdownService {
     }
 
     public ChartImage chart(BreakdownResult result, ChartKind kind) {
+        return chart(result, kind, Charts.WIDTH, Charts.HEIGHT);
+    }
+
+    /** A chart laid out for {@code width} × {@code height} px (narrow windows get a narrower layout). */
+    public ChartImage chart(BreakdownResult result, ChartKind kind, int width, int height) {
         Measure measure = measure(result.measure());
         return switch (kind) {
-            case DOTS -> Charts.dotChart(result, measure);
-            case HEAT_MAP -> Charts.heatMap(result, measure);
-            case SLOPE -> Charts.slopeChart(result, measure);
-            case FUNNEL -> Charts.funnelPlot(result, measure);
+            case DOTS -> Charts.dotChart(result, measure, width, height);
+            case HEAT_MAP -> Charts.heatMap(result, measure, width, height);
+            case SLOPE -> Charts.slopeChart(result, measure, width, height);
+            case FUNNEL -> Charts.funnelPlot(result, measure, width, height);
         };
     }
 
@@ -426,6 +436,10 @@ public class BreakdownService {
             GroupCount c = counts.get(i);
             GroupCount ref = references.stream().filter(r -> Objects.equals(r.group2(), c.group2())).findFirst()
                     .orElse(null);
+            if (c == ref) {
+                out.add(RowStatistics.asReference(row));
+                continue;
+            }
             if (row.value() == null || ref == null) {
                 out.add(row);
                 continue;

@@ -14,6 +14,20 @@ public final class BreakdownTables {
     private BreakdownTables() {
     }
 
+    /**
+     * The download name of a breakdown, the same in the API and the explorer: {@code <measure>-<by>[-<by2>]} and
+     * the extension ({@code csv}, {@code arrow}, {@code png}, {@code svg}).
+     */
+    public static String fileName(BreakdownResult result, String extension) {
+        return result.measure() + "-" + result.by() + (result.by2() == null ? "" : "-" + result.by2()) + "."
+                + extension;
+    }
+
+    /** The download name of a trend: {@code <measure>-trend-<period>.<extension>}. */
+    public static String fileName(TrendResult result, String extension) {
+        return result.measure() + "-trend-" + result.by() + "." + extension;
+    }
+
     public static Table of(BreakdownResult result) {
         List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("by", Type.TEXT),
                 new Column("group", Type.TEXT), new Column("group_name", Type.TEXT), new Column("by2", Type.TEXT), new Column("group2", Type.TEXT),

@@ -69,9 +69,17 @@ final class RowStatistics {
     }
 
     static BreakdownResult.Row withRatio(BreakdownResult.Row r, Estimate ratio) {
+        return withRatio(r, ratio.value(), ratio.lower(), ratio.upper());
+    }
+
+    /** The reference group against itself: exactly 1, and no interval (it is not an estimate). */
+    static BreakdownResult.Row asReference(BreakdownResult.Row r) {
+        return withRatio(r, 1.0, null, null);
+    }
+
+    private static BreakdownResult.Row withRatio(BreakdownResult.Row r, Double ratio, Double lower, Double upper) {
         return new BreakdownResult.Row(r.group(), r.group2(), r.numerator(), r.denominator(), r.value(), r.lower95(),
-                r.upper95(), r.lower998(), r.upper998(), r.suppressed(), r.comparison(), ratio.value(), ratio.lower(),
-                ratio.upper());
+                r.upper95(), r.lower998(), r.upper998(), r.suppressed(), r.comparison(), ratio, lower, upper);
     }
 
     static Polarity polarity(Measure measure) {

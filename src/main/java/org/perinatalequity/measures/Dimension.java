@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The breakdown dimensions of DESIGN.md section 4. Each maps to one fixed column of the fact table, so no
  * user text ever reaches SQL; {@code fixedValues} lists the values in display order where the list is
@@ -43,6 +45,8 @@ public enum Dimension {
         this.fixedValues = fixedValues;
     }
 
+    /** Also how the dimension is written in JSON and listed in the OpenAPI document's enums. */
+    @JsonValue
     public String id() {
         return id;
     }

@@ -145,6 +145,11 @@ public class QualityService {
     }
 
     /** The teams of the loaded data ("Unknown" for women without a care-plan team), sorted. */
+    /** The values a filter on {@code dimension} may take: its fixed list, or those in the classified items. */
+    public List<String> dimensionValues(Dimension dimension) {
+        return dimension.fixedValues().isEmpty() ? query.findValues(dimension) : dimension.fixedValues();
+    }
+
     public List<String> teams() {
         return query.findTeams();
     }

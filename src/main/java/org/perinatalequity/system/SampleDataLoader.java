@@ -1,7 +1,11 @@
 package org.perinatalequity.system;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.perinatalequity.ingest.IngestReport;
@@ -12,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -29,6 +35,7 @@ class SampleDataLoader implements ApplicationRunner {
 
     static final String SAMPLE_EXTRACT = "llr-sample-msds.zip";
     static final String SAMPLE_REFERENCE = "reference";
+    static final String CLASSPATH = "data-samples/";
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleDataLoader.class);
 
@@ -44,6 +51,50 @@ class SampleDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (referenceService.hasReferenceData() && !ingestService.isDatabaseEmpty()) {
+            return; // nothing to load: the packaged copy is not written out
+        }
+        Path folder = Files.isDirectory(location) ? location : fromClasspath();
+        if (folder != null) {
+            load(folder);
+        } else {
+            LOG.warn("No sample data at {} nor in the application: nothing loaded", location);
+        }
+    }
+
+    /**
+     * The copy packaged in the jar (the build copies data-samples/ onto the classpath), written to a temporary
+     * folder because the loaders read files: {@code java -jar} started anywhere finds the demo's data.
+     */
+    static Path fromClasspath() {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + CLASSPATH + "**/*");
+            Path folder = null;
+            for (Resource resource : found) {
+                String url = resource.getURL().toString();
+                int at = url.lastIndexOf("/" + CLASSPATH);
+                if (at < 0 || url.endsWith("/") || !resource.isReadable()) {
+                    continue;
+                }
+                if (folder == null) {
+                    folder = Files.createTempDirectory("equity-sample-data-");
+                }
+                Path target = folder.resolve(url.substring(at + CLASSPATH.length() + 1)).normalize();
+                if (!target.startsWith(folder)) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = resource.getInputStream()) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return folder != null && Files.isRegularFile(folder.resolve(SAMPLE_EXTRACT)) ? folder : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the packaged sample data", e);
+        }
+    }
+
+    private void load(Path location) {
         Path reference = location.resolve(SAMPLE_REFERENCE);
         if (!referenceService.hasReferenceData() && Files.isDirectory(reference)) {
             LOG.info("No reference data: loading the sample reference files {}", reference);

@@ -29,20 +29,31 @@ import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.reference.AreaNames;
 import org.perinatalequity.security.AccessPolicy;
-import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.system.api.ApiError;
 import org.perinatalequity.system.api.BadRequestException;
+import org.perinatalequity.stats.SpcInput.Chart;
+import org.perinatalequity.system.api.DimensionFilters;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -54,9 +65,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class MeasuresController {
 
-    private static final Set<String> OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference", "format");
+    private static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
 
-    /** The breakdown's options (as before) and how the trend is charted. */
+    private static final Set<String> OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference", "format");
+    /** The breakdown's options and how the trend is charted. */
     private static final Set<String> TREND_OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference",
             "format", "chart", "rolling", "rebase");
 
@@ -90,37 +102,93 @@ class MeasuresController {
     }
 
     @GetMapping("/measures/{id}/breakdown")
-    void breakdown(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Map<String, String[]> params = request.getParameterMap();
+    @DimensionFilters
+    @Operation(summary = "A measure broken down by one or two dimensions",
+            description = "Rows per group with Wilson limits, the Fingertips comparison with the LMNS total, ratios"
+                    + " to a reference group and the SII/RII over deprivation. Filters: one query parameter per"
+                    + " dimension id.")
+    @ApiResponse(responseCode = "200", description = "The breakdown", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = BreakdownResult.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = ArrowExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")) })
+    @ApiResponse(responseCode = "400", description = "A parameter or filter value it does not take", content =
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "No such measure", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    void breakdown(@Parameter(description = "Measure id (GET /api/measures)") @PathVariable String id,
+            @Parameter(description = "The dimension to break down by", required = true,
+                    schema = @Schema(implementation = Dimension.class)) @RequestParam(required = false) String by,
+            @Parameter(description = "A second dimension (a heat map of by × by2)",
+                    schema = @Schema(implementation = Dimension.class)) @RequestParam(required = false) String by2,
+            @Parameter(description = "First month, YYYY-MM (default: the first month with data)",
+                    schema = @Schema(type = "string", pattern = MONTH)) @RequestParam(required = false) String from,
+            @Parameter(description = "Last month, YYYY-MM (default: the last month with data)",
+                    schema = @Schema(type = "string", pattern = MONTH)) @RequestParam(required = false) String to,
+            @Parameter(description = "Small-number suppression; only ANALYST users may turn it off",
+                    schema = @Schema(type = "boolean", defaultValue = "true"))
+            @RequestParam(required = false) String suppress,
+            @Parameter(description = "A group of `by`: each row gets its ratio to this group")
+            @RequestParam(required = false) String reference,
+            @Parameter(description = "json (default), csv or arrow (an Arrow IPC stream)",
+                    schema = @Schema(type = "string", allowableValues = { "json", "csv", "arrow" }))
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         checkParameters(params);
-        Dimension by = dimension("by", required(params, "by"));
-        Dimension by2 = params.containsKey("by2") ? dimension("by2", single(params, "by2")) : null;
-        if (by == by2) {
+        Format answer = format(format, request);
+        Dimension first = dimension("by", required("by", by));
+        Dimension second = by2 == null ? null : dimension("by2", by2);
+        if (first == second) {
             throw new BadRequestException("Parameter 'by2': must differ from 'by'");
         }
-        BreakdownResult result = service.breakdown(new BreakdownRequest(id, by, by2, month(params, "from"),
-                month(params, "to"), filters(params), suppress(params, request), single(params, "reference")));
-        if (exportFormat(request)) {
-            service.audited(result, request.getParameter("format") == null ? "CSV" : request.getParameter("format"));
+        BreakdownResult result = service.breakdown(new BreakdownRequest(id, first, second, month("from", from),
+                month("to", to), filters(params), suppress(suppress), reference));
+        respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
+                answer.extension));
+        // Audited once the export has been written: a refused or failed request took nothing away.
+        if (answer != Format.JSON) {
+            service.audited(result, answer.auditName);
         }
-        respond(request, response, result, BreakdownTables.of(result));
-    }
-
-    private static boolean exportFormat(HttpServletRequest request) {
-        String format = request.getParameter("format");
-        String accept = request.getHeader("Accept");
-        return (format != null && !format.equals("json")) || (format == null && accept != null
-                && accept.contains("text/csv"));
     }
 
     @GetMapping("/measures/{id}/trend")
-    void trend(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, String[]> params = request.getParameterMap();
+    @DimensionFilters
+    @Operation(summary = "A measure over time, with Making Data Count SPC flags")
+    @ApiResponse(responseCode = "200", description = "The trend", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = TrendResult.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = ArrowExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")) })
+    @ApiResponse(responseCode = "400", description = "A parameter or filter value it does not take", content =
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    void trend(@Parameter(description = "Measure id (GET /api/measures)") @PathVariable String id,
+            @Parameter(description = "The period of each point (default month)", schema = @Schema(type = "string",
+                    allowableValues = { "month", "quarter", "financial_year" }, defaultValue = "month"))
+            @RequestParam(required = false) String by,
+            @Parameter(description = "Small-number suppression; only ANALYST users may turn it off",
+                    schema = @Schema(type = "boolean", defaultValue = "true"))
+            @RequestParam(required = false) String suppress,
+            @Parameter(description = "json (default), csv or arrow (an Arrow IPC stream)",
+                    schema = @Schema(type = "string", allowableValues = { "json", "csv", "arrow" }))
+            @RequestParam(required = false) String format,
+            @Parameter(description = "SPC chart: xmr (default, on the rates), p, or p_prime (Laney's p′)",
+                    schema = @Schema(type = "string", allowableValues = { "xmr", "p", "p_prime" }))
+            @RequestParam(required = false) String chart,
+            @Parameter(description = "Rolling rates over this many months (1 = none; by=month only; rare-event"
+                    + " measures default to 12)", schema = @Schema(type = "integer", minimum = "1", maximum = "24"))
+            @RequestParam(required = false) String rolling,
+            @Parameter(description = "Months starting a new SPC period, YYYY-MM[,YYYY-MM], or none (default: the"
+                    + " equity.spc.rebase.<measure> setting)", schema = @Schema(type = "string"))
+            @RequestParam(required = false) String rebase,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         checkParameters(params, TREND_OPTIONS);
-        Dimension by = params.containsKey("by") ? dimension("by", single(params, "by")) : Dimension.MONTH;
-        TrendResult result = service.trend(id, by, filters(params), suppress(params, request), trendSpec(params));
-        respond(request, response, result, BreakdownTables.of(result));
+        Format answer = format(format, request);
+        Dimension period = by == null ? Dimension.MONTH : dimension("by", by);
+        TrendResult result = service.trend(id, period, filters(params), suppress(suppress),
+                trendSpec(chart, rolling, rebase));
+        respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
+                answer.extension));
     }
 
     @ExceptionHandler(MeasureNotFoundException.class)
@@ -128,46 +196,54 @@ class MeasuresController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", e.getMessage()));
     }
 
-    private void respond(HttpServletRequest request, HttpServletResponse response, Object json, Table table)
+    /** The answer's format: {@code ?format=} first, then {@code Accept: text/csv}, JSON otherwise. */
+    enum Format {
+        JSON("json", "JSON"), CSV("csv", "CSV"), ARROW("arrow", "Arrow");
+
+        final String extension;
+        final String auditName;
+
+        Format(String extension, String auditName) {
+            this.extension = extension;
+            this.auditName = auditName;
+        }
+    }
+
+    private static Format format(String format, HttpServletRequest request) {
+        if (format == null) {
+            String accept = request.getHeader("Accept");
+            return accept != null && accept.contains("text/csv") ? Format.CSV : Format.JSON;
+        }
+        return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format)).findFirst()
+                .orElseThrow(() -> new BadRequestException("Parameter 'format': json, csv or arrow, not '" + format
+                        + "'"));
+    }
+
+    private void respond(Format format, HttpServletResponse response, Object json, Table table, String fileName)
             throws IOException {
-        String format = request.getParameter("format");
-        String accept = request.getHeader("Accept");
-        if (format == null && accept != null && accept.contains("text/csv")) {
-            format = "csv";
-        }
-        if (format == null || format.equals("json")) {
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), json);
-        } else if (format.equals("csv")) {
-            response.setContentType("text/csv;charset=UTF-8");
-            OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-            CsvExport.write(table, writer);
-            writer.flush();
-        } else if (format.equals("arrow")) {
-            response.setContentType(ArrowExport.MEDIA_TYPE);
-            arrow.write(table, response.getOutputStream());
-        } else {
-            throw new BadRequestException("Parameter 'format': json, csv or arrow, not '" + format + "'");
-        }
-    }
-
-    private static void checkParameters(Map<String, String[]> params) {
-        checkParameters(params, OPTIONS);
-    }
-
-    private static void checkParameters(Map<String, String[]> params, Set<String> options) {
-        for (String name : params.keySet()) {
-            if (!options.contains(name) && Dimension.fromId(name).isEmpty()) {
-                throw new BadRequestException("Parameter '" + name + "' is neither an option (" + String.join(", ",
-                        new java.util.TreeSet<>(options)) + ") nor a dimension id (GET /api/dimensions)");
+        switch (format) {
+            case JSON -> {
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                objectMapper.writeValue(response.getOutputStream(), json);
+            }
+            case CSV -> {
+                response.setContentType("text/csv;charset=UTF-8");
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
+                OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+                CsvExport.write(table, writer);
+                writer.flush();
+            }
+            case ARROW -> {
+                response.setContentType(ArrowExport.MEDIA_TYPE);
+                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
+                arrow.write(table, response.getOutputStream());
             }
         }
     }
 
     /** chart=xmr|p|p_prime, rolling=N (months, 1 = none), rebase=YYYY-MM[,YYYY-MM] or none; absent = the default. */
-    private static TrendSpec trendSpec(Map<String, String[]> params) {
+    private static TrendSpec trendSpec(String chart, String rolling, String rebase) {
         TrendSpec spec = TrendSpec.defaults();
-        String chart = single(params, "chart");
         if (chart != null) {
             spec = spec.withChart(switch (chart) {
                 case "xmr" -> Chart.XMR;
@@ -176,7 +252,6 @@ class MeasuresController {
                 default -> throw new BadRequestException("Parameter 'chart': xmr, p or p_prime, not '" + chart + "'");
             });
         }
-        String rolling = single(params, "rolling");
         if (rolling != null) {
             try {
                 spec = spec.withRollingMonths(Integer.parseInt(rolling.strip()));
@@ -185,7 +260,6 @@ class MeasuresController {
                         + TrendSpec.MAX_ROLLING_MONTHS + ", not '" + rolling + "'");
             }
         }
-        String rebase = single(params, "rebase");
         if (rebase != null) {
             List<YearMonth> months = new ArrayList<>();
             if (!rebase.strip().equals("none")) {
@@ -203,7 +277,31 @@ class MeasuresController {
         return spec;
     }
 
-    private static Map<Dimension, List<String>> filters(Map<String, String[]> params) {
+    /** Measure ids and dimension ids are [a-z0-9_], so the name needs no escaping. */
+    private static String attachment(String fileName) {
+        return ContentDisposition.attachment().filename(fileName).build().toString();
+    }
+
+    /** Every name is an option or a dimension id, and no option is given twice. */
+    private static void checkParameters(MultiValueMap<String, String> params) {
+        checkParameters(params, OPTIONS);
+    }
+
+    private static void checkParameters(MultiValueMap<String, String> params, Set<String> options) {
+        params.forEach((name, values) -> {
+            if (options.contains(name)) {
+                if (values.size() > 1) {
+                    throw new BadRequestException("Parameter '" + name + "' given more than once");
+                }
+            } else if (Dimension.fromId(name).isEmpty()) {
+                throw new BadRequestException("Parameter '" + name + "' is neither an option (" + String.join(", ",
+                        new java.util.TreeSet<>(options)) + ") nor a dimension id (GET /api/dimensions)");
+            }
+        });
+    }
+
+    /** Filter values, each checked against the dimension's values: a misspelt one is a 400, not an empty answer. */
+    private Map<Dimension, List<String>> filters(MultiValueMap<String, String> params) {
         Map<Dimension, List<String>> filters = new LinkedHashMap<>();
         params.forEach((name, values) -> Dimension.fromId(name).ifPresent(d -> {
             List<String> accepted = new ArrayList<>();
@@ -217,14 +315,19 @@ class MeasuresController {
             if (accepted.isEmpty()) {
                 throw new BadRequestException("Parameter '" + name + "': give at least one value");
             }
+            List<String> valid = service.dimensionValues(d);
+            for (String value : accepted) {
+                if (!valid.contains(value)) {
+                    throw BadRequestException.unknownValue(name, value, valid);
+                }
+            }
             filters.put(d, List.copyOf(accepted));
         }));
         return filters;
     }
 
     /** Suppression stays on unless an analyst asks for it off; BOARD and every other role always get it. */
-    private boolean suppress(Map<String, String[]> params, HttpServletRequest request) {
-        String value = single(params, "suppress");
+    private boolean suppress(String value) {
         if (value == null || value.equals("true")) {
             return true;
         }
@@ -239,8 +342,7 @@ class MeasuresController {
                 + "': unknown dimension '" + id + "' (GET /api/dimensions lists them)"));
     }
 
-    private static YearMonth month(Map<String, String[]> params, String name) {
-        String value = single(params, name);
+    private static YearMonth month(String name, String value) {
         if (value == null) {
             return null;
         }
@@ -251,22 +353,10 @@ class MeasuresController {
         }
     }
 
-    private static String required(Map<String, String[]> params, String name) {
-        String value = single(params, name);
+    private static String required(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new BadRequestException("Parameter '" + name + "' is required");
         }
         return value;
-    }
-
-    private static String single(Map<String, String[]> params, String name) {
-        String[] values = params.get(name);
-        if (values == null) {
-            return null;
-        }
-        if (values.length > 1) {
-            throw new BadRequestException("Parameter '" + name + "' given more than once");
-        }
-        return values[0];
     }
 }

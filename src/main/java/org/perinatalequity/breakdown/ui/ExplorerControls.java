@@ -14,6 +14,7 @@ import com.vaadin.flow.component.select.Select;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.system.ui.ComboBoxes;
 
 /**
  * The explorer's choices. Every change becomes a new {@link ExplorerState} handed to the view; setting a state
@@ -63,6 +64,11 @@ class ExplorerControls extends FormLayout {
         filterDimension.setItemLabelGenerator(d -> d == null ? "(no filter)" : d.label());
         reference.setClearButtonVisible(true);
         reference.setHelperText("Adds a ratio to this group");
+        ComboBoxes.enterChooses(measure);
+        ComboBoxes.enterChooses(from);
+        ComboBoxes.enterChooses(to);
+        ComboBoxes.enterChooses(filterValues);
+        ComboBoxes.enterChooses(reference);
 
         measure.addValueChangeListener(e -> change(s -> e.getValue() == null ? s : s.withMeasure(e.getValue().id())));
         by.addValueChangeListener(e -> change(s -> e.getValue() == null ? s : s.withBy(e.getValue())));

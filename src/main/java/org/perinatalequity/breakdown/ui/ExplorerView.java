@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -33,6 +34,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownTables;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.ChartImage;
@@ -42,6 +44,7 @@ import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.system.api.BadRequestException;
 import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.system.ui.ChartWords;
 
 /**
  * The analyst's explorer: any measure by one or two breakdowns, period, filters and reference group; a chart,
@@ -59,12 +62,12 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private final H2 heading = new H2();
     private final Paragraph summary = new Paragraph();
     private final Div chart = new Div();
-    private final Paragraph chartText = new Paragraph();
+    private final ChartWords chartText = new ChartWords();
     private ChartImage image;
     private final Grid<BreakdownResult.Row> table = new Grid<>();
     private final Grid<TrendResult.Point> trend = new Grid<>();
     private final Div trendChart = new Div();
-    private final Paragraph trendText = new Paragraph();
+    private final ChartWords trendText = new ChartWords();
     private final HorizontalLayout downloads = new HorizontalLayout();
     final DefinitionPanel definition;
     private ExplorerState state = ExplorerState.initial();
@@ -72,6 +75,11 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int TREND_WIDTH = 800;
     private static final int TREND_HEIGHT = 320;
+    /** Below this window width the charts are drawn narrower (same text size), not shrunk as an image. */
+    private static final int NARROW_WINDOW = 860;
+    private static final int NARROWEST_CHART = 320;
+    private int windowWidth = Integer.MAX_VALUE;
+    private TrendResult monthly;
 
     ExplorerView(BreakdownService service) {
         this.service = service;
@@ -84,10 +92,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph lead = new Paragraph("Choose a measure and how to break it down. Values come with 95% confidence"
                 + " intervals and a comparison with the LMNS as a whole; small numbers are suppressed.");
         lead.addClassName("equity-lead");
-        chartText.addClassName("equity-chart-text");
         trendChart.addClassName("equity-chart");
         trendChart.setId("trend-chart");
-        trendText.addClassName("equity-chart-text");
         add(new H1("Explorer"), lead, controls, heading, summary, definition, chart, chartText, table, downloads,
                 new H2("Trend by month"), trendChart, trendText, trend);
     }
@@ -121,10 +127,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         summary.setText(summaryText(measure, result));
         definition.show(measure, state.by2() == null ? java.util.List.of(state.by())
                 : java.util.List.of(state.by(), state.by2()));
-        image = service.chart(result);
-        chart.removeAll();
-        chart.add(new Html(image.html()));
-        chartText.setText("Chart in words: " + image.description());
+        monthly = service.trend(state.measure(), Dimension.MONTH, state.filters(), state.suppress());
+        drawCharts();
         // Hundreds of areas: ranked by value in a scrolling table (loaded as it scrolls); the chart has the extremes
         boolean many = state.by2() == null && BreakdownService.hasManyGroups(result);
         table.setItems(many ? ranked(result.rows()) : result.rows());
@@ -133,13 +137,44 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         table.getColumnByKey("ratio").setVisible(state.reference() != null);
         table.getColumnByKey("group2").setVisible(state.by2() != null);
         // The same filters as the breakdown: a Making Data Count chart, its words, and its points in the table
-        TrendResult monthly = service.trend(state.measure(), Dimension.MONTH, state.filters(), state.suppress());
-        ChartImage spc = Charts.spcChart(monthly, measure, TREND_WIDTH, TREND_HEIGHT);
+        trend.setItems(monthly.points());
+        refreshDownloads();
+    }
+
+    /**
+     * Both charts at the width the window allows: on a phone (390 px) the SVG is laid out for that width, so its
+     * text keeps its size instead of being scaled down to 3–4 px.
+     */
+    private void drawCharts() {
+        Measure measure = service.measure(state.measure());
+        int width = chartWidth(Charts.WIDTH);
+        image = service.chart(result, width, Charts.HEIGHT);
+        chart.removeAll();
+        chart.add(new Html(image.html()));
+        chartText.setDescription(image.description());
+        ChartImage spc = Charts.spcChart(monthly, measure, chartWidth(TREND_WIDTH), TREND_HEIGHT);
         trendChart.removeAll();
         trendChart.add(new Html(spc.html()));
-        trendText.setText("Chart in words: " + spc.description());
-        trend.setItems(monthly.points());
-        refreshDownloads(measure);
+        trendText.setDescription(spc.description());
+    }
+
+    private int chartWidth(int wide) {
+        return windowWidth >= NARROW_WINDOW ? wide : Math.max(NARROWEST_CHART, Math.min(wide, windowWidth - 48));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().retrieveExtendedClientDetails(d -> windowResized(d.getWindowInnerWidth()));
+        event.getUI().getPage().addBrowserWindowResizeListener(e -> windowResized(e.getWidth()));
+    }
+
+    private void windowResized(int width) {
+        int before = chartWidth(Charts.WIDTH);
+        windowWidth = width;
+        if (result != null && chartWidth(Charts.WIDTH) != before) {
+            drawCharts();
+        }
     }
 
     /** Highest value first; rows without a value (suppressed) at the end, in their usual order. */
@@ -200,10 +235,20 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 .setTextAlign(ColumnTextAlign.END);
         table.addColumn(r -> r.suppressed() ? "* suppressed (1–7 events)" : r.comparison()).setHeader("Compared with LMNS")
                 .setKey("comparison");
-        table.addColumn(r -> r.ratio() == null ? "" : Formats.value(r.ratio()) + " ("
-                + Formats.interval(r.ratioLower95(), r.ratioUpper95()) + ")").setHeader("Ratio to reference")
+        table.addColumn(ExplorerView::ratio).setHeader("Ratio to reference")
                 .setKey("ratio").setTextAlign(ColumnTextAlign.END);
         table.setAllRowsVisible(true);
+    }
+
+    /** The reference row reads "1 (reference)": a group compared with itself has no interval. */
+    private static String ratio(BreakdownResult.Row r) {
+        if (r.ratio() == null) {
+            return "";
+        }
+        if (r.ratioLower95() == null && r.ratioUpper95() == null) {
+            return Formats.value(r.ratio()) + " (reference)";
+        }
+        return Formats.value(r.ratio()) + " (" + Formats.interval(r.ratioLower95(), r.ratioUpper95()) + ")";
     }
 
     private void configureTrend() {
@@ -219,10 +264,9 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         trend.setHeight("320px");
     }
 
-    private void refreshDownloads(Measure measure) {
+    private void refreshDownloads() {
         downloads.removeAll();
-        String base = measure.id() + "-by-" + state.by().id() + (state.by2() == null ? "" : "-" + state.by2().id());
-        downloads.add(download("Download CSV", base + ".csv", "text/csv", out -> {
+        downloads.add(download("Download CSV", BreakdownTables.fileName(result, "csv"), "text/csv", out -> {
             OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             service.writeCsv(result, writer);
             try {
@@ -231,15 +275,15 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 throw new UncheckedIOException(e);
             }
         }));
-        downloads.add(download("Download PNG", base + ".png", "image/png", out -> {
+        downloads.add(download("Download PNG", BreakdownTables.fileName(result, "png"), "image/png", out -> {
             service.audited(result, "PNG chart");
             out.writeBytes(image.png());
         }));
-        downloads.add(download("Download SVG", base + ".svg", "image/svg+xml", out -> {
+        downloads.add(download("Download SVG", BreakdownTables.fileName(result, "svg"), "image/svg+xml", out -> {
             service.audited(result, "SVG chart");
             out.writeBytes(image.svg().getBytes(StandardCharsets.UTF_8));
         }));
-        downloads.add(download("Download Arrow", base + ".arrows", ArrowExport.MEDIA_TYPE, out -> {
+        downloads.add(download("Download Arrow", BreakdownTables.fileName(result, "arrow"), ArrowExport.MEDIA_TYPE, out -> {
             try {
                 service.writeArrow(result, out);
             } catch (IOException e) {

@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.quality.Escalation;
 import org.perinatalequity.quality.Period;
@@ -31,6 +37,7 @@ import org.perinatalequity.quality.WorklistRow;
 import org.perinatalequity.quality.WorklistStatus;
 import org.perinatalequity.system.api.ApiError;
 import org.perinatalequity.system.api.BadRequestException;
+import org.perinatalequity.system.api.DimensionFilters;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,6 +71,10 @@ class QualityController {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Set<String> QUALITY_PARAMETERS = Set.of("by", "item", "from", "to", "suppress", "format");
+    private static final String MONTH_PATTERN = "^\\d{4}-\\d{2}$";
+    private static final String FROM = "First month of the cohort, YYYY-MM (default: every loaded month)";
+    private static final String TO = "Last month of the cohort, YYYY-MM (default: every loaded month)";
+    private static final String FORMAT = "json (default) or csv";
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
     private final QualityService service;
@@ -104,72 +115,138 @@ class QualityController {
     }
 
     @GetMapping
-    ResponseEntity<?> counts(@RequestParam MultiValueMap<String, String> params,
+    @DimensionFilters(severalValues = false)
+    @Operation(summary = "Data-quality counts per group and item (valid, default, invalid, missing)")
+    @ApiResponse(responseCode = "200", description = "The counts", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CountsResponse.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+    @ApiResponse(responseCode = "400", description = "A parameter or filter value it does not take", content =
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<?> counts(
+            @Parameter(description = "The dimension to group by", required = true,
+                    schema = @Schema(implementation = Dimension.class)) @RequestParam(required = false) String by,
+            @Parameter(description = "One item (default: every item)",
+                    schema = @Schema(implementation = QualityItem.class)) @RequestParam(required = false) String item,
+            @Parameter(description = FROM, schema = @Schema(type = "string", pattern = MONTH_PATTERN))
+            @RequestParam(required = false) String from,
+            @Parameter(description = TO, schema = @Schema(type = "string", pattern = MONTH_PATTERN))
+            @RequestParam(required = false) String to,
+            @Parameter(description = "Round counts as the NHS publishes them (always on for the board)",
+                    schema = @Schema(type = "boolean", defaultValue = "false"))
+            @RequestParam(required = false) String suppress,
+            @Parameter(description = FORMAT, schema = @Schema(type = "string", allowableValues = { "json", "csv" }))
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        Dimension by = Dimension.fromId(required(params, "by")).orElseThrow(() -> new BadRequestException(
-                "by: must be one of " + ids(Dimension.values()) + ", not '" + params.getFirst("by") + "'"));
-        Optional<QualityItem> item = item(params);
-        Period period = period(params);
-        boolean suppress = access.suppress(bool(params, "suppress"));
+        onePerName(params);
+        Dimension dimension = Dimension.fromId(required("by", by)).orElseThrow(() -> new BadRequestException(
+                "by: must be one of " + ids(Dimension.values()) + ", not '" + by + "'"));
+        Optional<QualityItem> chosen = item(item);
+        Period period = period(from, to);
+        boolean suppressed = access.suppress(bool("suppress", suppress));
+        boolean csv = wantsCsv(format, accept);
         Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
         for (Map.Entry<String, List<String>> p : params.entrySet()) {
             if (QUALITY_PARAMETERS.contains(p.getKey())) {
                 continue;
             }
-            Dimension dimension = Dimension.fromId(p.getKey()).orElseThrow(() -> new BadRequestException(p.getKey()
+            Dimension filter = Dimension.fromId(p.getKey()).orElseThrow(() -> new BadRequestException(p.getKey()
                     + ": not a parameter; expected " + QUALITY_PARAMETERS + " or a dimension id " + ids(Dimension.values())));
-            filters.put(dimension, single(params, p.getKey()));
+            String value = p.getValue().get(0);
+            List<String> valid = service.dimensionValues(filter);
+            if (!valid.contains(value)) {
+                throw BadRequestException.unknownValue(p.getKey(), value, valid);
+            }
+            filters.put(filter, value);
         }
-        List<QualityCount> counts = service.counts(by, item, period, filters, suppress);
-        if (wantsCsv(params, accept)) {
-            return csv("quality-by-" + by.id() + ".csv", out -> QualityCsv.counts(by.id(), counts, out));
+        List<QualityCount> counts = service.counts(dimension, chosen, period, filters, suppressed);
+        if (csv) {
+            return csv("quality-by-" + dimension.id() + ".csv", out -> QualityCsv.counts(dimension.id(), counts, out));
         }
-        return ResponseEntity.ok(new CountsResponse(by.id(), counts.stream().map(CountRow::of).toList()));
+        return ResponseEntity.ok(new CountsResponse(dimension.id(), counts.stream().map(CountRow::of).toList()));
     }
 
     @GetMapping("/worklist")
-    ResponseEntity<?> worklist(@RequestParam MultiValueMap<String, String> params,
+    @Operation(summary = "A community team's worklist: its women with an item to fix (record level)")
+    @ApiResponse(responseCode = "200", description = "The worklist", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = WorklistResponse.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+    @ApiResponse(responseCode = "403", description = "Not one of the caller's teams", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<?> worklist(
+            @Parameter(description = "The team id", required = true) @RequestParam(required = false) String team,
+            @Parameter(description = "One item of the mother or her booking (default: every such item)",
+                    schema = @Schema(implementation = QualityItem.class)) @RequestParam(required = false) String item,
+            @Parameter(description = FROM, schema = @Schema(type = "string", pattern = MONTH_PATTERN))
+            @RequestParam(required = false) String from,
+            @Parameter(description = TO, schema = @Schema(type = "string", pattern = MONTH_PATTERN))
+            @RequestParam(required = false) String to,
+            @Parameter(description = "One problem: missing, default, invalid or not_linked",
+                    schema = @Schema(type = "string", allowableValues = { "missing", "default", "invalid",
+                            "not_linked" })) @RequestParam(required = false) String problem,
+            @Parameter(description = "Rows with this status only", schema = @Schema(type = "string",
+                    allowableValues = { "to_fix", "fixed", "cannot_fix" })) @RequestParam(required = false)
+            String status,
+            @Parameter(description = "all (default: every loaded booking, DESIGN.md section 4) or open (open"
+                    + " pregnancies, the page's default)", schema = @Schema(type = "string", allowableValues = {
+                            "all", "open" }, defaultValue = "all")) @RequestParam(required = false) String cohort,
+            @Parameter(description = FORMAT, schema = @Schema(type = "string", allowableValues = { "json", "csv" }))
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         only(params, Set.of("team", "item", "from", "to", "format", "problem", "status", "cohort"));
-        String team = required(params, "team");
-        if (!service.teams().contains(team)) {
-            throw new BadRequestException("team: no team '" + team + "' in the loaded data");
+        onePerName(params);
+        String id = required("team", team);
+        if (!service.teams().contains(id)) {
+            throw new BadRequestException("team: no team '" + id + "' in the loaded data");
         }
-        Optional<QualityItem> item = item(params);
-        if (item.isPresent() && !QualityService.isOnWorklists(item.get())) {
-            throw new BadRequestException("item: " + item.get().id() + " is recorded at birth and is not on community"
-                    + " team worklists");
+        Optional<QualityItem> chosen = item(item);
+        if (chosen.isPresent() && !QualityService.isOnWorklists(chosen.get())) {
+            throw new BadRequestException("item: " + chosen.get().id() + " is recorded at birth and is not on"
+                    + " community team worklists");
         }
-        Optional<Problem> problem = optional(params, "problem").map(id -> Problem.fromIdIfAny(id).orElseThrow(
+        Optional<Problem> chosenProblem = Optional.ofNullable(problem).map(p -> Problem.fromIdIfAny(p).orElseThrow(
                 () -> new BadRequestException("problem: must be one of " + ids(Problem.values(), Problem::id)
-                        + ", not '" + id + "'")));
-        Optional<WorklistStatus> status = optional(params, "status").map(id -> WorklistStatus.fromId(id).orElseThrow(
-                () -> new BadRequestException("status: must be one of " + ids(WorklistStatus.values(),
-                        WorklistStatus::id) + ", not '" + id + "'")));
+                        + ", not '" + p + "'")));
+        Optional<WorklistStatus> chosenStatus = Optional.ofNullable(status).map(v -> WorklistStatus.fromId(v)
+                .orElseThrow(() -> new BadRequestException("status: must be one of " + ids(WorklistStatus.values(),
+                        WorklistStatus::id) + ", not '" + v + "'")));
         // DESIGN.md section 4: the API's default cohort is every loaded booking; cohort=open gives the page's
         // default, open pregnancies.
-        boolean openOnly = switch (optional(params, "cohort").orElse("all")) {
+        boolean openOnly = switch (cohort == null ? "all" : cohort) {
             case "all" -> false;
             case "open" -> true;
-            default -> throw new BadRequestException("cohort: must be open or all, not '" + params.getFirst("cohort")
-                    + "'");
+            default -> throw new BadRequestException("cohort: must be open or all, not '" + cohort + "'");
         };
-        List<WorklistRow> rows = service.worklist(team, new WorklistFilter(openOnly, item, problem, period(params),
-                status), access.teamAccess());
-        if (wantsCsv(params, accept)) {
-            access.worklistExported(team, rows.size());
-            return csv("worklist-" + team.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
+        boolean csv = wantsCsv(format, accept);
+        List<WorklistRow> rows = service.worklist(id, new WorklistFilter(openOnly, chosen, chosenProblem,
+                period(from, to), chosenStatus), access.teamAccess());
+        if (csv) {
+            access.worklistExported(id, rows.size());
+            return csv("worklist-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
                     out -> QualityCsv.worklist(rows, out));
         }
-        access.worklistShown(team, rows.size());
-        return ResponseEntity.ok(new WorklistResponse(team, rows));
+        access.worklistShown(id, rows.size());
+        return ResponseEntity.ok(new WorklistResponse(id, rows));
     }
 
     /** The body of {@code PUT /api/quality/worklist/{team}/{localPatientId}/{item}}. */
-    record StatusRequest(String status, String note) {
+    record StatusRequest(@Schema(allowableValues = { "to_fix", "fixed", "cannot_fix" }) String status,
+            @Schema(maxLength = 500) String note) {
     }
 
     @PutMapping("/worklist/{team}/{localPatientId}/{item}")
+    @Operation(summary = "Set a worklist row's status (to fix, fixed, cannot fix) and note; it survives reloads")
+    @ApiResponse(responseCode = "200", description = "The row with its new status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = WorklistRow.class)))
+    @ApiResponse(responseCode = "400", description = "A bad status or note", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "403", description = "Not one of the caller's teams", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "No such record and item on the team's worklist", content =
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<?> setStatus(@PathVariable String team, @PathVariable String localPatientId,
             @PathVariable String item, @RequestBody(required = false) StatusRequest body) {
         if (body == null || body.status() == null) {
@@ -204,17 +281,33 @@ class QualityController {
     }
 
     @GetMapping("/escalations")
-    ResponseEntity<?> escalations(@RequestParam MultiValueMap<String, String> params,
+    @Operation(summary = "Teams and sites below a data-quality threshold on consecutive complete months")
+    @ApiResponse(responseCode = "200", description = "The escalations", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EscalationsResponse.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+    ResponseEntity<?> escalations(
+            @Parameter(description = "The last month looked at, YYYY-MM (default: the latest loaded)",
+                    schema = @Schema(type = "string", pattern = MONTH_PATTERN))
+            @RequestParam(required = false) String to,
+            @Parameter(description = "Round counts as the NHS publishes them (always on for the board)",
+                    schema = @Schema(type = "boolean", defaultValue = "false"))
+            @RequestParam(required = false) String suppress,
+            @Parameter(description = FORMAT, schema = @Schema(type = "string", allowableValues = { "json", "csv" }))
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         only(params, Set.of("to", "suppress", "format"));
-        Optional<YearMonth> asOf = month(params, "to");
-        boolean suppress = access.suppress(bool(params, "suppress"));
-        List<Escalation> rows = service.escalations(asOf, suppress);
-        if (wantsCsv(params, accept)) {
+        onePerName(params);
+        Optional<YearMonth> asOf = month("to", to);
+        boolean suppressed = access.suppress(bool("suppress", suppress));
+        boolean csv = wantsCsv(format, accept);
+        List<Escalation> rows = service.escalations(asOf, suppressed);
+        if (csv) {
             String month = asOf.map(YearMonth::toString).orElse(YearMonth.from(LocalDate.now()).toString());
             return csv("quality-escalations-" + month + ".csv", out -> QualityCsv.escalations(rows, out));
         }
-        return ResponseEntity.ok(new EscalationsResponse(service.escalationMonths(), suppress,
+        return ResponseEntity.ok(new EscalationsResponse(service.escalationMonths(), suppressed,
                 rows.stream().map(EscalationRow::of).toList()));
     }
 
@@ -231,45 +324,38 @@ class QualityController {
                 .body(out.toString());
     }
 
-    private static boolean wantsCsv(MultiValueMap<String, String> params, String accept) {
-        String format = params.getFirst("format");
+    private static boolean wantsCsv(String format, String accept) {
         if (format != null && !format.equals("json") && !format.equals("csv")) {
             throw new BadRequestException("format: must be json or csv, not '" + format + "'");
         }
         return "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
     }
 
-    private static Optional<String> optional(MultiValueMap<String, String> params, String name) {
-        return params.containsKey(name) ? Optional.of(single(params, name)) : Optional.empty();
-    }
-
     private static <T> List<String> ids(T[] values, java.util.function.Function<T, String> id) {
         return java.util.Arrays.stream(values).map(id).toList();
     }
 
-    private static Optional<QualityItem> item(MultiValueMap<String, String> params) {
-        if (!params.containsKey("item")) {
+    private static Optional<QualityItem> item(String id) {
+        if (id == null) {
             return Optional.empty();
         }
-        String id = single(params, "item");
         return Optional.of(QualityItem.fromId(id).orElseThrow(() -> new BadRequestException(
                 "item: must be one of " + ids(QualityItem.values()) + ", not '" + id + "'")));
     }
 
-    private static Period period(MultiValueMap<String, String> params) {
-        Optional<YearMonth> from = month(params, "from");
-        Optional<YearMonth> to = month(params, "to");
+    private static Period period(String fromValue, String toValue) {
+        Optional<YearMonth> from = month("from", fromValue);
+        Optional<YearMonth> to = month("to", toValue);
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new BadRequestException("from: " + from.get() + " is after to " + to.get());
         }
         return new Period(from, to);
     }
 
-    private static Optional<YearMonth> month(MultiValueMap<String, String> params, String name) {
-        if (!params.containsKey(name)) {
+    private static Optional<YearMonth> month(String name, String value) {
+        if (value == null) {
             return Optional.empty();
         }
-        String value = single(params, name);
         try {
             if (MONTH.matcher(value).matches()) {
                 return Optional.of(YearMonth.parse(value));
@@ -280,11 +366,10 @@ class QualityController {
         throw new BadRequestException(name + ": must be a month YYYY-MM, not '" + value + "'");
     }
 
-    private static boolean bool(MultiValueMap<String, String> params, String name) {
-        if (!params.containsKey(name)) {
+    private static boolean bool(String name, String value) {
+        if (value == null) {
             return false;
         }
-        String value = single(params, name);
         return switch (value) {
             case "true" -> true;
             case "false" -> false;
@@ -292,19 +377,20 @@ class QualityController {
         };
     }
 
-    private static String required(MultiValueMap<String, String> params, String name) {
-        if (!params.containsKey(name) || params.getFirst(name).isBlank()) {
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
             throw new BadRequestException(name + ": required");
         }
-        return single(params, name);
+        return value;
     }
 
-    private static String single(MultiValueMap<String, String> params, String name) {
-        List<String> values = params.get(name);
-        if (values.size() != 1) {
-            throw new BadRequestException(name + ": give one value, not " + values.size());
-        }
-        return values.get(0);
+    /** Every parameter here takes one value; Spring would otherwise join repeated ones with commas. */
+    private static void onePerName(MultiValueMap<String, String> params) {
+        params.forEach((name, values) -> {
+            if (values.size() != 1) {
+                throw new BadRequestException(name + ": give one value, not " + values.size());
+            }
+        });
     }
 
     private static void only(MultiValueMap<String, String> params, Set<String> allowed) {

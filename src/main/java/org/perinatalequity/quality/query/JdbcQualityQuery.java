@@ -192,6 +192,12 @@ class JdbcQualityQuery implements QualityQuery {
         return jdbc.sql("SELECT DISTINCT team FROM quality_item ORDER BY team").query(String.class).list();
     }
 
+    @Override
+    public List<String> findValues(Dimension dimension) {
+        return jdbc.sql("SELECT DISTINCT " + dimension.column() + " FROM quality_item WHERE " + dimension.column()
+                + " IS NOT NULL ORDER BY 1").query(String.class).list();
+    }
+
     /** {@code alias} is "" or a fixed table alias such as "q.", never user input. */
     private static StringBuilder periodAndItem(String alias, Optional<QualityItem> item, Period period,
             Map<String, Object> params) {

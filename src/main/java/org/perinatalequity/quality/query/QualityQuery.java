@@ -41,6 +41,9 @@ public interface QualityQuery {
     List<YearMonth> findMonths();
 
     /** The teams the loaded data names, sorted. */
+    /** The values of a dimension among the classified items, sorted. */
+    List<String> findValues(Dimension dimension);
+
     List<String> findTeams();
 
     /** Changes whenever the classified items are rebuilt, so results that read them know when to forget. */

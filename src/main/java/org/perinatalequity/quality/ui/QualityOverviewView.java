@@ -35,6 +35,7 @@ import org.perinatalequity.quality.QualityCsv;
 import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.system.ui.ComboBoxes;
 
 /**
  * The LMNS data-quality overview: a heat map of each team's valid percentage per item over all loaded data (the LMNS
@@ -77,6 +78,7 @@ class QualityOverviewView extends VerticalLayout {
         asOf.setItemLabelGenerator(MONTH::format);
         asOf.setPlaceholder("Latest month loaded");
         asOf.setClearButtonVisible(true);
+        ComboBoxes.enterChooses(asOf);
         asOf.addValueChangeListener(e -> showEscalations(escalations, Optional.ofNullable(e.getValue())));
         showEscalations(escalations, Optional.empty());
         add(new H1("Data quality"), lead,

@@ -28,6 +28,7 @@ import org.perinatalequity.security.AuditFilter;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.system.ui.ComboBoxes;
 
 /**
  * The audit log for administrators: newest first, filtered by user and action, downloadable as CSV
@@ -61,6 +62,7 @@ public class AuditLogView extends VerticalLayout {
         action.setId("audit-action");
         action.setItems(AuditService.ACTIONS);
         action.setClearButtonVisible(true);
+        ComboBoxes.enterChooses(action);
         action.addValueChangeListener(e -> apply(filter.withAction(e.getValue())));
 
         // The handler reads the filter when the file is asked for, so the CSV matches what is on screen.

@@ -3,9 +3,15 @@ package org.perinatalequity.system.ui;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.Scroller;
@@ -28,21 +34,78 @@ public class MainLayout extends AppLayout {
 
     static final String PRODUCT_TITLE = "Perinatal Equity Dashboard";
 
+    /** The id of the {@code main} landmark the skip link moves to. */
+    static final String MAIN_ID = "main-content";
+
+    private final Main main = new Main();
+
     MainLayout(SignedInUser signedInUser) {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Show or hide the menu");
         // The product name is not a heading: each view's own H1 names the page for screen readers.
         Span title = new Span(PRODUCT_TITLE);
         title.addClassName("app-title");
-        addToNavbar(toggle, title, signedInUser);
+        // header, nav and main landmarks (WCAG 1.3.1, 2.4.1): a screen reader can jump between them, and every
+        // part of the page is inside one of them.
+        Header header = new Header(skipLink(), toggle, title, signedInUser);
+        header.addClassName("app-header");
+        addToNavbar(header);
 
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", "Main");
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(item(entry)));
         Scroller scroller = new Scroller(nav);
         scroller.addClassName("app-drawer");
-        addToDrawer(scroller);
+        Nav menu = new Nav(scroller);
+        menu.getElement().setAttribute("aria-label", "Menu");
+        menu.addClassName("app-menu");
+        addToDrawer(menu);
         setPrimarySection(Section.DRAWER);
+
+        main.setId(MAIN_ID);
+        main.addClassName("app-main");
+        // Focusable by script only, so the skip link can move the keyboard focus to it.
+        main.getElement().setAttribute("tabindex", "-1");
+        setContent(main);
+    }
+
+    /**
+     * The first thing a keyboard user reaches: "Skip to main content", shown when focused (WCAG 2.4.1). The page
+     * runs under Vaadin's router with a base href, so a bare {@code #main-content} link would navigate to the root;
+     * the click moves the focus to the main landmark instead.
+     */
+    private Anchor skipLink() {
+        Anchor skip = new Anchor("#" + MAIN_ID, "Skip to main content");
+        skip.addClassName("skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().addEventListener("click", e -> main.getElement().callJsFunction("focus")).preventDefault();
+        return skip;
+    }
+
+    /**
+     * Vaadin puts its connection indicator ("Connection lost", "Reconnecting") straight into the body, outside
+     * every landmark; as a polite live region it is announced where it is and belongs to no landmark.
+     */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().getPage().executeJs("customElements.whenDefined('vaadin-connection-indicator').then(() =>"
+                + " document.querySelectorAll('vaadin-connection-indicator').forEach(i =>"
+                + " i.setAttribute('aria-live', 'polite')))");
+    }
+
+    /** Each view goes inside the {@code main} landmark, not straight into the layout's content area. */
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
     }
 
     private static SideNavItem item(MenuEntry entry) {

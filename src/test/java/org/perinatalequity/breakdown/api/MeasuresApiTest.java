@@ -3,6 +3,7 @@ package org.perinatalequity.breakdown.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +25,7 @@ import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -40,6 +42,9 @@ class MeasuresApiTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** The sample is loaded once for every class sharing the context; it needs the Spring beans. */
     @Autowired
@@ -171,12 +176,80 @@ class MeasuresApiTest {
         JsonNode white = r.get("rows").get(0);
         assertThat(white.get("group").asText()).isEqualTo("White");
         assertThat(white.get("ratio").asDouble()).isEqualTo(1.0);
+        assertThat(white.has("ratioLower95")).isTrue();
+        assertThat(white.get("ratioLower95").isNull()).isTrue();
+        assertThat(white.get("ratioUpper95").isNull()).isTrue();
         JsonNode black = r.get("rows").get(3);
         assertThat(black.get("group").asText()).isEqualTo("Black or Black British");
         assertThat(black.get("ratio").asDouble()).isGreaterThan(1.0);
         JsonNode all = getJsonAsAnalyst(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
                 .param("suppress", "false"));
         assertThat(all.get("total").get("denominator").asLong()).isGreaterThan(r.get("total").get("denominator").asLong());
+    }
+
+    @Test
+    void the_reference_row_is_exactly_one_without_an_interval_in_csv_and_arrow() throws Exception {
+        String csv = mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place")
+                .param("reference", "Leicester").param("format", "csv")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        List<String> header = List.of(csv.lines().findFirst().orElseThrow().split(","));
+        String[] leicester = csv.lines().filter(l -> l.startsWith("preterm,place,Leicester,")).findFirst()
+                .orElseThrow().split(",", -1);
+        String[] county = csv.lines().filter(l -> l.startsWith("preterm,place,Leicestershire,")).findFirst()
+                .orElseThrow().split(",", -1);
+        assertThat(leicester[header.indexOf("ratio")]).isEqualTo("1.0");
+        assertThat(leicester[header.indexOf("ratio_lower95")]).isEmpty();
+        assertThat(leicester[header.indexOf("ratio_upper95")]).isEmpty();
+        assertThat(county[header.indexOf("ratio_lower95")]).isNotEmpty();
+
+        byte[] arrow = mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place")
+                .param("reference", "Leicester").param("format", "arrow")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsByteArray();
+        try (RootAllocator allocator = new RootAllocator();
+                ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(arrow), allocator)) {
+            assertThat(reader.loadNextBatch()).isTrue();
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            int row = -1;
+            for (int i = 0; i < root.getRowCount(); i++) {
+                if ("Leicester".equals(String.valueOf(root.getVector("group").getObject(i)))) {
+                    row = i;
+                }
+            }
+            assertThat(row).isNotNegative();
+            assertThat(root.getVector("ratio").getObject(row)).isEqualTo(1.0);
+            assertThat(root.getVector("ratio_lower95").isNull(row)).isTrue();
+            assertThat(root.getVector("ratio_upper95").isNull(row)).isTrue();
+        }
+    }
+
+    @Test
+    void downloads_are_named_and_only_successful_exports_are_audited() throws Exception {
+        long before = exports();
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("format", "xml"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("place", "Leicster")
+                .param("format", "csv")).andExpect(status().isBadRequest());
+        assertThat(exports()).as("a refused export is not an export").isEqualTo(before);
+
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("format", "csv"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"preterm-place.csv\""));
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("by2", "ethnic_group")
+                .header("Accept", "text/csv")).andExpect(status().isOk()).andExpect(header().string(
+                        "Content-Disposition", "attachment; filename=\"preterm-place-ethnic_group.csv\""));
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("format", "arrow"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"preterm-place.arrow\""));
+        assertThat(exports()).isEqualTo(before + 3);
+        mvc.perform(get("/api/measures/preterm/trend").param("by", "quarter").param("format", "csv"))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"preterm-trend-quarter.csv\""));
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place"))
+                .andExpect(status().isOk()).andExpect(header().doesNotExist("Content-Disposition"));
+    }
+
+    private long exports() {
+        return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'export'").query(Long.class).single();
     }
 
     @Test
@@ -307,6 +380,16 @@ class MeasuresApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
                         .startsWith("Parameter 'reference': no group 'Mars'")));
         mvc.perform(get("/api/measures/preterm/trend").param("by", "place")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "ethnic_group").param("place", "Leicster"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("Parameter 'place': no value"
+                        + " 'Leicster'; valid values: Leicester, Leicestershire, Rutland, Outside LLR, Pseudo postcode"
+                        + " (ZZ99: no fixed abode or overseas), Unknown"));
+        mvc.perform(get("/api/measures/preterm/trend").param("ethnic_group", "White,Foo"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
+                        .startsWith("Parameter 'ethnic_group': no value 'Foo'; valid values: White, Mixed, ")));
+        mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("team", "Nowhere"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
+                        .startsWith("Parameter 'team': no value 'Nowhere'; valid values: ")));
         mvc.perform(get("/api/measures/nonsense/breakdown").param("by", "place")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error").value("not_found"));
     }

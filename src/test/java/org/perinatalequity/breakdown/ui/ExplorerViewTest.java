@@ -145,4 +145,19 @@ class ExplorerViewTest extends SampleDataViewTest {
                 .mapToDouble(BreakdownResult.Row::value).max().orElseThrow());
         assertThat(GridKt._getFormattedRow(table(), 0).get(0)).matches(".+ \\d{3}[A-Z] \\(E01\\d+\\)");
     }
+
+    @Test
+    void the_reference_row_reads_one_with_no_interval_and_the_others_their_ratio() {
+        UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=preterm&by=place&reference=Leicester"));
+        Grid<BreakdownResult.Row> table = table();
+        int leicester = -1;
+        int rutland = -1;
+        for (int i = 0; i < GridKt._size(table); i++) {
+            String group = GridKt._get(table, i).group();
+            leicester = group.equals("Leicester") ? i : leicester;
+            rutland = group.equals("Leicestershire") ? i : rutland;
+        }
+        assertThat(GridKt._getFormatted(table, leicester, "ratio")).isEqualTo("1.0 (reference)");
+        assertThat(GridKt._getFormatted(table, rutland, "ratio")).matches("\\d+\\.\\d \\(\\d+\\.\\d to \\d+\\.\\d\\)");
+    }
 }

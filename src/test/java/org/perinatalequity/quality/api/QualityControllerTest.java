@@ -165,6 +165,8 @@ class QualityControllerTest {
             "/api/quality?by=team&team=TA&team=TB        | team: give one value, not 2",
             "/api/quality?by=team&suppress=maybe         | suppress: must be true or false",
             "/api/quality?by=team&format=xml             | format: must be json or csv",
+            "/api/quality?by=team&booking_site=RWEZZ     | Parameter 'booking_site': no value 'RWEZZ'; valid values: RWEAA",
+            "/api/quality?by=team&place=Leicster         | Parameter 'place': no value 'Leicster'; valid values: Leicester, Leicestershire, Rutland",
             "/api/quality/worklist                       | team: required",
             "/api/quality/worklist?team=TZ               | team: no team 'TZ' in the loaded data",
             "/api/quality/worklist?team=TA&item=birthweight | item: birthweight is recorded at birth",

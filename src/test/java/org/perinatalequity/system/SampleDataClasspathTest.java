@@ -1,0 +1,30 @@
+package org.perinatalequity.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample data the build puts on the classpath (and so in the jar) comes back out as the folder the first-start
+ * loader reads, byte for byte the committed data-samples/.
+ */
+class SampleDataClasspathTest {
+
+    @Test
+    void the_packaged_sample_data_is_written_out_whole() throws Exception {
+        Path folder = SampleDataLoader.fromClasspath();
+
+        assertThat(folder).isNotNull().isNotEqualTo(Path.of("data-samples").toAbsolutePath());
+        assertThat(Files.readAllBytes(folder.resolve(SampleDataLoader.SAMPLE_EXTRACT)))
+                .isEqualTo(Files.readAllBytes(Path.of("data-samples", SampleDataLoader.SAMPLE_EXTRACT)));
+        try (var committed = Files.list(Path.of("data-samples", SampleDataLoader.SAMPLE_REFERENCE))) {
+            for (Path file : committed.toList()) {
+                assertThat(folder.resolve(SampleDataLoader.SAMPLE_REFERENCE).resolve(file.getFileName().toString()))
+                        .hasSameBinaryContentAs(file);
+            }
+        }
+    }
+}
