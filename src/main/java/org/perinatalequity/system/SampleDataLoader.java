@@ -54,7 +54,7 @@ class SampleDataLoader implements ApplicationRunner {
         if (referenceService.hasReferenceData() && !ingestService.isDatabaseEmpty()) {
             return; // nothing to load: the packaged copy is not written out
         }
-        Path folder = Files.isDirectory(location) ? location : fromClasspath();
+        Path folder = Files.isDirectory(location) ? location : fromClasspath(location);
         if (folder != null) {
             load(folder);
         } else {
@@ -63,10 +63,12 @@ class SampleDataLoader implements ApplicationRunner {
     }
 
     /**
-     * The copy packaged in the jar (the build copies data-samples/ onto the classpath), written to a temporary
-     * folder because the loaders read files: {@code java -jar} started anywhere finds the demo's data.
+     * The copy packaged in the jar (the build copies data-samples/ onto the classpath), written out to
+     * {@code target} (the configured location, {@code ./data-samples} in the demo profile) because the loaders read
+     * files, and because the demo's action plan file ({@code equity.action-plan.file}) is read from there too:
+     * {@code java -jar} started in any folder finds the demo's data and plan. The files are synthetic.
      */
-    static Path fromClasspath() {
+    static Path fromClasspath(Path target) {
         try {
             Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + CLASSPATH + "**/*");
             Path folder = null;
@@ -77,15 +79,16 @@ class SampleDataLoader implements ApplicationRunner {
                     continue;
                 }
                 if (folder == null) {
-                    folder = Files.createTempDirectory("equity-sample-data-");
+                    folder = Files.createDirectories(target).toAbsolutePath();
+                    LOG.info("No sample data folder at {}: writing out the copy packaged in the application", target);
                 }
-                Path target = folder.resolve(url.substring(at + CLASSPATH.length() + 1)).normalize();
-                if (!target.startsWith(folder)) {
+                Path file = folder.resolve(url.substring(at + CLASSPATH.length() + 1)).normalize();
+                if (!file.startsWith(folder)) {
                     continue;
                 }
-                Files.createDirectories(target.getParent());
+                Files.createDirectories(file.getParent());
                 try (InputStream in = resource.getInputStream()) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
             return folder != null && Files.isRegularFile(folder.resolve(SAMPLE_EXTRACT)) ? folder : null;

@@ -50,6 +50,8 @@ import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.api.BadRequestException;
+import org.perinatalequity.system.ui.ChartWords;
+import org.perinatalequity.system.ui.ComboBoxes;
 import org.perinatalequity.system.ui.MainLayout;
 
 /**
@@ -130,6 +132,11 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
         to.setId("inequality-to");
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
+        // Typing part of a measure or month and pressing Enter chooses it (as in the explorer).
+        ComboBoxes.enterChooses(measure);
+        ComboBoxes.enterChooses(from);
+        ComboBoxes.enterChooses(to);
+        ComboBoxes.enterChooses(filterValues);
         filterDimension.setLabel("Filter on");
         filterDimension.setId("inequality-filter");
         filterDimension.setItems(FILTERS);
@@ -370,8 +377,9 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
 
     private static void show(VerticalLayout target, ChartImage image) {
         target.removeAll();
-        Paragraph words = new Paragraph("Chart in words: " + image.description());
-        words.addClassName("equity-chart-text");
+        // A one-line summary first, every number behind the disclosure (as in the explorer).
+        ChartWords words = new ChartWords();
+        words.setDescription(image.description());
         target.add(new Html(image.html()), words);
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.Scroller;
@@ -23,6 +24,8 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 
 import org.perinatalequity.security.ui.SignedInUser;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * The frame around every view: product title, drawer toggle and side navigation. The navigation is
@@ -32,6 +35,9 @@ import org.perinatalequity.security.ui.SignedInUser;
  */
 public class MainLayout extends AppLayout {
 
+    /** The demo profile's notice, first in every page's main landmark; null outside the demo profile. */
+    private final Paragraph syntheticNotice;
+
     static final String PRODUCT_TITLE = "Perinatal Equity Dashboard";
 
     /** The id of the {@code main} landmark the skip link moves to. */
@@ -39,7 +45,7 @@ public class MainLayout extends AppLayout {
 
     private final Main main = new Main();
 
-    MainLayout(SignedInUser signedInUser) {
+    MainLayout(SignedInUser signedInUser, Environment environment) {
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel("Show or hide the menu");
         // The product name is not a heading: each view's own H1 names the page for screen readers.
@@ -67,6 +73,19 @@ public class MainLayout extends AppLayout {
         // Focusable by script only, so the skip link can move the keyboard focus to it.
         main.getElement().setAttribute("tabindex", "-1");
         setContent(main);
+        syntheticNotice = environment.acceptsProfiles(Profiles.of("demo")) ? syntheticNotice() : null;
+    }
+
+    /**
+     * In the demo profile every page, and so every print-out, says that its figures describe generated records: a
+     * screenshot or a printed board page must never pass for real patients' data.
+     */
+    private static Paragraph syntheticNotice() {
+        Paragraph notice = new Paragraph("Synthetic data: these figures come from the demo's generated extract, not"
+                + " from real patients.");
+        notice.addClassName("synthetic-notice");
+        notice.getElement().setAttribute("role", "note");
+        return notice;
     }
 
     /**
@@ -98,6 +117,9 @@ public class MainLayout extends AppLayout {
     @Override
     public void showRouterLayoutContent(HasElement content) {
         main.getElement().removeAllChildren();
+        if (syntheticNotice != null) {
+            main.getElement().appendChild(syntheticNotice.getElement());
+        }
         if (content != null) {
             main.getElement().appendChild(content.getElement());
         }

@@ -75,6 +75,9 @@ class BoardViewIT {
 
         assertThat(driver.getTitle()).isEqualTo("Board overview | Perinatal Equity Dashboard");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Board overview");
+        // The demo profile says on every page (and so on every print-out) that the data are synthetic.
+        assertThat(driver.findElement(By.cssSelector("main .synthetic-notice")).getText())
+                .startsWith("Synthetic data: these figures come from the demo's generated extract");
         assertThat(menu()).contains("Board overview");
         WebElement continuity = driver.findElement(By.id("board-card-continuity_of_carer"));
         assertThat(continuity.findElement(By.tagName("h3")).getText()).isEqualTo("Continuity of carer by 29 weeks");
@@ -120,6 +123,12 @@ class BoardViewIT {
             // the demo profile marks the cover and every page's footer
             assertThat(text).contains("Perinatal equity board pack", "SYNTHETIC DATA", "Summary matrix");
             assertThat(text.split("SYNTHETIC DATA", -1).length - 1).isGreaterThanOrEqualTo(pdf.getNumberOfPages());
+            // The cover and the summary matrix, as a reader of docs/board.md sees them.
+            org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(pdf);
+            for (int page = 0; page < 2; page++) {
+                javax.imageio.ImageIO.write(renderer.renderImageWithDPI(page, 72),
+                        "png", SCREENSHOTS.resolve("board-pack-page-" + (page + 1) + ".png").toFile());
+            }
         }
         assertThat(continuity.findElement(By.cssSelector("svg title")).getDomProperty("textContent")).isNotBlank();
 

@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perinatalequity.SampleData;
@@ -25,6 +26,8 @@ import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -62,6 +65,25 @@ class OpenApiDocumentTest {
     @Autowired
     void load(IngestService ingest, ReferenceService reference) {
         SampleData.ensureLoaded(ingest, reference);
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    private SecurityContextHolderStrategy previousStrategy;
+
+    /**
+     * The audit endpoint's service checks the role through Spring Security's static holder, which the last test
+     * context to start (a Vaadin one, say) may have replaced: use this context's own.
+     */
+    @BeforeEach
+    void useThisContextsSecurity() {
+        previousStrategy = TestUsers.useStrategyOf(context);
+    }
+
+    @AfterEach
+    void restoreSecurity() {
+        TestUsers.restoreStrategy(previousStrategy);
     }
 
     @BeforeEach
