@@ -292,7 +292,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         }));
     }
 
-    private static Anchor download(String text, String fileName, String contentType,
+    /** A link that downloads what {@code writer} writes, made when it is clicked (the inequalities page uses it too). */
+    static Anchor download(String text, String fileName, String contentType,
             Consumer<ByteArrayOutputStream> writer) {
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,6 +1,5 @@
 package org.perinatalequity.breakdown.ui;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -21,7 +20,6 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -34,8 +32,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 
 import org.perinatalequity.breakdown.BreakdownRequest;
@@ -312,13 +308,13 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
         String base = m.id() + "-by-quarter-and-" + by.id();
         Map<String, TrendResult> shown = trends;
         overTimeDownloads.removeAll();
-        overTimeDownloads.add(download("Download CSV", base + ".csv", "text/csv",
+        overTimeDownloads.add(ExplorerView.download("Download CSV", base + ".csv", "text/csv",
                 out -> csv(out, w -> service.writeTrendsCsv(m.id(), by, shown, w))));
-        overTimeDownloads.add(download("Download PNG", base + ".png", "image/png", out -> {
+        overTimeDownloads.add(ExplorerView.download("Download PNG", base + ".png", "image/png", out -> {
             service.auditedTrends(m.id(), by, "PNG chart", shown);
             out.writeBytes(image.png());
         }));
-        overTimeDownloads.add(download("Download SVG", base + ".svg", "image/svg+xml", out -> {
+        overTimeDownloads.add(ExplorerView.download("Download SVG", base + ".svg", "image/svg+xml", out -> {
             service.auditedTrends(m.id(), by, "SVG chart", shown);
             out.writeBytes(image.svg().getBytes(StandardCharsets.UTF_8));
         }));
@@ -336,12 +332,13 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
     /** CSV, PNG and SVG of one analysis: exactly the result and chart shown, each download audited. */
     private void breakdownDownloads(HorizontalLayout target, BreakdownResult result, ChartImage image, String base) {
         target.removeAll();
-        target.add(download("Download CSV", base + ".csv", "text/csv", out -> csv(out, w -> service.writeCsv(result, w))));
-        target.add(download("Download PNG", base + ".png", "image/png", out -> {
+        target.add(ExplorerView.download("Download CSV", base + ".csv", "text/csv",
+                out -> csv(out, w -> service.writeCsv(result, w))));
+        target.add(ExplorerView.download("Download PNG", base + ".png", "image/png", out -> {
             service.audited(result, "PNG chart");
             out.writeBytes(image.png());
         }));
-        target.add(download("Download SVG", base + ".svg", "image/svg+xml", out -> {
+        target.add(ExplorerView.download("Download SVG", base + ".svg", "image/svg+xml", out -> {
             service.audited(result, "SVG chart");
             out.writeBytes(image.svg().getBytes(StandardCharsets.UTF_8));
         }));
@@ -355,18 +352,6 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Anchor download(String text, String fileName, String contentType,
-            Consumer<ByteArrayOutputStream> writer) {
-        Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            writer.accept(bytes);
-            return new DownloadResponse(new ByteArrayInputStream(bytes.toByteArray()), fileName, contentType,
-                    bytes.size());
-        }), text);
-        anchor.getElement().setAttribute("download", fileName);
-        return anchor;
     }
 
     private static HorizontalLayout downloadsRow(String id) {
