@@ -48,7 +48,7 @@ import org.perinatalequity.board.ActionPlanException;
 import org.perinatalequity.board.ActionPlanService;
 import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * The action plan: each priority's interventions with their lead, timeline and delivery status (from the plan file),

@@ -28,7 +28,7 @@ import org.perinatalequity.board.BoardService;
 import org.perinatalequity.board.BoardSummary;
 import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * The board overview: a one-page summary matrix of the key measures, then one card per measure, grouped by the plan

@@ -43,7 +43,7 @@ import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.system.api.BadRequestException;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 import org.perinatalequity.system.ui.ChartWords;
 
 /**

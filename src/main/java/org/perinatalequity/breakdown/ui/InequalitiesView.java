@@ -48,7 +48,7 @@ import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.api.BadRequestException;
 import org.perinatalequity.system.ui.ChartWords;
 import org.perinatalequity.system.ui.ComboBoxes;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * Inequalities in one measure over a period, with filters: the slope and relative index of inequality across IMD

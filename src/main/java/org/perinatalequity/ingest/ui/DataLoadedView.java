@@ -23,7 +23,7 @@ import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.ingest.LoadedData;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * What is in the database and how it got there: the submissions, the rows per MSDS table, the recent

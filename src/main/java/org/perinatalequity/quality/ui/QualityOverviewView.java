@@ -34,7 +34,7 @@ import org.perinatalequity.quality.QualityCount;
 import org.perinatalequity.quality.QualityCsv;
 import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.quality.QualityService;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 import org.perinatalequity.system.ui.ComboBoxes;
 
 /**

@@ -44,7 +44,7 @@ import org.perinatalequity.quality.Problem;
 import org.perinatalequity.quality.WorklistFilter;
 import org.perinatalequity.quality.WorklistRow;
 import org.perinatalequity.quality.WorklistStatus;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * One community team's data quality: its valid percentages beside the LMNS, its monthly trend, and the worklist of

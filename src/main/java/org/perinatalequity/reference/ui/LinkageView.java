@@ -17,7 +17,7 @@ import org.perinatalequity.security.Roles;
 
 import org.perinatalequity.reference.Linkage;
 import org.perinatalequity.reference.ReferenceService;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * How well women's postcodes link to an area and its deprivation decile, and with which reference files.

@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * A signed-in user who opens a page their role does not include. The start page ("") belongs to the

@@ -18,7 +18,7 @@ import jakarta.annotation.security.PermitAll;
 
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * What the signed-in user may see and do, in words: every role lands somewhere, and a team or board

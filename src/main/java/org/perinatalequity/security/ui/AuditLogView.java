@@ -27,7 +27,7 @@ import org.perinatalequity.security.AuditEntry;
 import org.perinatalequity.security.AuditFilter;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.shell.MainLayout;
 import org.perinatalequity.system.ui.ComboBoxes;
 
 /**

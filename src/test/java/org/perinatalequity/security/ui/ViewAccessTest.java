@@ -114,7 +114,7 @@ class ViewAccessTest extends SampleDataViewTest {
                     Landing.ACCESS_DENIED),
             new Page("action-plan", UI_PACKAGE + "board.ui.ActionPlanView", "Action plan", Who.SIGNED_IN,
                     Landing.ACCESS_DENIED),
-            new Page("calculator", UI_PACKAGE + "stats.ui.CalculatorView", "Statistics calculator", Who.SIGNED_IN,
+            new Page("calculator", UI_PACKAGE + "calculator.ui.CalculatorView", "Statistics calculator", Who.SIGNED_IN,
                     Landing.ACCESS_DENIED),
             new Page("explorer", UI_PACKAGE + "breakdown.ui.ExplorerView", "Explorer", Who.SIGNED_IN,
                     Landing.ACCESS_DENIED),

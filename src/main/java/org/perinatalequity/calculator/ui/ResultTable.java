@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 import java.util.ArrayList;
 import java.util.Arrays;

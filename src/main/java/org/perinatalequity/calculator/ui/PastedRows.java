@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 import java.io.IOException;
 import java.io.StringReader;

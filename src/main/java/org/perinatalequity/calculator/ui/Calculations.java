@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -13,23 +13,23 @@ import java.util.regex.Pattern;
 import org.perinatalequity.stats.Estimate;
 import org.perinatalequity.stats.FunnelLimits;
 import org.perinatalequity.stats.SiiResult;
-import org.perinatalequity.stats.calculator.CalculationException;
-import org.perinatalequity.stats.calculator.StatsCalculator;
-import org.perinatalequity.stats.calculator.StatsRequests.CompareRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.CountsRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.FunnelLimitsRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.FunnelSignificanceRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.QuantileRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SiiRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcPointResponse;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcResponse;
-import org.perinatalequity.stats.ui.PastedRows.Column;
-import org.perinatalequity.stats.ui.PastedRows.Layout;
-import org.perinatalequity.stats.ui.PastedRows.PasteException;
-import org.perinatalequity.stats.ui.PastedRows.Row;
-import org.perinatalequity.stats.ui.ResultTable.Builder;
-import org.perinatalequity.stats.ui.ResultTable.Kind;
+import org.perinatalequity.calculator.CalculationException;
+import org.perinatalequity.calculator.StatsCalculator;
+import org.perinatalequity.calculator.StatsRequests.CompareRequest;
+import org.perinatalequity.calculator.StatsRequests.CountsRequest;
+import org.perinatalequity.calculator.StatsRequests.FunnelLimitsRequest;
+import org.perinatalequity.calculator.StatsRequests.FunnelSignificanceRequest;
+import org.perinatalequity.calculator.StatsRequests.QuantileRequest;
+import org.perinatalequity.calculator.StatsRequests.SiiRequest;
+import org.perinatalequity.calculator.StatsRequests.SpcPointResponse;
+import org.perinatalequity.calculator.StatsRequests.SpcRequest;
+import org.perinatalequity.calculator.StatsRequests.SpcResponse;
+import org.perinatalequity.calculator.ui.PastedRows.Column;
+import org.perinatalequity.calculator.ui.PastedRows.Layout;
+import org.perinatalequity.calculator.ui.PastedRows.PasteException;
+import org.perinatalequity.calculator.ui.PastedRows.Row;
+import org.perinatalequity.calculator.ui.ResultTable.Builder;
+import org.perinatalequity.calculator.ui.ResultTable.Kind;
 
 /**
  * Pasted rows and parameters to {@link StatsCalculator} requests, and its answers to a {@link ResultTable}. The

@@ -1,4 +1,4 @@
-package org.perinatalequity.system;
+package org.perinatalequity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.perinatalequity.system.ui;
+package org.perinatalequity.shell;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;

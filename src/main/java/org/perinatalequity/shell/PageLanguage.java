@@ -1,4 +1,4 @@
-package org.perinatalequity.system.ui;
+package org.perinatalequity.shell;
 
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;

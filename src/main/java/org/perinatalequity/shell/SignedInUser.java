@@ -1,4 +1,4 @@
-package org.perinatalequity.security.ui;
+package org.perinatalequity.shell;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -1,21 +1,21 @@
-package org.perinatalequity.stats.api;
+package org.perinatalequity.calculator.api;
 
 import java.util.List;
 
 import org.perinatalequity.stats.Estimate;
 import org.perinatalequity.stats.FunnelLimits;
 import org.perinatalequity.stats.SiiResult;
-import org.perinatalequity.stats.calculator.CalculationException;
-import org.perinatalequity.stats.calculator.StatsCalculator;
-import org.perinatalequity.stats.calculator.StatsRequests.CompareRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.ComparisonResponse;
-import org.perinatalequity.stats.calculator.StatsRequests.CountsRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.FunnelLimitsRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.FunnelSignificanceRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SiiRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SignificanceResponse;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcResponse;
+import org.perinatalequity.calculator.CalculationException;
+import org.perinatalequity.calculator.StatsCalculator;
+import org.perinatalequity.calculator.StatsRequests.CompareRequest;
+import org.perinatalequity.calculator.StatsRequests.ComparisonResponse;
+import org.perinatalequity.calculator.StatsRequests.CountsRequest;
+import org.perinatalequity.calculator.StatsRequests.FunnelLimitsRequest;
+import org.perinatalequity.calculator.StatsRequests.FunnelSignificanceRequest;
+import org.perinatalequity.calculator.StatsRequests.SiiRequest;
+import org.perinatalequity.calculator.StatsRequests.SignificanceResponse;
+import org.perinatalequity.calculator.StatsRequests.SpcRequest;
+import org.perinatalequity.calculator.StatsRequests.SpcResponse;
 import org.perinatalequity.system.api.ApiError;
 
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.calculator;
+package org.perinatalequity.calculator;
 
 import java.util.List;
 
@@ -10,9 +10,9 @@ import org.perinatalequity.stats.SiiInput.ValueType;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.stats.SpcInput.Improvement;
-import org.perinatalequity.stats.calculator.StatsRequests.QuantileRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SiiRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcRequest;
+import org.perinatalequity.calculator.StatsRequests.QuantileRequest;
+import org.perinatalequity.calculator.StatsRequests.SiiRequest;
+import org.perinatalequity.calculator.StatsRequests.SpcRequest;
 
 /** JSON names to the stats types: defaults, required fields and the contract's lowercase words. */
 final class StatsMapping {

@@ -1,4 +1,4 @@
-package org.perinatalequity.system.ui;
+package org.perinatalequity.shell;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +23,7 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 
-import org.perinatalequity.security.ui.SignedInUser;
+import org.perinatalequity.shell.SignedInUser;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 

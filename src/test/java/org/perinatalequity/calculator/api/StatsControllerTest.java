@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.api;
+package org.perinatalequity.calculator.api;
 
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.security.ApiSecuritySlice;
-import org.perinatalequity.stats.calculator.StatsCalculator;
+import org.perinatalequity.calculator.StatsCalculator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;

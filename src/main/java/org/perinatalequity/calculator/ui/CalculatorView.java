@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
@@ -28,10 +28,10 @@ import jakarta.annotation.security.RolesAllowed;
 
 import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.stats.calculator.StatsCalculator;
-import org.perinatalequity.stats.ui.PastedRows.PasteException;
-import org.perinatalequity.stats.ui.ResultTable.Kind;
-import org.perinatalequity.system.ui.MainLayout;
+import org.perinatalequity.calculator.StatsCalculator;
+import org.perinatalequity.calculator.ui.PastedRows.PasteException;
+import org.perinatalequity.calculator.ui.ResultTable.Kind;
+import org.perinatalequity.shell.MainLayout;
 
 /**
  * The statistics calculator as a page: paste rows from a spreadsheet, choose the settings, and get the answers of

@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.calculator;
+package org.perinatalequity.calculator;
 
 /**
  * A calculator input that cannot be used. {@link #index()} is the item's place in the request (null when the

@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.calculator;
+package org.perinatalequity.calculator;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,9 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 import org.perinatalequity.stats.Comparisons;
 import org.perinatalequity.stats.SiiInput;
 import org.perinatalequity.stats.SpcInput;
-import org.perinatalequity.stats.calculator.StatsCalculator;
+import org.perinatalequity.calculator.StatsCalculator;
 
 /**
  * The parameter fields of the calculator page at the moment "Calculate" is pressed, with the API's names and words

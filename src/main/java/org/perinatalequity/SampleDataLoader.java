@@ -1,4 +1,4 @@
-package org.perinatalequity.system;
+package org.perinatalequity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,7 @@ import org.perinatalequity.ingest.IngestReport;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
 import org.perinatalequity.security.SystemCaller;
+import org.perinatalequity.system.EquityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 
-import org.perinatalequity.stats.ui.PastedRows.PasteException;
+import org.perinatalequity.calculator.ui.PastedRows.PasteException;
 
 /**
  * The settings that apply to every pasted row, named as on {@code POST /api/stats/*}: only those of the chosen

@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.perinatalequity.stats.ui.PastedRows.Column;
-import org.perinatalequity.stats.ui.PastedRows.Layout;
-import org.perinatalequity.stats.ui.PastedRows.PasteException;
-import org.perinatalequity.stats.ui.PastedRows.Row;
+import org.perinatalequity.calculator.ui.PastedRows.Column;
+import org.perinatalequity.calculator.ui.PastedRows.Layout;
+import org.perinatalequity.calculator.ui.PastedRows.PasteException;
+import org.perinatalequity.calculator.ui.PastedRows.Row;
 
 /** Reading pasted rows: separators, header rows, blank lines, labels, and errors that name the row and column. */
 class PastedRowsTest {

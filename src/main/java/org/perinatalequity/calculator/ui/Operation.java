@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.ui;
+package org.perinatalequity.calculator.ui;
 
 /**
  * The calculator's operations, one per {@code POST /api/stats/*} endpoint, each with an example that shows the column

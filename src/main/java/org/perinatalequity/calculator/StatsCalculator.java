@@ -1,4 +1,4 @@
-package org.perinatalequity.stats.calculator;
+package org.perinatalequity.calculator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +16,16 @@ import org.perinatalequity.stats.SiiResult;
 import org.perinatalequity.stats.SlopeIndex;
 import org.perinatalequity.stats.Spc;
 import org.perinatalequity.stats.SpcResult;
-import org.perinatalequity.stats.calculator.StatsRequests.CompareRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.ComparisonResponse;
-import org.perinatalequity.stats.calculator.StatsRequests.CountsRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.FunnelLimitsRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.FunnelSignificanceRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SiiRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SignificanceResponse;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcPointResponse;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcRequest;
-import org.perinatalequity.stats.calculator.StatsRequests.SpcResponse;
+import org.perinatalequity.calculator.StatsRequests.CompareRequest;
+import org.perinatalequity.calculator.StatsRequests.ComparisonResponse;
+import org.perinatalequity.calculator.StatsRequests.CountsRequest;
+import org.perinatalequity.calculator.StatsRequests.FunnelLimitsRequest;
+import org.perinatalequity.calculator.StatsRequests.FunnelSignificanceRequest;
+import org.perinatalequity.calculator.StatsRequests.SiiRequest;
+import org.perinatalequity.calculator.StatsRequests.SignificanceResponse;
+import org.perinatalequity.calculator.StatsRequests.SpcPointResponse;
+import org.perinatalequity.calculator.StatsRequests.SpcRequest;
+import org.perinatalequity.calculator.StatsRequests.SpcResponse;
 
 import org.springframework.stereotype.Service;
 
