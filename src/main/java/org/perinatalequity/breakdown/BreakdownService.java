@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
 
 import org.perinatalequity.breakdown.query.BreakdownQuery;
 import org.perinatalequity.breakdown.query.GroupCount;
+import org.perinatalequity.charts.ChartData;
 import org.perinatalequity.charts.ChartImage;
+import org.perinatalequity.charts.ChartMeasure;
 import org.perinatalequity.charts.Charts;
 import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.export.CsvExport;
@@ -124,7 +126,8 @@ public class BreakdownService {
     /** The breakdown's own chart laid out for {@code width} × {@code height} px (narrow windows get a narrower one). */
     public ChartImage chart(BreakdownResult result, int width, int height) {
         if (result.by2() == null && hasManyGroups(result)) {
-            return Charts.extremesChart(result, measure(result.measure()), EXTREMES, width);
+            return Charts.extremesChart(BreakdownChartData.breakdown(result),
+                    BreakdownChartData.measure(measure(result.measure())), EXTREMES, width);
         }
         return chart(result, result.by2() != null ? ChartKind.HEAT_MAP : ChartKind.DOTS, width, height);
     }
@@ -149,12 +152,13 @@ public class BreakdownService {
 
     /** A chart laid out for {@code width} × {@code height} px (narrow windows get a narrower layout). */
     public ChartImage chart(BreakdownResult result, ChartKind kind, int width, int height) {
-        Measure measure = measure(result.measure());
+        ChartData.Breakdown data = BreakdownChartData.breakdown(result);
+        ChartMeasure measure = BreakdownChartData.measure(measure(result.measure()));
         return switch (kind) {
-            case DOTS -> Charts.dotChart(result, measure, width, height);
-            case HEAT_MAP -> Charts.heatMap(result, measure, width, height);
-            case SLOPE -> Charts.slopeChart(result, measure, width, height);
-            case FUNNEL -> Charts.funnelPlot(result, measure, width, height);
+            case DOTS -> Charts.dotChart(data, measure, width, height);
+            case HEAT_MAP -> Charts.heatMap(data, measure, width, height);
+            case SLOPE -> Charts.slopeChart(data, measure, width, height);
+            case FUNNEL -> Charts.funnelPlot(data, measure, width, height);
         };
     }
 

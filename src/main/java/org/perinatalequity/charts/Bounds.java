@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.perinatalequity.breakdown.BreakdownResult.Row;
+import org.perinatalequity.charts.ChartData.Group;
+
 
 /** Axis extents that hold every value, interval and reference line drawn. */
 final class Bounds {
@@ -16,9 +17,9 @@ final class Bounds {
      * {lower, upper, 1 if there was any value else 0} over the rows' values and 95% limits plus the extras. The axis
      * starts at zero unless the data sit far from it (e.g. completeness near 100%), where zero would squash them.
      */
-    static double[] of(List<Row> rows, Double... extras) {
+    static double[] of(List<Group> rows, Double... extras) {
         List<Double> values = new ArrayList<>();
-        for (Row r : rows) {
+        for (Group r : rows) {
             if (r != null && !r.suppressed()) {
                 values.add(r.value());
                 values.add(r.lower95());

@@ -5,7 +5,7 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.stats.Comparison;
 
 /** Numbers and names as the charts write them, in titles, labels and the {@code <desc>} text. */
 final class ChartText {
@@ -82,26 +82,28 @@ final class ChartText {
         return group;
     }
 
-    /** The dimension's label for a title: "ethnic group", "IMD quintile (1 = most deprived)". */
-    static String dimension(String id) {
-        if (id == null) {
+    /**
+     * A dimension's label as a title writes it, "ethnic group", "IMD quintile (1 = most deprived)": lower case
+     * unless it starts with an acronym; empty for none.
+     */
+    static String dimension(String label) {
+        if (label == null || label.isEmpty()) {
             return "";
         }
-        String label = Dimension.fromId(id).map(Dimension::label).orElse(id.replace('_', ' '));
         boolean acronym = label.length() > 1 && Character.isUpperCase(label.charAt(1));
         return acronym ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     /** A comparison label as a phrase: "worse than LMNS", "similar to LMNS", "not compared". */
-    static String comparison(String label) {
-        if (label == null) {
+    static String comparison(Comparison comparison) {
+        if (comparison == null) {
             return "not compared";
         }
-        return switch (label) {
-            case "similar" -> "similar to LMNS";
-            case "better", "worse", "higher", "lower" -> label + " than LMNS";
-            case "best", "worst" -> label + " (beyond the 99.8% limits of LMNS)";
-            default -> label.replace('_', ' ');
+        return switch (comparison) {
+            case SIMILAR -> "similar to LMNS";
+            case BETTER, WORSE, HIGHER, LOWER -> comparison.label() + " than LMNS";
+            case BEST, WORST -> comparison.label() + " (beyond the 99.8% limits of LMNS)";
+            case NOT_COMPARED -> "not compared";
         };
     }
 

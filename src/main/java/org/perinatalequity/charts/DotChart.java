@@ -16,9 +16,7 @@ import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.TextAnchor;
-import org.perinatalequity.breakdown.BreakdownResult;
-import org.perinatalequity.breakdown.BreakdownResult.Row;
-import org.perinatalequity.measures.Measure;
+import org.perinatalequity.charts.ChartData.Group;
 
 /**
  * A horizontal dot chart of a breakdown: one marker per group with its 95% CI whisker, a dashed line at the LMNS
@@ -34,19 +32,19 @@ final class DotChart {
     private DotChart() {
     }
 
-    static ChartImage render(BreakdownResult r, Measure m, int width, int height) {
+    static ChartImage render(ChartData.Breakdown r, ChartMeasure m, int width, int height) {
         String title = title(r, m);
-        if (r == null || r.rows() == null || r.rows().isEmpty()) {
+        if (r == null || r.groups() == null || r.groups().isEmpty()) {
             return Rendering.noData(title, width, height);
         }
         String unit = unit(r, m);
         Double total = r.total() == null ? null : r.total().value();
         Double target = m == null ? null : m.target();
-        boolean twoWay = r.rows().stream().anyMatch(x -> x.group2() != null);
+        boolean twoWay = r.groups().stream().anyMatch(x -> x.group2() != null);
         Legend legend = new Legend();
-        double[] range = Bounds.of(r.rows(), total, target);
-        XYPlot plot = twoWay ? panels(r, range, total, target, legend) : single(r, r.rows(), range, total, target, true,
-                legend);
+        double[] range = Bounds.of(r.groups(), total, target);
+        XYPlot plot = twoWay ? panels(r, range, total, target, legend)
+                : single(r, r.groups(), range, total, target, true, legend);
         legend.line("95% confidence interval (whisker)", new BasicStroke(2f), Palette.DARK_GREY);
         if (total != null) {
             legend.line("LMNS total " + ChartText.value(total, unit) + " (dashed line)", BENCHMARK, Palette.TEXT);
@@ -54,7 +52,7 @@ final class DotChart {
         if (target != null) {
             legend.line("Target " + ChartText.value(target, unit) + " (dash-dot line)", TARGET, Palette.PINK);
         }
-        if (r.rows().stream().anyMatch(Row::suppressed)) {
+        if (r.groups().stream().anyMatch(Group::suppressed)) {
             legend.note(ChartText.SUPPRESSED_NOTE);
         }
         JFreeChart chart = Rendering.chart(title, subtitle(r), plot, legend.items());
@@ -62,11 +60,11 @@ final class DotChart {
     }
 
     /** One panel: the rows at positions 0..n-1 of the group axis. */
-    private static XYPlot single(BreakdownResult r, List<Row> rows, double[] range, Double total, Double target,
+    private static XYPlot single(ChartData.Breakdown r, List<Group> rows, double[] range, Double total, Double target,
             boolean valueLabels, Legend legend) {
         XYPlot plot = new XYPlot();
         plot.setOrientation(PlotOrientation.HORIZONTAL);
-        String[] names = rows.stream().map(x -> x.groupName() != null ? x.groupName()
+        String[] names = rows.stream().map(x -> x.name() != null ? x.name()
                 : ChartText.shortGroup(r.by(), x.group())).toArray(String[]::new);
         plot.setDomainAxis(groupAxis(names));
         NumberAxis values = Rendering.valueAxis(axisLabel(r), range[0], range[1]);
@@ -77,10 +75,10 @@ final class DotChart {
         return plot;
     }
 
-    private static CombinedDomainXYPlot panels(BreakdownResult r, double[] range, Double total, Double target,
+    private static CombinedDomainXYPlot panels(ChartData.Breakdown r, double[] range, Double total, Double target,
             Legend legend) {
-        List<String> groups = new ArrayList<>(new LinkedHashSet<>(r.rows().stream().map(Row::group).toList()));
-        List<String> groups2 = new ArrayList<>(new LinkedHashSet<>(r.rows().stream().map(Row::group2).toList()));
+        List<String> groups = new ArrayList<>(new LinkedHashSet<>(r.groups().stream().map(Group::group).toList()));
+        List<String> groups2 = new ArrayList<>(new LinkedHashSet<>(r.groups().stream().map(Group::group2).toList()));
         // Panels over the dimension with fewer values keep each panel wide enough to read.
         boolean panelsBySecond = groups2.size() <= groups.size();
         List<String> categories = panelsBySecond ? groups : groups2;
@@ -100,9 +98,9 @@ final class DotChart {
             values.setLabelFont(Rendering.font(Font.BOLD, 13));
             sub.setRangeAxis(values);
             sub.setRangeAxisLocation(AxisLocation.TOP_OR_LEFT);
-            List<Row> placed = new ArrayList<>();
+            List<Group> placed = new ArrayList<>();
             for (String category : categories) {
-                placed.add(r.rows().stream().filter(x -> Objects.equals(panelsBySecond ? x.group() : x.group2(),
+                placed.add(r.groups().stream().filter(x -> Objects.equals(panelsBySecond ? x.group() : x.group2(),
                         category) && Objects.equals(panelsBySecond ? x.group2() : x.group(), panel)).findFirst()
                         .orElse(null));
             }
@@ -123,11 +121,11 @@ final class DotChart {
         return axis;
     }
 
-    private static void addRows(XYPlot plot, List<Row> rows, double axisStart, boolean valueLabels, String unit,
+    private static void addRows(XYPlot plot, List<Group> rows, double axisStart, boolean valueLabels, String unit,
             Legend legend) {
         Font label = Rendering.font(Font.PLAIN, 12);
         for (int i = 0; i < rows.size(); i++) {
-            Row row = rows.get(i);
+            Group row = rows.get(i);
             if (row == null) {
                 continue; // no such combination in the data
             }
@@ -169,32 +167,33 @@ final class DotChart {
         }
     }
 
-    static String title(BreakdownResult r, Measure m) {
+    static String title(ChartData.Breakdown r, ChartMeasure m) {
         String name = m != null ? m.name() : r != null ? r.measure() : "Measure";
         if (r == null) {
             return name;
         }
-        String by = " by " + ChartText.dimension(r.by()) + (r.by2() == null ? "" : " and " + ChartText.dimension(r.by2()));
+        String by = " by " + ChartText.dimension(r.byLabel())
+                + (r.by2() == null ? "" : " and " + ChartText.dimension(r.by2Label()));
         return name + by + ChartText.period(r.from(), r.to());
     }
 
-    private static String subtitle(BreakdownResult r) {
+    private static String subtitle(ChartData.Breakdown r) {
         return "Each group's value with its 95% confidence interval, against the LMNS total"
                 + (r.suppressed() ? " (small numbers suppressed)" : "");
     }
 
-    static String unit(BreakdownResult r, Measure m) {
+    static String unit(ChartData.Breakdown r, ChartMeasure m) {
         return r != null && r.unit() != null ? r.unit() : m == null ? "" : m.unit();
     }
 
-    private static String axisLabel(BreakdownResult r) {
+    private static String axisLabel(ChartData.Breakdown r) {
         return r.unit() == null ? "Value" : "Value (" + r.unit() + ")";
     }
 
-    static String description(String title, BreakdownResult r, String unit, Double total, Double target) {
+    static String description(String title, ChartData.Breakdown r, String unit, Double total, Double target) {
         List<String> parts = new ArrayList<>();
-        for (Row row : r.rows()) {
-            String name = (row.groupName() != null ? row.groupName() + " (" + row.group() + ")"
+        for (Group row : r.groups()) {
+            String name = (row.name() != null ? row.name() + " (" + row.group() + ")"
                     : ChartText.group(r.by(), row.group()))
                     + (row.group2() == null ? "" : ", " + ChartText.group(r.by2(), row.group2()));
             parts.add(name + " " + rowText(row, unit));
@@ -202,13 +201,13 @@ final class DotChart {
         String text = title + ": " + String.join("; ", parts) + ".";
         text += total == null ? "" : " LMNS " + ChartText.value(total, unit) + ".";
         text += target == null ? "" : " Target " + ChartText.value(target, unit) + ".";
-        if (r.rows().stream().anyMatch(Row::suppressed)) {
+        if (r.groups().stream().anyMatch(Group::suppressed)) {
             text += " " + ChartText.SUPPRESSED_NOTE + ".";
         }
         return text;
     }
 
-    static String rowText(Row row, String unit) {
+    static String rowText(Group row, String unit) {
         if (row.suppressed()) {
             return "suppressed (*)";
         }

@@ -10,9 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.TextAnchor;
-import org.perinatalequity.breakdown.BreakdownResult;
-import org.perinatalequity.breakdown.BreakdownResult.Row;
-import org.perinatalequity.measures.Measure;
+import org.perinatalequity.charts.ChartData.Group;
 import org.perinatalequity.stats.FunnelLimits;
 import org.perinatalequity.stats.Funnels;
 
@@ -30,11 +28,11 @@ final class FunnelPlot {
     private FunnelPlot() {
     }
 
-    static ChartImage render(BreakdownResult r, Measure m, int width, int height) {
+    static ChartImage render(ChartData.Breakdown r, ChartMeasure m, int width, int height) {
         String title = (m != null ? m.name() : r != null ? r.measure() : "Measure") + ": funnel plot"
-                + (r == null ? "" : " by " + ChartText.dimension(r.by()) + ChartText.period(r.from(), r.to()));
+                + (r == null ? "" : " by " + ChartText.dimension(r.byLabel()) + ChartText.period(r.from(), r.to()));
         Double average = r == null || r.total() == null ? null : r.total().value();
-        List<Row> points = r == null || r.rows() == null ? List.of() : r.rows().stream()
+        List<Group> points = r == null || r.groups() == null ? List.of() : r.groups().stream()
                 .filter(x -> !x.suppressed() && x.value() != null && x.denominator() != null && x.denominator() > 0)
                 .toList();
         double multiplier = m != null ? m.multiplier() : "%".equals(DotChart.unit(r, m)) ? 100 : 1000;
@@ -43,8 +41,8 @@ final class FunnelPlot {
         }
         String unit = DotChart.unit(r, m);
         double p = Math.min(1, Math.max(0, average / multiplier));
-        double maxN = points.stream().mapToDouble(Row::denominator).max().orElse(1) * 1.08;
-        double minN = Math.max(1, points.stream().mapToDouble(Row::denominator).min().orElse(1) * 0.5);
+        double maxN = points.stream().mapToDouble(Group::denominator).max().orElse(1) * 1.08;
+        double minN = Math.max(1, points.stream().mapToDouble(Group::denominator).min().orElse(1) * 0.5);
         double[] xs = new double[STEPS + 1];
         double[][] limits = new double[4][STEPS + 1];
         for (int i = 0; i <= STEPS; i++) {
@@ -56,7 +54,7 @@ final class FunnelPlot {
             limits[2][i] = f.lower998();
             limits[3][i] = f.upper998();
         }
-        List<Double> values = new ArrayList<>(points.stream().map(Row::value).toList());
+        List<Double> values = new ArrayList<>(points.stream().map(Group::value).toList());
         values.add(limits[2][STEPS / 6]);
         values.add(limits[3][STEPS / 6]);
         double[] range = Bounds.of(values);
@@ -77,7 +75,7 @@ final class FunnelPlot {
         Font font = Rendering.font(Font.PLAIN, 12);
         List<String> words = new ArrayList<>();
         java.util.Map<String, List<String>> byPosition = new java.util.LinkedHashMap<>();
-        for (Row row : points) {
+        for (Group row : points) {
             FunnelLimits f = Funnels.limits(row.denominator(), p, multiplier);
             Symbols.Marker marker = marker(row.value(), f);
             legend.marker(marker);
@@ -85,14 +83,14 @@ final class FunnelPlot {
                     marker.shape(), marker.fill()));
             String position = position(row.value(), f);
             if (!position.equals("within the 95% limits")) {
-                plot.addAnnotation(Mark.text("outlier-label", row.denominator(), row.value(), 9, 0, row.groupName() != null ? row.groupName() : row.group(), font,
+                plot.addAnnotation(Mark.text("outlier-label", row.denominator(), row.value(), 9, 0, row.name() != null ? row.name() : row.group(), font,
                         Palette.TEXT, TextAnchor.HALF_ASCENT_LEFT));
             }
             words.add(row.label() + " " + ChartText.value(row.value(), unit) + " of " + ChartText.count(row.denominator())
                     + ", " + position);
             byPosition.computeIfAbsent(position, k -> new ArrayList<>()).add(row.label());
         }
-        List<String> hidden = r.rows().stream().filter(Row::suppressed).map(Row::group).toList();
+        List<String> hidden = r.groups().stream().filter(Group::suppressed).map(Group::group).toList();
         if (points.size() > MANY) {
             // Hundreds of areas (LSOAs): the words count them by position and name only those outside the limits
             words = new ArrayList<>();

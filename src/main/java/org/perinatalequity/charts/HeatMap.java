@@ -16,9 +16,8 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.TextAnchor;
-import org.perinatalequity.breakdown.BreakdownResult;
-import org.perinatalequity.breakdown.BreakdownResult.Row;
-import org.perinatalequity.measures.Measure;
+import org.perinatalequity.charts.ChartData.Group;
+import org.perinatalequity.stats.Comparison;
 
 /**
  * A heat map of a two-dimension breakdown (rows: first dimension, columns: second), e.g. ethnic group × IMD
@@ -32,17 +31,17 @@ final class HeatMap {
     private HeatMap() {
     }
 
-    static ChartImage render(BreakdownResult r, Measure m, int width, int height) {
+    static ChartImage render(ChartData.Breakdown r, ChartMeasure m, int width, int height) {
         String title = DotChart.title(r, m);
-        if (r == null || r.rows() == null || r.rows().isEmpty()) {
+        if (r == null || r.groups() == null || r.groups().isEmpty()) {
             return Rendering.noData(title, width, height);
         }
         String unit = DotChart.unit(r, m);
-        List<String> rowNames = new ArrayList<>(new LinkedHashSet<>(r.rows().stream().map(Row::group).toList()));
-        List<String> colNames = new ArrayList<>(new LinkedHashSet<>(r.rows().stream()
+        List<String> rowNames = new ArrayList<>(new LinkedHashSet<>(r.groups().stream().map(Group::group).toList()));
+        List<String> colNames = new ArrayList<>(new LinkedHashSet<>(r.groups().stream()
                 .map(x -> x.group2() == null ? "All" : x.group2()).toList()));
         XYPlot plot = new XYPlot();
-        SymbolAxis cols = new SymbolAxis(r.by2() == null ? null : capitalised(ChartText.dimension(r.by2())),
+        SymbolAxis cols = new SymbolAxis(r.by2() == null ? null : capitalised(ChartText.dimension(r.by2Label())),
                 colNames.stream().map(c -> ChartText.shortGroup(r.by2(), c)).toArray(String[]::new));
         cols.setRange(-0.5, colNames.size() - 0.5);
         cols.setGridBandsVisible(false);
@@ -57,7 +56,7 @@ final class HeatMap {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         Font font = Rendering.font(Font.PLAIN, rowNames.size() > 10 ? 11 : 13);
-        for (Row row : r.rows()) {
+        for (Group row : r.groups()) {
             int x = colNames.indexOf(row.group2() == null ? "All" : row.group2());
             int y = rowNames.indexOf(row.group());
             if (row.suppressed()) {
@@ -72,12 +71,12 @@ final class HeatMap {
         }
         Legend legend = new Legend();
         java.util.Set<Significance> used = java.util.EnumSet.noneOf(Significance.class);
-        r.rows().stream().filter(x -> !x.suppressed() && x.value() != null)
+        r.groups().stream().filter(x -> !x.suppressed() && x.value() != null)
                 .forEach(x -> used.add(Significance.of(x.comparison())));
         for (Significance s : used) {
             legend.box(s.symbol + " " + s.legend, new Rectangle2D.Double(-7, -7, 14, 14), s.fill);
         }
-        if (r.rows().stream().anyMatch(Row::suppressed)) {
+        if (r.groups().stream().anyMatch(Group::suppressed)) {
             legend.note(ChartText.SUPPRESSED_NOTE);
         }
         JFreeChart chart = Rendering.chart(title, "Value in each cell, coloured by its comparison with the LMNS"
@@ -129,14 +128,17 @@ final class HeatMap {
             this.legend = legend;
         }
 
-        static Significance of(String comparison) {
-            return switch (comparison == null ? "" : comparison) {
-                case "better", "best" -> BETTER;
-                case "worse", "worst" -> WORSE;
-                case "similar" -> SIMILAR;
-                case "higher" -> HIGHER;
-                case "lower" -> LOWER;
-                default -> NOT_COMPARED;
+        static Significance of(Comparison comparison) {
+            if (comparison == null) {
+                return NOT_COMPARED;
+            }
+            return switch (comparison) {
+                case BETTER, BEST -> BETTER;
+                case WORSE, WORST -> WORSE;
+                case SIMILAR -> SIMILAR;
+                case HIGHER -> HIGHER;
+                case LOWER -> LOWER;
+                case NOT_COMPARED -> NOT_COMPARED;
             };
         }
     }
@@ -145,11 +147,11 @@ final class HeatMap {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String description(String title, BreakdownResult r, List<String> rowNames, String unit) {
+    private static String description(String title, ChartData.Breakdown r, List<String> rowNames, String unit) {
         List<String> parts = new ArrayList<>();
         for (String name : rowNames) {
             List<String> cells = new ArrayList<>();
-            for (Row row : r.rows()) {
+            for (Group row : r.groups()) {
                 if (Objects.equals(row.group(), name)) {
                     cells.add((row.group2() == null ? "" : ChartText.group(r.by2(), row.group2()) + " ")
                             + DotChart.rowText(row, unit));
@@ -161,7 +163,7 @@ final class HeatMap {
         if (r.total() != null && r.total().value() != null) {
             text += " LMNS " + ChartText.value(r.total().value(), unit) + ".";
         }
-        if (r.rows().stream().anyMatch(Row::suppressed)) {
+        if (r.groups().stream().anyMatch(Group::suppressed)) {
             text += " " + ChartText.SUPPRESSED_NOTE + ".";
         }
         return text;

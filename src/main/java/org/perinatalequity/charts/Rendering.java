@@ -11,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.List;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -181,10 +180,5 @@ final class Rendering {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    /** Lines of a description joined into one paragraph-like text. */
-    static String sentences(List<String> parts) {
-        return String.join(" ", parts.stream().filter(s -> s != null && !s.isBlank()).toList());
     }
 }

@@ -10,9 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.TextAnchor;
-import org.perinatalequity.breakdown.BreakdownResult;
-import org.perinatalequity.breakdown.BreakdownResult.Row;
-import org.perinatalequity.measures.Measure;
+import org.perinatalequity.charts.ChartData.Group;
 
 /**
  * The slope index of inequality drawn: each deprivation quantile at the midpoint of its share of the population
@@ -24,17 +22,18 @@ import org.perinatalequity.measures.Measure;
 final class SlopeChart {
 
     /** A quantile placed on the relative-rank scale. */
-    record Placed(Row row, int quantile, double rank) {
+    record Placed(Group row, int quantile, double rank) {
     }
 
     private SlopeChart() {
     }
 
-    static ChartImage render(BreakdownResult r, Measure m, int width, int height) {
+    static ChartImage render(ChartData.Breakdown r, ChartMeasure m, int width, int height) {
         String name = m != null ? m.name() : r != null ? r.measure() : "Measure";
-        String title = name + (r == null ? "" : " by " + ChartText.dimension(r.by()).replace(" (1 = most deprived)", ""))
+        String title = name
+                + (r == null ? "" : " by " + ChartText.dimension(r.byLabel()).replace(" (1 = most deprived)", ""))
                 + ": slope index of inequality" + (r == null ? "" : ChartText.period(r.from(), r.to()));
-        List<Placed> placed = r == null || r.rows() == null ? List.of() : place(r.rows());
+        List<Placed> placed = r == null || r.groups() == null ? List.of() : place(r.groups());
         if (placed.isEmpty()) {
             return Rendering.noData(title, width, height);
         }
@@ -66,7 +65,7 @@ final class SlopeChart {
             legend.line("Fitted line (slope = SII)", new BasicStroke(2.5f), Palette.NHS_BLUE);
         }
         for (Placed p : placed) {
-            Row row = p.row();
+            Group row = p.row();
             String label = ChartText.shortGroup(r.by(), row.group());
             if (row.suppressed() || row.value() == null) {
                 plot.addAnnotation(Mark.text(row.suppressed() ? "suppressed" : "no-value", p.rank(),
@@ -94,13 +93,13 @@ final class SlopeChart {
     }
 
     /** Numbered quantiles (not "Unknown") in order, at the midpoints of their cumulative population share. */
-    static List<Placed> place(List<Row> rows) {
-        List<Row> numbered = rows.stream().filter(x -> x.group() != null && x.group().matches("\\d+"))
+    static List<Placed> place(List<Group> rows) {
+        List<Group> numbered = rows.stream().filter(x -> x.group() != null && x.group().matches("\\d+"))
                 .sorted(Comparator.comparingInt(x -> Integer.parseInt(x.group()))).toList();
         double total = numbered.stream().mapToDouble(x -> weight(x)).sum();
         List<Placed> out = new ArrayList<>();
         double cumulative = 0;
-        for (Row row : numbered) {
+        for (Group row : numbered) {
             double share = total > 0 ? weight(row) / total : 1.0 / numbered.size();
             out.add(new Placed(row, Integer.parseInt(row.group()), cumulative + share / 2));
             cumulative += share;
@@ -109,7 +108,7 @@ final class SlopeChart {
     }
 
     /** Rows without a denominator count as an equal share, so they can still be placed. */
-    private static double weight(Row row) {
+    private static double weight(Group row) {
         return row.denominator() == null || row.denominator() <= 0 ? 0 : row.denominator();
     }
 
@@ -137,7 +136,7 @@ final class SlopeChart {
         return new double[] { my - slope * mx, slope };
     }
 
-    static String inequalityText(BreakdownResult.Inequality q, String unit) {
+    static String inequalityText(ChartData.Inequality q, String unit) {
         if (q == null) {
             return "SII and RII not available: every quantile needs a published value";
         }
@@ -151,8 +150,8 @@ final class SlopeChart {
         return String.format(java.util.Locale.UK, "%.2f", v);
     }
 
-    private static String description(String title, BreakdownResult r, List<Placed> placed, double[] line, String unit,
-            String subtitle) {
+    private static String description(String title, ChartData.Breakdown r, List<Placed> placed, double[] line,
+            String unit, String subtitle) {
         List<String> parts = new ArrayList<>();
         for (Placed p : placed) {
             parts.add(ChartText.group(r.by(), p.row().group()) + " " + DotChart.rowText(p.row(), unit));

@@ -11,9 +11,10 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.TextAnchor;
-import org.perinatalequity.breakdown.TrendResult;
-import org.perinatalequity.breakdown.TrendResult.Point;
-import org.perinatalequity.measures.Measure;
+import org.perinatalequity.charts.ChartData.Point;
+import org.perinatalequity.stats.SpcInput;
+import org.perinatalequity.stats.SpcResult.Assurance;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /**
  * A Making Data Count SPC chart of a trend: the series, the mean, the process limits (a p chart's limits vary with
@@ -29,7 +30,7 @@ final class SpcChart {
     private SpcChart() {
     }
 
-    static ChartImage render(TrendResult t, Measure m, int width, int height) {
+    static ChartImage render(ChartData.Trend t, ChartMeasure m, int width, int height) {
         String title = (m != null ? m.name() : t != null ? t.measure() : "Measure") + ": SPC chart"
                 + (t != null && t.rollingMonths() > 1 ? " (rolling " + t.rollingMonths() + " months)" : "")
                 + (t == null || t.points() == null || t.points().isEmpty() ? ""
@@ -151,41 +152,42 @@ final class SpcChart {
         }
     }
 
-    static String variation(String type) {
+    static String variation(PointType type) {
         if (type == null) {
             return "Variation: not assessed (fewer than two published points)";
         }
         return switch (type) {
-            case "special_cause_improvement" -> "Variation: special cause – improvement";
-            case "special_cause_concern" -> "Variation: special cause – concern";
-            case "special_cause_neither" -> "Variation: special cause – neither improvement nor concern";
-            default -> "Variation: common cause – no significant change";
+            case SPECIAL_CAUSE_IMPROVEMENT -> "Variation: special cause – improvement";
+            case SPECIAL_CAUSE_CONCERN -> "Variation: special cause – concern";
+            case SPECIAL_CAUSE_NEITHER -> "Variation: special cause – neither improvement nor concern";
+            case COMMON_CAUSE -> "Variation: common cause – no significant change";
         };
     }
 
-    static String assurance(String type, Double target) {
+    static String assurance(Assurance type, Double target) {
         if (type == null) {
             return target == null ? "Assurance: no target" : "Assurance: not assessed";
         }
         return switch (type) {
-            case "consistently_passing" -> "Assurance: consistently passing the target";
-            case "consistently_failing" -> "Assurance: consistently failing the target";
-            default -> "Assurance: hit and miss – the target lies within the process limits";
+            case CONSISTENTLY_PASSING -> "Assurance: consistently passing the target";
+            case CONSISTENTLY_FAILING -> "Assurance: consistently failing the target";
+            case HIT_AND_MISS -> "Assurance: hit and miss – the target lies within the process limits";
         };
     }
 
-    private static String description(String title, TrendResult t, String unit, Double target, String subtitle) {
+    private static String description(String title, ChartData.Trend t, String unit, Double target, String subtitle) {
         List<String> parts = new ArrayList<>();
         for (Point p : t.points()) {
             String text = p.period() + " " + (p.suppressed() ? "suppressed (*)" : ChartText.value(p.value(), unit));
             if (!p.complete()) {
                 text += " (incomplete)";
-            } else if (p.spc() != null && !"common_cause".equals(p.spc())) {
-                text += " (" + p.spc().replace('_', ' ') + ")";
+            } else if (p.spc() != null && p.spc() != PointType.COMMON_CAUSE) {
+                text += " (" + p.spc().label().replace('_', ' ') + ")";
             }
             parts.add(text);
         }
-        String how = ("p".equals(t.chart()) ? " p chart." : "p_prime".equals(t.chart()) ? " Laney p′ chart." : "")
+        String how = (t.chart() == SpcInput.Chart.P ? " p chart."
+                : t.chart() == SpcInput.Chart.P_PRIME ? " Laney p′ chart." : "")
                 + (t.rollingMonths() > 1 ? " Rolling " + t.rollingMonths() + "-month rates." : "")
                 + (t.rebasedAt() == null || t.rebasedAt().isEmpty() ? ""
                         : " Rebased at " + String.join(", ", t.rebasedAt()) + ".");

@@ -6,6 +6,9 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 
+import org.perinatalequity.stats.Comparison;
+import org.perinatalequity.stats.SpcResult.PointType;
+
 /**
  * Marker shapes, centred on (0, 0). Every comparison and special-cause type has its own shape as well as its own
  * colour, so that colour is never the only cue (WCAG 1.4.1).
@@ -55,32 +58,32 @@ final class Symbols {
                 0, -w, -r + w, -r);
     }
 
-    /** The marker for a Fingertips comparison label against the LMNS total. */
-    static Marker comparison(String label) {
-        String key = label == null ? "not_compared" : label;
+    /** The marker for a Fingertips comparison against the LMNS total; null is "not compared". */
+    static Marker comparison(Comparison comparison) {
+        Comparison key = comparison == null ? Comparison.NOT_COMPARED : comparison;
         return switch (key) {
-            case "better", "best" -> new Marker("better circle", circle(SIZE), Palette.NHS_BLUE,
+            case BETTER, BEST -> new Marker("better circle", circle(SIZE), Palette.NHS_BLUE,
                     "Better than LMNS (circle)");
-            case "worse", "worst" -> new Marker("worse square", square(SIZE), Palette.ORANGE, "Worse than LMNS (square)");
-            case "similar" -> new Marker("similar diamond", diamond(SIZE), Palette.WHITE, "Similar to LMNS (open diamond)");
-            case "higher" -> new Marker("higher triangle-up", triangleUp(SIZE), Palette.NHS_BLUE, "Higher than LMNS (triangle up)");
-            case "lower" -> new Marker("lower triangle-down", triangleDown(SIZE), Palette.NHS_BLUE,
+            case WORSE, WORST -> new Marker("worse square", square(SIZE), Palette.ORANGE, "Worse than LMNS (square)");
+            case SIMILAR -> new Marker("similar diamond", diamond(SIZE), Palette.WHITE, "Similar to LMNS (open diamond)");
+            case HIGHER -> new Marker("higher triangle-up", triangleUp(SIZE), Palette.NHS_BLUE, "Higher than LMNS (triangle up)");
+            case LOWER -> new Marker("lower triangle-down", triangleDown(SIZE), Palette.NHS_BLUE,
                     "Lower than LMNS (triangle down)");
-            default -> new Marker("not-compared cross", cross(SIZE), Palette.MID_GREY, "Not compared (cross)");
+            case NOT_COMPARED -> new Marker("not-compared cross", cross(SIZE), Palette.MID_GREY, "Not compared (cross)");
         };
     }
 
-    /** The Making Data Count marker for a point type label ({@code special_cause_improvement}, ...). */
-    static Marker spc(String type) {
-        String key = type == null ? "common_cause" : type;
+    /** The Making Data Count marker for a point type; null (not charted) is drawn as common cause. */
+    static Marker spc(PointType type) {
+        PointType key = type == null ? PointType.COMMON_CAUSE : type;
         return switch (key) {
-            case "special_cause_improvement" -> new Marker("improvement circle", circle(SIZE * 1.15), Palette.MDC_IMPROVEMENT,
+            case SPECIAL_CAUSE_IMPROVEMENT -> new Marker("improvement circle", circle(SIZE * 1.15), Palette.MDC_IMPROVEMENT,
                     "Special cause: improvement (blue circle)");
-            case "special_cause_concern" -> new Marker("concern square", square(SIZE * 1.15), Palette.MDC_CONCERN,
+            case SPECIAL_CAUSE_CONCERN -> new Marker("concern square", square(SIZE * 1.15), Palette.MDC_CONCERN,
                     "Special cause: concern (orange square)");
-            case "special_cause_neither" -> new Marker("neither diamond", diamond(SIZE * 1.15), Palette.MDC_NEITHER,
+            case SPECIAL_CAUSE_NEITHER -> new Marker("neither diamond", diamond(SIZE * 1.15), Palette.MDC_NEITHER,
                     "Special cause: neither (purple diamond)");
-            default -> new Marker("common-cause small-circle", circle(SIZE * 0.6), Palette.MDC_COMMON,
+            case COMMON_CAUSE -> new Marker("common-cause small-circle", circle(SIZE * 0.6), Palette.MDC_COMMON,
                     "Common cause (small grey dot)");
         };
     }

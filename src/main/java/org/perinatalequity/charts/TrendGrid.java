@@ -17,8 +17,8 @@ import org.jfree.chart.ui.Drawable;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
-import org.perinatalequity.breakdown.TrendResult;
-import org.perinatalequity.breakdown.TrendResult.Point;
+import org.perinatalequity.charts.ChartData.Point;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /**
  * Small multiples: several trends (several measures, or one measure by group) in a grid of up to three columns,
@@ -83,7 +83,7 @@ final class TrendGrid {
     }
 
     private static JFreeChart panel(TrendPanel panel, double[] shared) {
-        TrendResult t = panel.trend();
+        ChartData.Trend t = panel.trend();
         List<Point> points = t.points();
         int n = points.size();
         double[] index = new double[n];
@@ -125,7 +125,7 @@ final class TrendGrid {
             } else if (p.suppressed()) {
                 plot.addAnnotation(Mark.text("suppressed", i, y.getLowerBound(), 0, -3, "*",
                         Rendering.font(Font.BOLD, 13), Palette.TEXT, TextAnchor.BOTTOM_CENTER));
-            } else if (p.value() != null && p.spc() != null && !"common_cause".equals(p.spc())) {
+            } else if (p.value() != null && p.spc() != null && p.spc() != PointType.COMMON_CAUSE) {
                 Symbols.Marker m = Symbols.spc(p.spc());
                 plot.addAnnotation(Mark.symbol("point special-cause " + m.cssClass(), i, p.value(), m.shape(),
                         m.fill()));
@@ -144,7 +144,7 @@ final class TrendGrid {
         return chart;
     }
 
-    private static List<Double> values(TrendResult t) {
+    private static List<Double> values(ChartData.Trend t) {
         List<Double> out = new ArrayList<>();
         for (Point p : t.points()) {
             out.add(p.suppressed() ? null : p.value());
@@ -163,7 +163,7 @@ final class TrendGrid {
         return null;
     }
 
-    private static String summary(TrendResult t) {
+    private static String summary(ChartData.Trend t) {
         Point last = lastPublished(t.points());
         String text = last == null ? "no complete period with a published value"
                 : "latest complete " + last.period() + " " + ChartText.value(last.value(), t.unit());

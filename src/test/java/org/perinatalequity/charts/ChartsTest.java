@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.perinatalequity.breakdown.BreakdownResult;
-import org.perinatalequity.breakdown.BreakdownResult.Row;
-import org.perinatalequity.breakdown.TrendResult;
+import org.perinatalequity.charts.ChartData.Group;
+import org.perinatalequity.stats.Comparison;
+import org.perinatalequity.stats.SpcInput;
 
 class ChartsTest {
 
@@ -78,15 +78,16 @@ class ChartsTest {
 
     @Test
     void heatMapColoursEachCellByItsComparisonWithTheLmnsNotByValue() {
-        BreakdownResult r = Samples.pretermByEthnicityAndQuintile();
+        ChartData.Breakdown r = Samples.pretermByEthnicityAndQuintile();
         ChartImage c = Charts.heatMap(r, Samples.PRETERM);
         for (String comparison : List.of("better", "similar", "worse")) {
-            long cells = r.rows().stream().filter(x -> !x.suppressed() && comparison.equals(x.comparison())).count();
+            long cells = r.groups().stream().filter(x -> !x.suppressed() && x.comparison() != null
+                    && comparison.equals(x.comparison().label())).count();
             assertThat(cells).isPositive();
             assertThat(count(c.svg(), "<g class='cell value " + comparison + "'>")).as(comparison).isEqualTo((int) cells);
         }
         // Each value is labelled with its comparison's symbol; the legend names the comparison, not a value range
-        Row worse = r.rows().stream().filter(x -> "worse".equals(x.comparison())).findFirst().orElseThrow();
+        Group worse = r.groups().stream().filter(x -> x.comparison() == Comparison.WORSE).findFirst().orElseThrow();
         assertThat(group(c.svg(), "cell value worse")).contains("■ " + ChartText.value(worse.value(), "%"))
                 .contains("style='fill:rgb(237,139,0)'");
         assertThat(c.svg()).contains("● Better than LMNS").contains("■ Worse than LMNS").contains("◆ Similar to LMNS")
@@ -95,9 +96,9 @@ class ChartsTest {
 
     @Test
     void slopeChartDrawsNoFittedLineWhereNoSiiIsGiven() {
-        BreakdownResult r = Samples.pretermByQuintile();
-        BreakdownResult noSii = new BreakdownResult(r.measure(), r.by(), r.by2(), r.from(), r.to(), r.suppressed(),
-                r.unit(), r.imdVintage(), r.total(), r.rows(), null);
+        ChartData.Breakdown r = Samples.pretermByQuintile();
+        ChartData.Breakdown noSii = new ChartData.Breakdown(r.measure(), r.by(), r.byLabel(), r.by2(), r.by2Label(),
+                r.from(), r.to(), r.suppressed(), r.unit(), r.total(), r.groups(), null);
         ChartImage c = Charts.slopeChart(noSii, Samples.PRETERM);
         assertThat(c.svg()).contains("SII and RII not available").doesNotContain("fitted-line");
         assertThat(c.description()).doesNotContain("Fitted line");
@@ -123,9 +124,8 @@ class ChartsTest {
     void fittedLineIsTheWeightedLeastSquaresLine() {
         // Exactly linear points: the fit must recover intercept 10 and slope -5 whatever the weights.
         List<SlopeChart.Placed> points = List.of(new SlopeChart.Placed(Samples.row("1", null, 90, 1000, null), 1, 0.2),
-                new SlopeChart.Placed(new Row("2", null, 1.0, 3000.0, 7.5, 7.0, 8.0, null, null, false, null, null,
-                        null, null), 2, 0.5), new SlopeChart.Placed(new Row("3", null, 1.0, 500.0, 6.0, 5.0, 7.0, null,
-                        null, false, null, null, null, null), 3, 0.8));
+                new SlopeChart.Placed(new Group("2", null, null, 3000.0, 7.5, 7.0, 8.0, false, null), 2, 0.5),
+                new SlopeChart.Placed(new Group("3", null, null, 500.0, 6.0, 5.0, 7.0, false, null), 3, 0.8));
         double[] fit = SlopeChart.fit(points);
         assertThat(fit[0]).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(fit[1]).isCloseTo(-5.0, org.assertj.core.data.Offset.offset(1e-9));
@@ -169,7 +169,7 @@ class ChartsTest {
 
     @Test
     void incompletePeriodsAreHollowAndLabelled() {
-        TrendResult t = Samples.withIncompleteEnds(Samples.earlyBookingTrend(), 1, 2);
+        ChartData.Trend t = Samples.withIncompleteEnds(Samples.earlyBookingTrend(), 1, 2);
         ChartImage c = Charts.spcChart(t, Samples.EARLY_BOOKING);
         assertThat(count(c.svg(), "class='point incomplete hollow-circle'")).isEqualTo(3);
         assertThat(group(c.svg(), "point incomplete hollow-circle")).contains("fill:rgb(255,255,255)");
@@ -189,7 +189,7 @@ class ChartsTest {
 
     @Test
     void aRebasedChartDrawsEachPeriodsMean() {
-        TrendResult t = Samples.rebased(Samples.earlyBookingTrend(), 6);
+        ChartData.Trend t = Samples.rebased(Samples.earlyBookingTrend(), 6);
         ChartImage c = Charts.spcChart(t, Samples.EARLY_BOOKING);
         assertThat(count(c.svg(), "<g class='mean'>")).isEqualTo(1);
         assertThat(c.svg()).contains("rebased at 2024-10");
@@ -198,7 +198,7 @@ class ChartsTest {
 
     @Test
     void trendGridDrawsEveryPublishedPointEvenBetweenSuppressedOnes() {
-        TrendResult t = Samples.earlyBookingTrend();
+        ChartData.Trend t = Samples.earlyBookingTrend();
         long published = t.points().stream().filter(p -> !p.suppressed() && p.value() != null).count();
         assertThat(published).isLessThan(t.points().size()); // some are suppressed
         ChartImage c = Charts.trendGrid("Booked", List.of(new TrendPanel("All", t)), true);
@@ -208,23 +208,24 @@ class ChartsTest {
 
     @Test
     void emptyAllSuppressedAndNullInputsRenderWithoutThrowing() {
-        BreakdownResult empty = new BreakdownResult("preterm", "imd_quintile", null, null, null, true, "%", "2019",
-                null, List.of(), null);
-        List<Row> hidden = List.of(Samples.suppressedRow("1", null), Samples.suppressedRow("2", null));
-        BreakdownResult allSuppressed = new BreakdownResult("preterm", "imd_quintile", null, "2024-04", "2025-03", true,
-                "%", "2019", null, hidden, null);
-        List<Row> nulls = List.of(new Row("1", null, null, null, null, null, null, null, null, false, null, null, null,
-                null));
-        BreakdownResult nullValues = new BreakdownResult("preterm", "imd_quintile", "ethnic_group", null, null, false,
-                null, null, null, nulls, null);
+        String quintile = "IMD quintile (1 = most deprived)";
+        ChartData.Breakdown empty = new ChartData.Breakdown("preterm", "imd_quintile", quintile, null, null, null,
+                null, true, "%", null, List.of(), null);
+        List<Group> hidden = List.of(Samples.suppressedRow("1", null), Samples.suppressedRow("2", null));
+        ChartData.Breakdown allSuppressed = new ChartData.Breakdown("preterm", "imd_quintile", quintile, null, null,
+                "2024-04", "2025-03", true, "%", null, hidden, null);
+        List<Group> nulls = List.of(new Group("1", null, null, null, null, null, null, false, null));
+        ChartData.Breakdown nullValues = new ChartData.Breakdown("preterm", "imd_quintile", quintile, "ethnic_group",
+                "Ethnic group", null, null, false, null, null, nulls, null);
         List<ChartImage> images = new ArrayList<>();
-        for (BreakdownResult r : new BreakdownResult[] { null, empty, allSuppressed, nullValues }) {
+        for (ChartData.Breakdown r : new ChartData.Breakdown[] { null, empty, allSuppressed, nullValues }) {
             images.add(Charts.dotChart(r, Samples.PRETERM));
             images.add(Charts.heatMap(r, Samples.PRETERM));
             images.add(Charts.slopeChart(r, Samples.PRETERM));
             images.add(Charts.funnelPlot(r, null));
         }
-        TrendResult noPoints = new TrendResult("preterm", "month", true, "%", null, null, null, null, List.of(), null);
+        ChartData.Trend noPoints = new ChartData.Trend("preterm", "%", null, null, null, null, List.of(),
+                SpcInput.Chart.XMR, 1, List.of());
         images.add(Charts.spcChart(noPoints, Samples.PRETERM));
         images.add(Charts.spcChart(null, null));
         images.add(Charts.trendGrid("Nothing", List.of(), false));

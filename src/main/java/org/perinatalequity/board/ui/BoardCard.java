@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import org.perinatalequity.board.BoardSummary;
 import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.board.StatusText;
+import org.perinatalequity.breakdown.BreakdownChartData;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.ChartImage;
@@ -57,7 +58,8 @@ class BoardCard extends Article {
                 figure("board-assurance-" + measure.id(),
                         StatusText.assuranceText(months.assurance(), measure.target())));
 
-        ChartImage chart = Charts.spcChart(months, measure, CHART_WIDTH, CHART_HEIGHT);
+        ChartImage chart = Charts.spcChart(BreakdownChartData.trend(months), BreakdownChartData.measure(measure),
+                CHART_WIDTH, CHART_HEIGHT);
         Html chartHtml = new Html(chart.html());
         chartHtml.getElement().getClassList().add("equity-board-chart");
         Paragraph description = new Paragraph(chart.description());

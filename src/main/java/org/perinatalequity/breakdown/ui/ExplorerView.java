@@ -33,6 +33,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
+import org.perinatalequity.breakdown.BreakdownChartData;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownTables;
 import org.perinatalequity.breakdown.BreakdownService;
@@ -152,7 +153,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         chart.removeAll();
         chart.add(new Html(image.html()));
         chartText.setDescription(image.description());
-        ChartImage spc = Charts.spcChart(monthly, measure, chartWidth(TREND_WIDTH), TREND_HEIGHT);
+        ChartImage spc = Charts.spcChart(BreakdownChartData.trend(monthly), BreakdownChartData.measure(measure),
+                chartWidth(TREND_WIDTH), TREND_HEIGHT);
         trendChart.removeAll();
         trendChart.add(new Html(spc.html()));
         trendText.setDescription(spc.description());

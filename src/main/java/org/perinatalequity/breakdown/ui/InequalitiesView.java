@@ -34,6 +34,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import org.perinatalequity.breakdown.BreakdownChartData;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
@@ -298,7 +299,7 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
         trends = service.trendsByGroup(m.id(), Dimension.QUARTER, by, state.filters(), true);
         List<TrendPanel> panels = trends.entrySet().stream().map(e -> new TrendPanel(
                 by == Dimension.IMD_QUINTILE && !"Unknown".equals(e.getKey()) ? "Quintile " + e.getKey() : e.getKey(),
-                e.getValue())).toList();
+                BreakdownChartData.trend(e.getValue()))).toList();
         int rows = (panels.size() + 2) / 3;
         ChartImage image = Charts.trendGrid(m.name() + " by quarter and " + by.label(), panels, true, 900,
                 120 + 190 * rows);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
+import org.perinatalequity.breakdown.BreakdownChartData;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.charts.Charts;
@@ -69,8 +70,8 @@ class ExplorerViewTest extends SampleDataViewTest {
                 .getInnerHtml();
         assertThat(svg).contains("<title", "First feed breast milk: SPC chart");
         assertThat(_find(Paragraph.class).stream().map(Paragraph::getText))
-                .contains("Chart in words: " + Charts.spcChart(months, service.measure("breastmilk_first_feed"), 800,
-                        320).description());
+                .contains("Chart in words: " + Charts.spcChart(BreakdownChartData.trend(months),
+                        BreakdownChartData.measure(service.measure("breastmilk_first_feed")), 800, 320).description());
         assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("trend-table")))).isEqualTo(
                 months.points().size());
     }
