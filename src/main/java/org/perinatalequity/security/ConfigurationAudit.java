@@ -1,8 +1,8 @@
 package org.perinatalequity.security;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
