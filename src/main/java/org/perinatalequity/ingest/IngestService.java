@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.perinatalequity.security.AuditService;
+import org.perinatalequity.security.AuditedLoad;
 import org.perinatalequity.system.EquityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +61,7 @@ public class IngestService {
     }
 
     /** Who asked and through which door; recorded in the ingest log. */
-    public record Requester(String user, String source) {
+    public record Requester(String user, String source) implements AuditedLoad.Caller {
     }
 
     public List<LoadedData.SubmissionRow> findSubmissions() {
@@ -85,6 +87,7 @@ public class IngestService {
 
     /** ADMIN only; the command line, inbox and sample loader call it as SYSTEM (security.SystemCaller). */
     @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @AuditedLoad(action = AuditService.INGEST)
     public IngestReport ingest(List<Path> sources, Requester requester) {
         Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymisationKey());
         oneAtATime.lock();

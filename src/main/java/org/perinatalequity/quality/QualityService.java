@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.perinatalequity.measures.CompletePeriods;
 import org.perinatalequity.measures.Dimension;
-import org.perinatalequity.quality.query.QualityQuery;
 import org.perinatalequity.stats.DisclosureControl;
 
 import org.springframework.stereotype.Service;

@@ -2,6 +2,9 @@ package org.perinatalequity.quality;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
+
+import org.perinatalequity.system.AuditedSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * threshold would hide an escalation.
  */
 @ConfigurationProperties("equity.quality")
-public record QualitySettings(Map<String, Double> thresholds, @DefaultValue("3") int escalationMonths) {
+public record QualitySettings(Map<String, Double> thresholds, @DefaultValue("3") int escalationMonths)
+        implements AuditedSettings {
 
     public QualitySettings {
         thresholds = thresholds == null ? Map.of() : Map.copyOf(thresholds);
@@ -29,6 +33,15 @@ public record QualitySettings(Map<String, Double> thresholds, @DefaultValue("3")
                 throw new IllegalArgumentException("equity.quality.thresholds." + item + " must be 0-100, not " + value);
             }
         });
+    }
+
+    @Override
+    public Map<String, String> auditedSettings() {
+        Map<String, String> s = new TreeMap<>();
+        thresholds.forEach((item, value) -> s.put("equity.quality.thresholds." + item,
+                value == Math.rint(value) ? String.valueOf(value.longValue()) : String.valueOf(value)));
+        s.put("equity.quality.escalation-months", String.valueOf(escalationMonths));
+        return s;
     }
 
     /** The thresholds by item; items without one are never escalated. */

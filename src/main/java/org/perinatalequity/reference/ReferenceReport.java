@@ -1,9 +1,29 @@
 package org.perinatalequity.reference;
 
 import java.util.List;
+import java.util.stream.Collectors;
+
+import org.perinatalequity.security.AuditedLoad;
 
 /** What a reference load did: each file, how it was recognised, and the rows loaded. */
-public record ReferenceReport(List<LoadedFile> files) {
+public record ReferenceReport(List<LoadedFile> files) implements AuditedLoad.Report {
+
+    @Override
+    public long loadedRows() {
+        return files.stream().mapToLong(LoadedFile::rows).sum();
+    }
+
+    /** A reference load that returns has loaded every file it was given. */
+    @Override
+    public boolean allLoaded() {
+        return true;
+    }
+
+    /** "ONSPD_FEB_2025.csv (ONSPD), File_7.csv (IoD2019 File 7)"; every reference load comes the same way. */
+    @Override
+    public String auditDetail(String source) {
+        return files.stream().map(f -> f.file() + " (" + f.layout() + ")").collect(Collectors.joining(", "));
+    }
 
     public record LoadedFile(String file, String kind, String layout, String vintage, long rows) {
     }

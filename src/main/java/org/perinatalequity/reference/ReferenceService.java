@@ -24,6 +24,8 @@ import org.perinatalequity.ingest.DataChangedEvent;
 import org.perinatalequity.ingest.ExtractFiles;
 import org.perinatalequity.reference.ReferenceLayout.Field;
 import org.perinatalequity.reference.ReferenceLayout.Kind;
+import org.perinatalequity.security.AuditService;
+import org.perinatalequity.security.AuditedLoad;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,6 +60,7 @@ public class ReferenceService {
 
     /** ADMIN only; the command line and sample loader call it as SYSTEM (security.SystemCaller). */
     @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @AuditedLoad(action = AuditService.REFERENCE_LOAD, source = "reference")
     public ReferenceReport load(List<Path> sources, String user) {
         Path workDir = createWorkDir();
         try (Connection connection = dataSource.getConnection()) {

@@ -1,14 +1,16 @@
 package org.perinatalequity.security;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.perinatalequity.quality.QualitySettings;
 import org.perinatalequity.stats.DisclosureControl;
+import org.perinatalequity.system.AuditedSettings;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,12 +26,13 @@ import org.springframework.stereotype.Component;
  * force, and a {@code config_change} event, old → new, for each of them that differs from the previous
  * start. The values of the previous start are kept in {@code audited_setting} (db/050-audit.sql). The
  * pseudonymisation key itself is never stored: only a BCrypt hash of its SHA-256, enough to tell that
- * it changed.
+ * it changed. Besides security's own settings, every {@link AuditedSettings} bean contributes its own, so
+ * this class names no feature.
  */
 @Component
 class ConfigurationAudit {
 
-    static final String PSEUDONYMISATION_KEY = "equity.ingest.pseudonymisation-key";
+    static final String PSEUDONYMISATION_KEY = EquityProperties.PSEUDONYMISATION_KEY;
     private static final String NONE = "(none)";
 
     private final JdbcClient jdbc;
@@ -37,24 +40,26 @@ class ConfigurationAudit {
     private final Environment environment;
     private final EquityProperties equity;
     private final SecurityProperties security;
-    private final QualitySettings quality;
+    private final List<AuditedSettings> registered;
     private final UserDirectory users;
     private final BCryptPasswordEncoder keyHashes = new BCryptPasswordEncoder(10);
 
     ConfigurationAudit(JdbcClient jdbc, AuditService audit, Environment environment, EquityProperties equity,
-            SecurityProperties security, QualitySettings quality, UserDirectory users) {
+            SecurityProperties security, List<AuditedSettings> registered, UserDirectory users) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.environment = environment;
         this.equity = equity;
         this.security = security;
-        this.quality = quality;
+        this.registered = List.copyOf(registered);
         this.users = users;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void recordStart() {
         Map<String, String> current = settings();
+        Set<String> auditedByOwner = new HashSet<>();
+        registered.forEach(r -> auditedByOwner.addAll(r.changesAuditedByOwner()));
         Map<String, Stored> previous = new TreeMap<>();
         jdbc.sql("SELECT name, value, secret_hash FROM audited_setting").query((rs, n) -> previous.put(
                 rs.getString(1), new Stored(rs.getString(2), rs.getString(3)))).list();
@@ -74,7 +79,7 @@ class ConfigurationAudit {
                     && !keyHashes.matches(sha256(key), previous.get(name).secretHash())) {
                 detail = "a different key: records loaded from now on get pseudonyms that do not match earlier loads";
             }
-            if (detail != null && !firstStart) {
+            if (detail != null && !firstStart && !auditedByOwner.contains(name)) {
                 audit.recordAs(SystemCaller.NAME, AuditService.CONFIG_CHANGE, name, detail, null,
                         AuditService.Outcome.success);
                 changed++;
@@ -92,14 +97,6 @@ class ConfigurationAudit {
         List<String> profiles = List.of(environment.getActiveProfiles());
         s.put("spring.profiles.active", profiles.isEmpty() ? "default" : String.join(",", profiles));
         s.put("disclosure.suppress-below", format(DisclosureControl.SUPPRESS_BELOW));
-        s.put("equity.reference.imd-vintage", equity.reference().imdVintage());
-        s.put(PSEUDONYMISATION_KEY, isBlank(equity.ingest().pseudonymisationKey()) ? "not set" : "set");
-        s.put("equity.ingest.max-upload-bytes", String.valueOf(equity.ingest().maxUploadBytes()));
-        s.put("equity.ingest.max-uncompressed-bytes", String.valueOf(equity.ingest().maxUncompressedBytes()));
-        s.put("equity.ingest.max-zip-entries", String.valueOf(equity.ingest().maxZipEntries()));
-        s.put("equity.ingest.inbox-enabled", String.valueOf(equity.ingest().inboxEnabled()));
-        s.put("equity.ingest.inbox", String.valueOf(equity.ingest().inbox()));
-        s.put("equity.sample-data.load-on-first-start", String.valueOf(equity.sampleData().loadOnFirstStart()));
         s.put("equity.security.users-file", security.usersFile() == null || security.usersFile().toString().isBlank()
                 ? NONE : security.usersFile().toString());
         s.put("equity.security.lockout", security.lockout().maxFailures() + " failures in "
@@ -111,9 +108,13 @@ class ConfigurationAudit {
         s.put("spring.servlet.multipart.max-file-size", environment.getProperty("spring.servlet.multipart.max-file-size",
                 "1MB"));
         s.put("equity.audit.log-file", environment.getProperty("equity.audit.log-file", NONE));
-        new TreeMap<>(quality.thresholds()).forEach((item, value) -> s.put("equity.quality.thresholds." + item,
-                format(value)));
-        s.put("equity.quality.escalation-months", String.valueOf(quality.escalationMonths()));
+        for (AuditedSettings settings : registered) {
+            settings.auditedSettings().forEach((name, value) -> {
+                if (s.putIfAbsent(name, value) != null) {
+                    throw new IllegalStateException("audited setting " + name + " is registered twice");
+                }
+            });
+        }
         users.describeFileUsers().forEach((name, access) -> s.put("user:" + name, access));
         return s;
     }

@@ -6,25 +6,24 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.aopalliance.intercept.MethodInterceptor;
-import org.perinatalequity.ingest.IngestReport;
-import org.perinatalequity.ingest.IngestService;
-import org.perinatalequity.reference.ReferenceReport;
-import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.aop.Advisor;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.StaticMethodMatcherPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Audits every ingestion and reference load, whoever starts it (upload, API, inbox, command line,
- * first-start loader): user, files, outcome and rows loaded. An advisor around the two service methods
- * rather than a call inside them, so no entry point can skip it. It wraps the services' own role check,
- * so a refused attempt is recorded as denied.
+ * Audits every load of files into the database (the methods marked {@link AuditedLoad}: ingestion and
+ * reference loads), whoever starts it (upload, API, inbox, command line, first-start loader): user,
+ * files, outcome and rows loaded. An advisor around the service methods rather than a call inside them,
+ * so no entry point can skip it. It wraps the services' own role check, so a refused attempt is
+ * recorded as denied.
  */
 @Configuration(proxyBeanMethods = false)
 class DataLoadAuditing {
@@ -38,43 +37,57 @@ class DataLoadAuditing {
         StaticMethodMatcherPointcutAdvisor advisor = new StaticMethodMatcherPointcutAdvisor() {
             @Override
             public boolean matches(Method method, Class<?> targetClass) {
-                return (IngestService.class.isAssignableFrom(targetClass) && method.getName().equals("ingest"))
-                        || (ReferenceService.class.isAssignableFrom(targetClass) && method.getName().equals("load"));
+                AuditedLoad load = declaration(AopUtils.getMostSpecificMethod(method, targetClass));
+                if (load != null) {
+                    checkDeclaration(method, load);
+                }
+                return load != null;
             }
         };
         advisor.setOrder(ORDER);
         advisor.setAdvice((MethodInterceptor) invocation -> {
+            Method method = invocation.getMethod();
+            AuditedLoad load = declaration(AopUtils.getMostSpecificMethod(method, invocation.getThis() == null
+                    ? method.getDeclaringClass() : invocation.getThis().getClass()));
             Object[] args = invocation.getArguments();
-            boolean ingest = invocation.getMethod().getName().equals("ingest");
-            String action = ingest ? AuditService.INGEST : AuditService.REFERENCE_LOAD;
-            String user = ingest ? ((IngestService.Requester) args[1]).user() : (String) args[1];
-            String source = ingest ? ((IngestService.Requester) args[1]).source() : "reference";
+            String user = args[1] instanceof AuditedLoad.Caller caller ? caller.user() : (String) args[1];
+            String source = args[1] instanceof AuditedLoad.Caller caller ? caller.source() : load.source();
             String files = files(args[0]);
             try {
                 Object result = invocation.proceed();
-                if (result instanceof IngestReport report) {
-                    long rows = report.submissions().stream().flatMap(s -> s.tables().stream())
-                            .mapToLong(IngestReport.TableCount::loaded).sum();
-                    audit.getObject().recordAs(user, action, files, "via " + source + ": " + summary(report), rows,
-                            report.allLoaded() ? AuditService.Outcome.success : AuditService.Outcome.failure);
-                } else if (result instanceof ReferenceReport report) {
-                    long rows = report.files().stream().mapToLong(ReferenceReport.LoadedFile::rows).sum();
-                    audit.getObject().recordAs(user, action, files, report.files().stream()
-                            .map(f -> f.file() + " (" + f.layout() + ")").collect(Collectors.joining(", ")), rows,
-                            AuditService.Outcome.success);
+                if (result instanceof AuditedLoad.Report report) {
+                    audit.getObject().recordAs(user, load.action(), files, report.auditDetail(source),
+                            report.loadedRows(), report.allLoaded() ? AuditService.Outcome.success
+                                    : AuditService.Outcome.failure);
                 }
                 return result;
             } catch (AccessDeniedException e) {
-                audit.getObject().recordAs(user, action, files, "via " + source + ": refused, the role does not allow it",
-                        null, AuditService.Outcome.denied);
+                audit.getObject().recordAs(user, load.action(), files, "via " + source
+                        + ": refused, the role does not allow it", null, AuditService.Outcome.denied);
                 throw e;
             } catch (RuntimeException e) {
-                audit.getObject().recordAs(user, action, files, "via " + source + ": " + e.getMessage(), null,
+                audit.getObject().recordAs(user, load.action(), files, "via " + source + ": " + e.getMessage(), null,
                         AuditService.Outcome.failure);
                 throw e;
             }
         });
         return advisor;
+    }
+
+    private static AuditedLoad declaration(Method method) {
+        return AnnotatedElementUtils.findMergedAnnotation(method, AuditedLoad.class);
+    }
+
+    /** A load the advice could not read would go unaudited: refuse it at start instead. */
+    private static void checkDeclaration(Method method, AuditedLoad load) {
+        Class<?>[] parameters = method.getParameterTypes();
+        boolean callerGiven = parameters.length >= 2 && AuditedLoad.Caller.class.isAssignableFrom(parameters[1]);
+        boolean userGiven = parameters.length >= 2 && parameters[1] == String.class && !load.source().isBlank();
+        if (parameters.length < 2 || !List.class.isAssignableFrom(parameters[0]) || !(callerGiven || userGiven)
+                || !AuditedLoad.Report.class.isAssignableFrom(method.getReturnType())) {
+            throw new IllegalStateException("@AuditedLoad " + method + " must take (List of files, AuditedLoad.Caller)"
+                    + " or (List of files, String user) with a source, and return an AuditedLoad.Report");
+        }
     }
 
     private static String files(Object paths) {
@@ -83,12 +96,5 @@ class DataLoadAuditing {
         }
         return list.stream().map(p -> p instanceof Path path && path.getFileName() != null
                 ? path.getFileName().toString() : String.valueOf(p)).collect(Collectors.joining(", "));
-    }
-
-    private static String summary(IngestReport report) {
-        return report.submissions().stream().map(s -> s.path() + " " + s.status()
-                + (s.status() == IngestReport.Status.loaded ? " " + s.provider() + " " + s.periodStart() + " to "
-                        + s.periodEnd() : ": " + s.message()))
-                .collect(Collectors.joining("; "));
     }
 }

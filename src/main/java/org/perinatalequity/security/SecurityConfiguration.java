@@ -6,8 +6,6 @@ import jakarta.servlet.DispatcherType;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 
-import org.perinatalequity.security.ui.LoginView;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +22,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * The filter chain of the Vaadin UI, everything outside {@code /api/**} (which
- * {@link ApiSecurityConfiguration} takes first): form login on the LoginView (or OpenID Connect when
+ * {@link ApiSecurityConfiguration} takes first): form login on the {@link LoginPage} (or OpenID Connect when
  * configured), Vaadin's own CSRF protection, and view access by each view's {@code @RolesAllowed}; a
  * view without an annotation is refused (docs/security.md).
  */
@@ -47,13 +45,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http, AuthenticationAudit authenticationAudit,
-            SecurityProperties properties, ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+            SecurityProperties properties, LoginPage loginPage, ObjectProvider<ClientRegistrationRepository> oidcClients)
+            throws Exception {
         // Spring Boot's error page (a JSON body for non-browser clients) must not bounce to the login page.
         http.authorizeHttpRequests(auth -> auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
-        http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class).addLogoutHandler(authenticationAudit));
+        http.with(vaadin(), vaadin -> vaadin.loginView(loginPage.view()).addLogoutHandler(authenticationAudit));
         if (oidcClients.getIfAvailable() != null) {
             // Beside the form: the login page shows a button for the provider (equity.security.oidc.*).
-            http.oauth2Login(oidc -> oidc.loginPage("/" + LoginView.ROUTE)
+            http.oauth2Login(oidc -> oidc.loginPage("/" + loginPage.route())
                     .userInfoEndpoint(info -> info.oidcUserService(new OidcRoleMapping(properties.oidc()))));
         }
         http.headers(headers -> securityHeaders(headers, UI_CSP));

@@ -1,6 +1,9 @@
 package org.perinatalequity.system;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +15,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("equity")
 public record EquityProperties(@DefaultValue Database database, @DefaultValue Ingest ingest,
-        @DefaultValue SampleData sampleData, @DefaultValue Reference reference) {
+        @DefaultValue SampleData sampleData, @DefaultValue Reference reference) implements AuditedSettings {
+
+    /** The property holding the pseudonymisation key: audited as set or not set, and by a hash when it changes. */
+    public static final String PSEUDONYMISATION_KEY = "equity.ingest.pseudonymisation-key";
+
+    private static final String IMD_VINTAGE = "equity.reference.imd-vintage";
+
+    @Override
+    public Map<String, String> auditedSettings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(IMD_VINTAGE, reference.imdVintage());
+        String key = ingest.pseudonymisationKey();
+        s.put(PSEUDONYMISATION_KEY, key == null || key.isBlank() ? "not set" : "set");
+        s.put("equity.ingest.max-upload-bytes", String.valueOf(ingest.maxUploadBytes()));
+        s.put("equity.ingest.max-uncompressed-bytes", String.valueOf(ingest.maxUncompressedBytes()));
+        s.put("equity.ingest.max-zip-entries", String.valueOf(ingest.maxZipEntries()));
+        s.put("equity.ingest.inbox-enabled", String.valueOf(ingest.inboxEnabled()));
+        s.put("equity.ingest.inbox", String.valueOf(ingest.inbox()));
+        s.put("equity.sample-data.load-on-first-start", String.valueOf(sampleData.loadOnFirstStart()));
+        return s;
+    }
+
+    /**
+     * The reference loader audits a new IMD vintage itself (reference.ReferenceSettings, against the vintage
+     * the stored deprivation figures were linked with), so the configuration audit does not record it twice.
+     */
+    @Override
+    public Set<String> changesAuditedByOwner() {
+        return Set.of(IMD_VINTAGE);
+    }
 
     /** @param file the DuckDB file this JVM owns */
     public record Database(@DefaultValue("data/equity.duckdb") Path file) {

@@ -49,18 +49,22 @@ class ConfigurationAuditTest {
     }
 
     private void start(String key, Path usersFile, int maxFailures, String... profiles) {
+        start("2019", key, usersFile, maxFailures, profiles);
+    }
+
+    private void start(String imdVintage, String key, Path usersFile, int maxFailures, String... profiles) {
         MockEnvironment environment = new MockEnvironment().withProperty("server.servlet.session.timeout", "30m");
         environment.setActiveProfiles(profiles);
         EquityProperties equity = new EquityProperties(new EquityProperties.Database(dir.resolve("x.duckdb")),
                 new EquityProperties.Ingest(key, dir.resolve("inbox"), false, 10, 1000, 2000, 200),
-                new EquityProperties.SampleData(false, dir), new EquityProperties.Reference("2019"));
+                new EquityProperties.SampleData(false, dir), new EquityProperties.Reference(imdVintage));
         SecurityProperties security = new SecurityProperties(usersFile, new SecurityProperties.Lockout(maxFailures,
                 Duration.ofMinutes(15), Duration.ofMinutes(15)), new SecurityProperties.Oidc(null, "Sign in", "roles",
                         "teams", "preferred_username"));
         UserDirectory users = new UserDirectory(security,
                 new DefaultListableBeanFactory().getBeanProvider(DemoUsers.class), new LoginAttempts(security));
         new ConfigurationAudit(jdbc, TestAudit.service(jdbc), environment, equity, security,
-                new QualitySettings(Map.of("postcode", 98.0), 3), users).recordStart();
+                List.of(equity, new QualitySettings(Map.of("postcode", 98.0), 3)), users).recordStart();
     }
 
     @Test
@@ -126,6 +130,17 @@ class ConfigurationAuditTest {
         assertThat(events("config_change")).hasSize(8);
         start(KEY, changedUsers, 3, "demo");
         assertThat(events("config_change")).hasSize(8);
+    }
+
+    @Test
+    void aNewImdVintageIsShownButItsChangeIsLeftToTheReferenceLoaderWhichAuditsIt() {
+        start("2019", KEY, Path.of(USERS_FILE), 5);
+        start("2025", KEY, Path.of(USERS_FILE), 5);
+
+        assertThat(events("config_change")).isEmpty();
+        assertThat(events("app_start").get(1)).contains("; IMD 2025;")
+                .endsWith("; 0 setting(s) changed since the last start");
+        assertThat(setting("equity.reference.imd-vintage")).isEqualTo("2025");
     }
 
     private static String passwordHash() {

@@ -22,6 +22,7 @@ import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.Problem;
 import org.perinatalequity.quality.QualityCount;
 import org.perinatalequity.quality.QualityItem;
+import org.perinatalequity.quality.QualityQuery;
 import org.perinatalequity.quality.WorklistRow;
 import org.perinatalequity.quality.WorklistStatus;
 import org.slf4j.Logger;

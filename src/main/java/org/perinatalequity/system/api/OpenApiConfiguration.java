@@ -13,9 +13,10 @@ import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
-import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.system.api.FilterDimensions.FilterDimension;
 import org.springdoc.core.customizers.OperationCustomizer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,7 +24,8 @@ import org.springframework.context.annotation.Configuration;
  * The OpenAPI document at {@code /api/openapi} (DESIGN.md section 8, "Analyst API"): the two ways to sign in to
  * the stateless API (HTTP Basic, a bearer token), applied to every operation, and the {@code DIM=VALUE} filters of
  * the handlers marked {@link DimensionFilters}, which read them from one map and so declare no parameter springdoc
- * could see. A client generated from the document (R, Python) then sends them as named query parameters.
+ * could see. A client generated from the document (R, Python) then sends them as named query parameters. The
+ * dimensions come from the {@link FilterDimensions} bean of the feature that owns them.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -47,13 +49,15 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OperationCustomizer dimensionFilterParameters() {
+    OperationCustomizer dimensionFilterParameters(ObjectProvider<FilterDimensions> catalogues) {
         return (operation, handler) -> {
             if (!handler.hasMethodAnnotation(DimensionFilters.class)) {
                 return operation;
             }
             boolean several = handler.getMethodAnnotation(DimensionFilters.class).severalValues();
-            for (Dimension d : Dimension.values()) {
+            List<FilterDimension> dimensions = catalogues.orderedStream()
+                    .flatMap(c -> c.filterDimensions().stream()).toList();
+            for (FilterDimension d : dimensions) {
                 StringSchema value = new StringSchema();
                 d.fixedValues().forEach(value::addEnumItem);
                 QueryParameter filter = new QueryParameter();

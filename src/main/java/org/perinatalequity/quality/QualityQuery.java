@@ -1,4 +1,4 @@
-package org.perinatalequity.quality.query;
+package org.perinatalequity.quality;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -6,15 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.perinatalequity.measures.Dimension;
-import org.perinatalequity.quality.Escalation;
-import org.perinatalequity.quality.MonthlyCount;
-import org.perinatalequity.quality.Period;
-import org.perinatalequity.quality.QualityCount;
-import org.perinatalequity.quality.QualityItem;
-import org.perinatalequity.quality.WorklistRow;
-import org.perinatalequity.quality.WorklistStatus;
 
-/** Reads the classified items of {@code v_quality_item} (materialised as {@code quality_item}). */
+/**
+ * Reads the classified items of {@code v_quality_item} (materialised as {@code quality_item}). The feature owns
+ * this contract beside the records it returns; quality.query implements it with SQL, so the two packages form
+ * no cycle.
+ */
 public interface QualityQuery {
 
     /**
