@@ -16,7 +16,6 @@ import org.perinatalequity.stats.Spc;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.stats.SpcResult;
-import org.perinatalequity.system.api.BadRequestException;
 
 /**
  * A trend from its counts, with no database: periods (or rolling windows), which are complete, the published values
@@ -145,7 +144,7 @@ final class TrendSeries {
             if (fits) {
                 out.add(at);
             } else if (rebase.asked()) {
-                throw new BadRequestException("Parameter 'rebase': " + month + " must leave at least two complete "
+                throw new InvalidRequestException("Parameter 'rebase': " + month + " must leave at least two complete "
                         + "points before it and after it (the trend has " + charted.size() + " complete points"
                         + (charted.isEmpty() ? "" : ", " + periods.get(charted.get(0)).label() + " to "
                                 + periods.get(charted.get(charted.size() - 1)).label()) + ")");

@@ -21,7 +21,6 @@ import org.perinatalequity.stats.Spc;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.stats.SpcResult;
-import org.perinatalequity.system.api.BadRequestException;
 
 /** Trends from hand-built and random counts: completeness, true counts under suppression, rolling rates, rebasing. */
 class TrendSeriesTest {
@@ -193,7 +192,7 @@ class TrendSeriesTest {
         assertThat(t.mean()).isCloseTo(41.0, within(1e-9));
         assertThatThrownBy(() -> TrendSeries.build(m, Dimension.MONTH, monthly(x, n), months(0, 8), null, false,
                 Chart.XMR, 1, new TrendSeries.Rebase(List.of(START.plusMonths(7)), true)))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("'rebase'");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'rebase'");
         // From a setting, a month too recent to chart is left out rather than refused.
         TrendResult quiet = TrendSeries.build(m, Dimension.MONTH, monthly(x, n), months(0, 8), null, false, Chart.XMR,
                 1, new TrendSeries.Rebase(List.of(START.plusMonths(7)), false));

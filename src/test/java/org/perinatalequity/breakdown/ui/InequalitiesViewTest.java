@@ -17,6 +17,7 @@ import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownCharts;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.measures.Dimension;
@@ -240,7 +241,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
 
         view.area.setValue(Dimension.LSOA);
         BreakdownResult lsoas = view.areas;
-        assertThat(lsoas.rows().size()).isGreaterThan(BreakdownService.MANY_GROUPS);
+        assertThat(lsoas.rows().size()).isGreaterThan(BreakdownCharts.MANY_GROUPS);
         List<BreakdownResult.Row> all = GridKt._fetch(view.ranking, 0, 1000);
         assertThat(all).hasSize(lsoas.rows().size());
         for (int i = 1; i < all.size(); i++) {
