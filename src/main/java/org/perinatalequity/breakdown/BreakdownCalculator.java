@@ -55,7 +55,7 @@ final class BreakdownCalculator {
             published = secondarySuppression(counts, published);
         }
         BreakdownResult.Row total = RowStatistics.withComparison(RowStatistics.row("Total", null, totalNumerator,
-                totalDenominator, totalPublished, measure, suppress), Comparison.NOT_COMPARED.label());
+                totalDenominator, totalPublished, measure, suppress), Comparison.NOT_COMPARED);
         List<BreakdownResult.Row> rows = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             GroupCount c = counts.get(i);

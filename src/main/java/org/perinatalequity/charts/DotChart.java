@@ -19,6 +19,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownResult.Row;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Comparison;
 
 /**
  * A horizontal dot chart of a breakdown: one marker per group with its 95% CI whisker, a dashed line at the LMNS
@@ -144,7 +145,7 @@ final class DotChart {
             if (row.lower95() != null && row.upper95() != null) {
                 plot.addAnnotation(Mark.whisker(i, row.lower95(), row.upper95(), Palette.DARK_GREY));
             }
-            Symbols.Marker marker = Symbols.comparison(row.comparison());
+            Symbols.Marker marker = Symbols.comparison(Comparison.label(row.comparison()));
             legend.marker(marker);
             plot.addAnnotation(Mark.symbol("point " + marker.cssClass(), i, row.value(), marker.shape(), marker.fill()));
             if (valueLabels) {
@@ -216,6 +217,6 @@ final class DotChart {
             return "no value";
         }
         return ChartText.value(row.value(), unit) + ChartText.ci(row.lower95(), row.upper95()) + ", "
-                + ChartText.comparison(row.comparison());
+                + ChartText.comparison(Comparison.label(row.comparison()));
     }
 }

@@ -19,6 +19,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownResult.Row;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Comparison;
 
 /**
  * A heat map of a two-dimension breakdown (rows: first dimension, columns: second), e.g. ethnic group × IMD
@@ -65,7 +66,7 @@ final class HeatMap {
             } else if (row.value() == null) {
                 plot.addAnnotation(cell("cell no-value", x, y, Palette.WHITE, "–", font));
             } else {
-                Significance s = Significance.of(row.comparison());
+                Significance s = Significance.of(Comparison.label(row.comparison()));
                 plot.addAnnotation(cell("cell value " + s.key, x, y, s.fill,
                         s.symbol + " " + ChartText.value(row.value(), unit), font));
             }
@@ -73,7 +74,7 @@ final class HeatMap {
         Legend legend = new Legend();
         java.util.Set<Significance> used = java.util.EnumSet.noneOf(Significance.class);
         r.rows().stream().filter(x -> !x.suppressed() && x.value() != null)
-                .forEach(x -> used.add(Significance.of(x.comparison())));
+                .forEach(x -> used.add(Significance.of(Comparison.label(x.comparison()))));
         for (Significance s : used) {
             legend.box(s.symbol + " " + s.legend, new Rectangle2D.Double(-7, -7, 14, 14), s.fill);
         }

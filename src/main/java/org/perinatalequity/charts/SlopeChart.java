@@ -13,6 +13,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownResult.Row;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Comparison;
 
 /**
  * The slope index of inequality drawn: each deprivation quantile at the midpoint of its share of the population
@@ -77,7 +78,7 @@ final class SlopeChart {
             if (row.lower95() != null && row.upper95() != null) {
                 plot.addAnnotation(Mark.whisker(p.rank(), row.lower95(), row.upper95(), Palette.DARK_GREY));
             }
-            Symbols.Marker marker = Symbols.comparison(row.comparison());
+            Symbols.Marker marker = Symbols.comparison(Comparison.label(row.comparison()));
             legend.marker(marker);
             plot.addAnnotation(Mark.symbol("point " + marker.cssClass(), p.rank(), row.value(), marker.shape(),
                     marker.fill()));

@@ -14,6 +14,8 @@ import org.jfree.chart.ui.TextAnchor;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.breakdown.TrendResult.Point;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.SpcResult.Assurance;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /**
  * A Making Data Count SPC chart of a trend: the series, the mean, the process limits (a p chart's limits vary with
@@ -113,7 +115,7 @@ final class SpcChart {
                         TextAnchor.BOTTOM_CENTER));
                 continue;
             }
-            Symbols.Marker marker = Symbols.spc(p.spc());
+            Symbols.Marker marker = Symbols.spc(PointType.label(p.spc()));
             legend.marker(marker);
             String special = marker.cssClass().startsWith("common-cause") ? "" : " special-cause";
             plot.addAnnotation(Mark.symbol("point" + special + " " + marker.cssClass(), i, p.value(), marker.shape(),
@@ -122,7 +124,8 @@ final class SpcChart {
         if (points.stream().anyMatch(Point::suppressed)) {
             legend.note(ChartText.SUPPRESSED_NOTE);
         }
-        String subtitle = variation(t.variation()) + " · " + assurance(t.assurance(), target);
+        String subtitle = variation(PointType.label(t.variation())) + " · "
+                + assurance(Assurance.label(t.assurance()), target);
         JFreeChart chart = Rendering.chart(title, subtitle, plot, legend.items());
         return Rendering.render(chart, width, height, title, description(title, t, unit, target, subtitle));
     }
@@ -180,8 +183,8 @@ final class SpcChart {
             String text = p.period() + " " + (p.suppressed() ? "suppressed (*)" : ChartText.value(p.value(), unit));
             if (!p.complete()) {
                 text += " (incomplete)";
-            } else if (p.spc() != null && !"common_cause".equals(p.spc())) {
-                text += " (" + p.spc().replace('_', ' ') + ")";
+            } else if (p.spc() != null && p.spc().special()) {
+                text += " (" + p.spc().label().replace('_', ' ') + ")";
             }
             parts.add(text);
         }

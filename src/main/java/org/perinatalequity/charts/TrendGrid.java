@@ -19,6 +19,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.breakdown.TrendResult.Point;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /**
  * Small multiples: several trends (several measures, or one measure by group) in a grid of up to three columns,
@@ -125,8 +126,8 @@ final class TrendGrid {
             } else if (p.suppressed()) {
                 plot.addAnnotation(Mark.text("suppressed", i, y.getLowerBound(), 0, -3, "*",
                         Rendering.font(Font.BOLD, 13), Palette.TEXT, TextAnchor.BOTTOM_CENTER));
-            } else if (p.value() != null && p.spc() != null && !"common_cause".equals(p.spc())) {
-                Symbols.Marker m = Symbols.spc(p.spc());
+            } else if (p.value() != null && p.spc() != null && p.spc().special()) {
+                Symbols.Marker m = Symbols.spc(PointType.label(p.spc()));
                 plot.addAnnotation(Mark.symbol("point special-cause " + m.cssClass(), i, p.value(), m.shape(),
                         m.fill()));
             } else if (p.value() != null) {
@@ -171,6 +172,6 @@ final class TrendGrid {
         text += incomplete == 0 ? "" : ", " + incomplete + (incomplete == 1 ? " period" : " periods") + " incomplete";
         text += t.mean() == null ? "" : ", mean " + ChartText.value(t.mean(), t.unit());
         text += t.target() == null ? "" : ", target " + ChartText.value(t.target(), t.unit());
-        return text + ", " + SpcChart.variation(t.variation()).toLowerCase(java.util.Locale.UK);
+        return text + ", " + SpcChart.variation(PointType.label(t.variation())).toLowerCase(java.util.Locale.UK);
     }
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.perinatalequity.breakdown.query.GroupCount;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Comparison;
+import org.perinatalequity.stats.Polarity;
 
 /**
  * The breakdown's statistics on counts made by hand, without a database: the expected figures are worked out in the
@@ -19,12 +21,12 @@ import org.perinatalequity.measures.Measure;
  */
 class BreakdownCalculatorTest {
 
-    private static Measure measure(Measure.Polarity polarity, boolean rare) {
+    private static Measure measure(Polarity polarity, boolean rare) {
         return new Measure("m", "M", "M", "%", 100, polarity, null, "x", "n", List.of("plan"), "booking", "outcome",
                 rare, "select 1", 0, "Local definition", null, List.of(), null);
     }
 
-    private static final Measure LOWER_IS_BETTER = measure(Measure.Polarity.lower_is_better, false);
+    private static final Measure LOWER_IS_BETTER = measure(Polarity.LOWER_IS_BETTER, false);
 
     private static BreakdownCalculator.Rows calculate(Measure measure, Dimension by, List<GroupCount> counts,
             boolean suppress, String reference) {
@@ -44,17 +46,18 @@ class BreakdownCalculatorTest {
         assertThat(r.rows()).extracting(BreakdownResult.Row::group).containsExactly("A", "B");
         assertThat(r.total().value()).isCloseTo(25.0, within(1e-12));
         assertThat(r.total().lower95()).isCloseTo(19.5081680068175, within(1e-9));
-        assertThat(r.total().comparison()).isEqualTo("not_compared");
+        assertThat(r.total().comparison()).isEqualTo(Comparison.NOT_COMPARED);
         BreakdownResult.Row a = row(r, "A");
         assertThat(a.value()).isCloseTo(10.0, within(1e-12));
         assertThat(a.lower95()).isCloseTo(5.52291370606751, within(1e-9));
         assertThat(a.upper95()).isCloseTo(17.436566150491345, within(1e-9));
-        assertThat(a.comparison()).isEqualTo("better"); // wholly below 25%, and lower is better
-        assertThat(row(r, "B").comparison()).isEqualTo("worse");
+        assertThat(a.comparison()).isEqualTo(Comparison.BETTER); // wholly below 25%, and lower is better
+        assertThat(row(r, "B").comparison()).isEqualTo(Comparison.WORSE);
 
-        BreakdownCalculator.Rows neutral = calculate(measure(Measure.Polarity.none, false), Dimension.TEAM,
+        BreakdownCalculator.Rows neutral = calculate(measure(Polarity.NONE, false), Dimension.TEAM,
                 List.of(new GroupCount("A", null, 10, 100), new GroupCount("B", null, 40, 100)), false, null);
-        assertThat(neutral.rows()).extracting(BreakdownResult.Row::comparison).containsExactly("lower", "higher");
+        assertThat(neutral.rows()).extracting(BreakdownResult.Row::comparison)
+                .containsExactly(Comparison.LOWER, Comparison.HIGHER);
     }
 
     @Test
@@ -70,7 +73,7 @@ class BreakdownCalculatorTest {
         assertThat(a.numerator()).isEqualTo(5.0);
         assertThat(a.denominator()).isEqualTo(50.0);
         assertThat(a.value()).isNull();
-        assertThat(a.comparison()).isEqualTo("not_compared");
+        assertThat(a.comparison()).isEqualTo(Comparison.NOT_COMPARED);
         BreakdownResult.Row b = row(r, "B");
         assertThat(b.suppressed()).isFalse();
         assertThat(b.numerator()).isEqualTo(10.0);
@@ -172,7 +175,7 @@ class BreakdownCalculatorTest {
         for (int d = 1; d <= 10; d++) {
             counts.add(new GroupCount(String.valueOf(d), null, d == 10 ? 3 : 30, 1000));
         }
-        Measure rare = measure(Measure.Polarity.lower_is_better, true);
+        Measure rare = measure(Polarity.LOWER_IS_BETTER, true);
 
         assertThat(calculate(rare, Dimension.IMD_DECILE, counts, true, null).rows().get(9).suppressed()).isTrue();
         BreakdownResult.Inequality suppressed = calculate(rare, Dimension.IMD_DECILE, counts, true, null).inequality();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Polarity;
 
 import org.springframework.mock.env.MockEnvironment;
 
@@ -16,7 +17,7 @@ import org.springframework.mock.env.MockEnvironment;
 class RebaseSettingsTest {
 
     private static Measure measure(String id) {
-        return new Measure(id, id, id, "%", 100, Measure.Polarity.higher_is_better, null, "x", "n", List.of("plan"),
+        return new Measure(id, id, id, "%", 100, Polarity.HIGHER_IS_BETTER, null, "x", "n", List.of("plan"),
                 "booking", "outcome", false, "select 1", 0, "Local definition", null, List.of(), null);
     }
 

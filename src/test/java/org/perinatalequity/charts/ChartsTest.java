@@ -21,6 +21,7 @@ import org.w3c.dom.NodeList;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownResult.Row;
 import org.perinatalequity.breakdown.TrendResult;
+import org.perinatalequity.stats.Comparison;
 
 class ChartsTest {
 
@@ -81,12 +82,12 @@ class ChartsTest {
         BreakdownResult r = Samples.pretermByEthnicityAndQuintile();
         ChartImage c = Charts.heatMap(r, Samples.PRETERM);
         for (String comparison : List.of("better", "similar", "worse")) {
-            long cells = r.rows().stream().filter(x -> !x.suppressed() && comparison.equals(x.comparison())).count();
+            long cells = r.rows().stream().filter(x -> !x.suppressed() && comparison.equals(Comparison.label(x.comparison()))).count();
             assertThat(cells).isPositive();
             assertThat(count(c.svg(), "<g class='cell value " + comparison + "'>")).as(comparison).isEqualTo((int) cells);
         }
         // Each value is labelled with its comparison's symbol; the legend names the comparison, not a value range
-        Row worse = r.rows().stream().filter(x -> "worse".equals(x.comparison())).findFirst().orElseThrow();
+        Row worse = r.rows().stream().filter(x -> x.comparison() == Comparison.WORSE).findFirst().orElseThrow();
         assertThat(group(c.svg(), "cell value worse")).contains("■ " + ChartText.value(worse.value(), "%"))
                 .contains("style='fill:rgb(237,139,0)'");
         assertThat(c.svg()).contains("● Better than LMNS").contains("■ Worse than LMNS").contains("◆ Similar to LMNS")

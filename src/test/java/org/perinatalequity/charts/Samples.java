@@ -7,20 +7,24 @@ import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownResult.Row;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Comparison;
 import org.perinatalequity.stats.Estimate;
+import org.perinatalequity.stats.Polarity;
 import org.perinatalequity.stats.Proportions;
+import org.perinatalequity.stats.SpcResult.Assurance;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /** Read-model records shaped like the breakdown service's answers, built from counts with real Wilson limits. */
 final class Samples {
 
-    static final Measure PRETERM = measure("preterm", "Preterm births", Measure.Polarity.lower_is_better, null);
+    static final Measure PRETERM = measure("preterm", "Preterm births", Polarity.LOWER_IS_BETTER, null);
     static final Measure EARLY_BOOKING = measure("early_booking", "Booked by 10 weeks",
-            Measure.Polarity.higher_is_better, 75.0);
+            Polarity.HIGHER_IS_BETTER, 75.0);
 
     private Samples() {
     }
 
-    static Measure measure(String id, String name, Measure.Polarity polarity, Double target) {
+    static Measure measure(String id, String name, Polarity polarity, Double target) {
         return new Measure(id, name, name, "%", 100, polarity, target, "events", "births", List.of(), "birth",
                 "outcome", false, "select 1", 0, "Local definition", null, List.of("imd_quintile", "ethnic_group"),
                 null);
@@ -30,11 +34,11 @@ final class Samples {
         Estimate e = Proportions.wilson(x, n, 0.95, 100);
         Estimate w = Proportions.wilson(x, n, 0.998, 100);
         return new Row(group, group2, (double) x, (double) n, e.value(), e.lower(), e.upper(), w.lower(), w.upper(),
-                false, comparison, null, null, null);
+                false, Comparison.valueOf(comparison.toUpperCase(java.util.Locale.ROOT)), null, null, null);
     }
 
     static Row suppressedRow(String group, String group2) {
-        return new Row(group, group2, 5.0, 40.0, null, null, null, null, null, true, "not_compared", null, null, null);
+        return new Row(group, group2, 5.0, 40.0, null, null, null, null, null, true, Comparison.NOT_COMPARED, null, null, null);
     }
 
     /** Preterm births by IMD quintile: a gradient from 8.9% (most deprived) to 5.1%, Unknown suppressed. */
@@ -102,7 +106,7 @@ final class Samples {
         for (int i = 0; i < values.length; i++) {
             double n = 900 + 20 * i;
             double sigma = 100 * Math.sqrt(mean / 100 * (1 - mean / 100) / n);
-            String spc = i >= 5 ? "special_cause_improvement" : "common_cause";
+            PointType spc = i >= 5 ? PointType.SPECIAL_CAUSE_IMPROVEMENT : PointType.COMMON_CAUSE;
             String period = String.format("%d-%02d", i < 9 ? 2024 : 2025, (i + 3) % 12 + 1);
             if (i == 2) {
                 points.add(new TrendResult.Point(period, 5.0, n, null, null, null, null, null, null, true, true));
@@ -112,8 +116,8 @@ final class Samples {
             points.add(new TrendResult.Point(period, (double) Math.round(values[i] * n / 100), n, values[i], e.lower(),
                     e.upper(), mean - 3 * sigma, mean + 3 * sigma, spc, false, true));
         }
-        return new TrendResult("early_booking", "month", true, "%", 75.0, mean, "special_cause_improvement",
-                "consistently_failing", points, null);
+        return new TrendResult("early_booking", "month", true, "%", 75.0, mean, PointType.SPECIAL_CAUSE_IMPROVEMENT,
+                Assurance.CONSISTENTLY_FAILING, points, null);
     }
 
     /** A trend of constant-ish values with a given mean, to fill grid panels. */
@@ -123,9 +127,10 @@ final class Samples {
             double v = base + ((i * 7) % 5 - 2) * 0.3;
             String period = String.format("%d-%02d", i < 9 ? 2024 : 2025, (i + 3) % 12 + 1);
             points.add(new TrendResult.Point(period, v * 10, 1000.0, v, v - 1.2, v + 1.2, base - 2, base + 2,
-                    i == 11 ? "special_cause_concern" : "common_cause", false, true));
+                    i == 11 ? PointType.SPECIAL_CAUSE_CONCERN : PointType.COMMON_CAUSE, false, true));
         }
-        return new TrendResult(measure, "month", true, "%", target, base, "special_cause_concern", null, points, null);
+        return new TrendResult(measure, "month", true, "%", target, base, PointType.SPECIAL_CAUSE_CONCERN, null, points,
+                null);
     }
 
     /** The trend with its first {@code head} and last {@code tail} periods incomplete (no SPC reading). */

@@ -45,6 +45,7 @@ import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.shell.MainLayout;
+import org.perinatalequity.stats.Comparison;
 import org.perinatalequity.system.ui.ChartWords;
 
 /**
@@ -234,7 +235,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 .setTextAlign(ColumnTextAlign.END);
         table.addColumn(r -> Formats.count(r.denominator())).setHeader("Denominator").setKey("denominator")
                 .setTextAlign(ColumnTextAlign.END);
-        table.addColumn(r -> r.suppressed() ? "* suppressed (1–7 events)" : r.comparison()).setHeader("Compared with LMNS")
+        table.addColumn(r -> r.suppressed() ? "* suppressed (1–7 events)" : Comparison.label(r.comparison()))
+                .setHeader("Compared with LMNS")
                 .setKey("comparison");
         table.addColumn(ExplorerView::ratio).setHeader("Ratio to reference")
                 .setKey("ratio").setTextAlign(ColumnTextAlign.END);

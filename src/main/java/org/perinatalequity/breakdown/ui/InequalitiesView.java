@@ -47,6 +47,7 @@ import org.perinatalequity.charts.TrendPanel;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.Roles;
+import org.perinatalequity.stats.Comparison;
 import org.perinatalequity.system.ui.ChartWords;
 import org.perinatalequity.system.ui.ComboBoxes;
 import org.perinatalequity.shell.MainLayout;
@@ -173,7 +174,8 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
                 .setTextAlign(ColumnTextAlign.END);
         ranking.addColumn(r -> Formats.count(r.denominator())).setHeader("Denominator")
                 .setTextAlign(ColumnTextAlign.END);
-        ranking.addColumn(r -> r.suppressed() ? "* suppressed" : r.comparison()).setHeader("Compared with LMNS");
+        ranking.addColumn(r -> r.suppressed() ? "* suppressed" : Comparison.label(r.comparison()))
+                .setHeader("Compared with LMNS");
         ranking.setHeight("360px");
         overTimeTable.setId("over-time-table");
         overTimeTable.setAriaLabel("Quarterly values by group");

@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import org.perinatalequity.security.AuditFilter;
 import org.perinatalequity.security.AuditService;
+import org.perinatalequity.stats.Comparison;
 
 /** The inequalities page on the sample data: SII text, ranking of areas, and switching the measure and area level. */
 @SampleDataTest
@@ -191,14 +192,14 @@ class InequalitiesViewTest extends SampleDataViewTest {
         String heat = svgContaining(view, "cell value");
         List<BreakdownResult.Row> cells = view.ethnicityByQuintile.rows().stream()
                 .filter(r -> !r.suppressed() && r.value() != null).toList();
-        assertThat(cells).extracting(BreakdownResult.Row::comparison).contains("better", "worse");
+        assertThat(cells).extracting(BreakdownResult.Row::comparison).contains(Comparison.BETTER, Comparison.WORSE);
         for (String comparison : List.of("better", "similar", "worse")) {
-            long n = cells.stream().filter(r -> comparison.equals(r.comparison())).count();
+            long n = cells.stream().filter(r -> comparison.equals(r.comparison().label())).count();
             int classes = heat.split("class=[\"']cell value " + comparison + "[\"']", -1).length - 1;
             assertThat(classes).as(comparison).isEqualTo((int) n);
         }
         // breastfeeding: higher is better, so a "better" cell is above the LMNS and blue, a "worse" one orange
-        BreakdownResult.Row better = cells.stream().filter(r -> "better".equals(r.comparison())).findFirst().orElseThrow();
+        BreakdownResult.Row better = cells.stream().filter(r -> r.comparison() == Comparison.BETTER).findFirst().orElseThrow();
         assertThat(better.value()).isGreaterThan(view.ethnicityByQuintile.total().value());
         assertThat(heat).containsPattern("class=[\"']cell value better[\"']><rect[^>]*fill:rgb\\(0,94,184\\)")
                 .contains("● Better than LMNS").contains("■ Worse than LMNS");
