@@ -34,7 +34,8 @@ final class Samples {
         Estimate e = Proportions.wilson(x, n, 0.95, 100);
         Estimate w = Proportions.wilson(x, n, 0.998, 100);
         return new Row(group, group2, (double) x, (double) n, e.value(), e.lower(), e.upper(), w.lower(), w.upper(),
-                false, Comparison.valueOf(comparison.toUpperCase(java.util.Locale.ROOT)), null, null, null);
+                false, comparison == null ? null : Comparison.valueOf(comparison.toUpperCase(java.util.Locale.ROOT)),
+                null, null, null);
     }
 
     static Row suppressedRow(String group, String group2) {
