@@ -69,6 +69,25 @@ final class BreakdownCalculator {
         return new Rows(total, List.copyOf(rows), inequality);
     }
 
+    /**
+     * One row for the women of a target cohort: the counts of every group whose first value is in {@code first} or
+     * second value in {@code second} (OR across the two dimensions), each event counted once, published like a
+     * breakdown's total.
+     */
+    static BreakdownResult.Row cohortRow(Measure measure, List<GroupCount> counts, List<String> first,
+            List<String> second, boolean suppress) {
+        long numerator = 0;
+        long denominator = 0;
+        for (GroupCount c : counts) {
+            if (first.contains(c.group()) || second.contains(c.group2())) {
+                numerator += c.numerator();
+                denominator += c.denominator();
+            }
+        }
+        return RowStatistics.row("Target cohort", null, numerator, denominator,
+                RowStatistics.publish(numerator, denominator, suppress), measure, suppress);
+    }
+
     /** Hides one more row when exactly one is hidden, so it cannot be recovered from the total. */
     private static List<RowStatistics.Published> secondarySuppression(List<GroupCount> counts,
             List<RowStatistics.Published> published) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.perinatalequity.reference.AreaNames;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.stats.SpcInput;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
@@ -56,7 +54,7 @@ public class BreakdownService {
     BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
             AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
             AreaNames areaNames, Environment environment) {
-        this.rebaseSettings = rebaseSettings(catalogue.all(), environment);
+        this.rebaseSettings = RebaseSettings.read(catalogue.all(), environment);
         this.areaNames = areaNames;
         this.audit = audit;
         this.policy = policy;
@@ -145,19 +143,10 @@ public class BreakdownService {
         if (dimensions.size() > 2) {
             throw new IllegalArgumentException("A target cohort names at most two dimensions, not " + dimensions);
         }
-        List<String> first = cohort.any().get(dimensions.get(0).id());
-        List<String> second = dimensions.size() > 1 ? cohort.any().get(dimensions.get(1).id()) : List.of();
-        long numerator = 0;
-        long denominator = 0;
-        for (GroupCount c : query.count(measure.id(), dimensions.get(0), dimensions.size() > 1 ? dimensions.get(1) : null,
-                from.atDay(1), to.atEndOfMonth(), Map.of())) {
-            if (first.contains(c.group()) || second.contains(c.group2())) {
-                numerator += c.numerator();
-                denominator += c.denominator();
-            }
-        }
-        return RowStatistics.row("Target cohort", null, numerator, denominator,
-                RowStatistics.publish(numerator, denominator, suppress), measure, suppress);
+        List<GroupCount> counts = query.count(measure.id(), dimensions.get(0),
+                dimensions.size() > 1 ? dimensions.get(1) : null, from.atDay(1), to.atEndOfMonth(), Map.of());
+        return BreakdownCalculator.cohortRow(measure, counts, cohort.any().get(dimensions.get(0).id()),
+                dimensions.size() > 1 ? cohort.any().get(dimensions.get(1).id()) : List.of(), suppress);
     }
 
     /** A trend charted the measure's default way ({@link TrendSpec#defaults()}). */
@@ -174,51 +163,10 @@ public class BreakdownService {
             boolean asked, TrendSpec spec) {
         boolean suppress = asked || !maySeeUnsuppressed();
         Measure measure = measure(measureId);
-        if (period != Dimension.MONTH && period != Dimension.QUARTER && period != Dimension.FINANCIAL_YEAR) {
-            throw new InvalidRequestException("Parameter 'by': a trend is by month, quarter or financial_year, not '"
-                    + period.id() + "'");
-        }
-        SpcInput.Chart chart = spec.chart() == null
-                ? SpcInput.Chart.XMR : spec.chart();
-        int rolling = spec.rollingMonths() != null ? spec.rollingMonths()
-                : measure.rareEvent() && period == Dimension.MONTH ? TrendSpec.RARE_EVENT_ROLLING_MONTHS : 1;
-        if (rolling < 1 || rolling > TrendSpec.MAX_ROLLING_MONTHS) {
-            throw new InvalidRequestException("Parameter 'rolling': a number of months from 1 to "
-                    + TrendSpec.MAX_ROLLING_MONTHS + ", not " + rolling);
-        }
-        if (rolling > 1 && period != Dimension.MONTH) {
-            throw new InvalidRequestException("Parameter 'rolling': rolling rates are by=month only, not by="
-                    + period.id());
-        }
-        TrendSeries.Rebase rebase = spec.rebaseAt() != null ? new TrendSeries.Rebase(spec.rebaseAt(), true)
-                : new TrendSeries.Rebase(rebaseSettings.getOrDefault(measureId, List.of()), false);
-        return trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters), suppress, chart,
-                rolling, rebase), () -> trends.trend(measure, period, filters, suppress, chart, rolling, rebase,
-                        dataVersion()));
-    }
-
-    /** Every rebase setting is read at start-up, so a mistyped month stops the application with its name. */
-    static Map<String, List<YearMonth>> rebaseSettings(List<Measure> measures,
-            Environment environment) {
-        Map<String, List<YearMonth>> out = new LinkedHashMap<>();
-        for (Measure m : measures) {
-            String key = "equity.spc.rebase." + m.id();
-            String value = environment.getProperty(key);
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            List<YearMonth> months = new ArrayList<>();
-            for (String part : value.split(",")) {
-                try {
-                    months.add(YearMonth.parse(part.strip()));
-                } catch (java.time.format.DateTimeParseException e) {
-                    throw new IllegalStateException("Setting " + key + ": months as YYYY-MM[,YYYY-MM], not '"
-                            + value + "'");
-                }
-            }
-            out.put(m.id(), List.copyOf(months));
-        }
-        return Map.copyOf(out);
+        TrendSpec.Options options = spec.resolve(measure, period, rebaseSettings.getOrDefault(measureId, List.of()));
+        return trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters), suppress, options),
+                () -> trends.trend(measure, period, filters, suppress, options.chart(), options.rollingMonths(),
+                        options.rebase(), dataVersion()));
     }
 
     /**
@@ -250,7 +198,7 @@ public class BreakdownService {
 
     /** The board and the action plan ask for the same trends on every visit; like breakdowns, they keep per version. */
     private record TrendKey(String measureId, Dimension period, Map<Dimension, List<String>> filters,
-            boolean suppress, SpcInput.Chart chart, int rolling, TrendSeries.Rebase rebase) {
+            boolean suppress, TrendSpec.Options options) {
     }
 
     private BreakdownResult compute(BreakdownRequest request) {

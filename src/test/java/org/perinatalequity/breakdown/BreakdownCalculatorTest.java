@@ -185,4 +185,24 @@ class BreakdownCalculatorTest {
         // A common outcome with a hidden decile has no SII under suppression.
         assertThat(calculate(LOWER_IS_BETTER, Dimension.IMD_DECILE, counts, true, null).inequality()).isNull();
     }
+
+    @Test
+    void aTargetCohortCountsEachEventOnceAcrossItsDimensions() {
+        // Black women or IMD decile 1: (Black, 1) 10/100 + (Black, 5) 6/100 + (White, 1) 21/201 = 37/401; White in
+        // decile 5 is out. Unsuppressed 9.2269…%; published 35 of 400 = 8.75%.
+        List<GroupCount> counts = List.of(new GroupCount("Black", "1", 10, 100), new GroupCount("Black", "5", 6, 100),
+                new GroupCount("White", "1", 21, 201), new GroupCount("White", "5", 30, 300));
+
+        BreakdownResult.Row exact = BreakdownCalculator.cohortRow(LOWER_IS_BETTER, counts, List.of("Black"),
+                List.of("1"), false);
+        assertThat(exact.group()).isEqualTo("Target cohort");
+        assertThat(exact.numerator()).isEqualTo(37.0);
+        assertThat(exact.denominator()).isEqualTo(401.0);
+        assertThat(exact.value()).isCloseTo(3700.0 / 401, within(1e-12));
+        BreakdownResult.Row published = BreakdownCalculator.cohortRow(LOWER_IS_BETTER, counts, List.of("Black"),
+                List.of("1"), true);
+        assertThat(published.numerator()).isEqualTo(35.0);
+        assertThat(published.denominator()).isEqualTo(400.0);
+        assertThat(published.value()).isCloseTo(8.75, within(1e-12));
+    }
 }

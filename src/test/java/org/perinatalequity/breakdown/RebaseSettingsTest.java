@@ -25,7 +25,7 @@ class RebaseSettingsTest {
     void readsTheMonthsOfEachMeasure() {
         MockEnvironment env = new MockEnvironment().withProperty("equity.spc.rebase.caesarean", "2024-10, 2023-04")
                 .withProperty("equity.spc.rebase.preterm", " ");
-        Map<String, List<YearMonth>> settings = BreakdownService.rebaseSettings(
+        Map<String, List<YearMonth>> settings = RebaseSettings.read(
                 List.of(measure("caesarean"), measure("preterm"), measure("stillbirth")), env);
         assertThat(settings).containsOnlyKeys("caesarean");
         assertThat(settings.get("caesarean")).containsExactly(YearMonth.of(2024, 10), YearMonth.of(2023, 4));
@@ -34,7 +34,7 @@ class RebaseSettingsTest {
     @Test
     void aMistypedMonthStopsStartUpNamingTheSetting() {
         MockEnvironment env = new MockEnvironment().withProperty("equity.spc.rebase.caesarean", "Oct 2024");
-        assertThatThrownBy(() -> BreakdownService.rebaseSettings(List.of(measure("caesarean")), env))
+        assertThatThrownBy(() -> RebaseSettings.read(List.of(measure("caesarean")), env))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Setting equity.spc.rebase.caesarean: months as YYYY-MM[,YYYY-MM], not 'Oct 2024'");
     }
