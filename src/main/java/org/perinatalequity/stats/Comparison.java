@@ -2,14 +2,11 @@ package org.perinatalequity.stats;
 
 import java.util.Locale;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** The benchmark comparison labels of DESIGN.md section 4, named as in Fingertips (Same → similar, None → not_compared). */
 public enum Comparison {
     BEST, BETTER, SIMILAR, WORSE, WORST, HIGHER, LOWER, NOT_COMPARED;
 
-    /** The contract's label, e.g. {@code not_compared}: what JSON and CSV write. */
-    @JsonValue
+    /** The contract's label, e.g. {@code not_compared}: JSON writes it (system/api/StatsJsonModule). */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

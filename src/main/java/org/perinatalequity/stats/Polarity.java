@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * Which direction is good, for labelling a comparison (Fingertips RAG high/low-is-good, or BOB for none). The one
  * polarity of the code base: a measure's, the calculator's and the comparisons'.
@@ -19,8 +17,7 @@ public enum Polarity {
         this.text = text;
     }
 
-    /** The contract's name, e.g. {@code higher_is_better}: what JSON writes and measure files say. */
-    @JsonValue
+    /** The contract's label, e.g. {@code higher_is_better}: JSON writes it (system/api/StatsJsonModule). */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,8 +3,6 @@ package org.perinatalequity.stats;
 import java.util.List;
 import java.util.Locale;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /**
  * A calculated SPC chart. {@code mean}, {@code lowerLimit} and {@code upperLimit} are those of the last period; for a
  * p chart the limits vary by point and the top-level ones are null. {@code assurance} is null without a target or
@@ -36,8 +34,7 @@ public record SpcResult(double mean, Double lowerLimit, Double upperLimit, List<
             this.text = text;
         }
 
-        /** The contract's label, e.g. {@code special_cause_concern}: what JSON and CSV write. */
-        @JsonValue
+        /** The contract's label, e.g. {@code special_cause_concern}: JSON writes it (system/api/StatsJsonModule). */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -70,8 +67,7 @@ public record SpcResult(double mean, Double lowerLimit, Double upperLimit, List<
             this.text = text;
         }
 
-        /** The contract's label, e.g. {@code hit_and_miss}: what JSON writes. */
-        @JsonValue
+        /** The contract's label, e.g. {@code hit_and_miss}: JSON writes it (system/api/StatsJsonModule). */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
