@@ -5,6 +5,9 @@ import java.util.List;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.MdcIcons;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Polarity;
+import org.perinatalequity.stats.SpcResult.Assurance;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /**
  * One line of the board's summary matrix, worded once for the page and the PDF board pack: the measure, its latest
@@ -38,18 +41,17 @@ public record BoardSummary(Measure measure, String period, String value, String 
     /** The variation icon of the monthly SPC chart, from its last complete point's side of the mean. */
     public static MdcIcons.Icon variationIcon(MeasureStatus status) {
         TrendResult months = status.months();
-        Measure.Polarity polarity = status.measure().polarity();
-        Boolean higherIsBetter = polarity == Measure.Polarity.none ? null
-                : polarity == Measure.Polarity.higher_is_better;
+        Polarity polarity = status.measure().polarity();
+        Boolean higherIsBetter = polarity == Polarity.NONE ? null : polarity == Polarity.HIGHER_IS_BETTER;
         TrendResult.Point last = months.points().stream().filter(p -> p.complete() && p.spc() != null)
                 .reduce((a, b) -> b).orElse(null);
         Boolean above = last == null || months.mean() == null || last.numerator() == null || last.denominator() == null
                 || last.denominator() == 0 ? null
                 : last.numerator() / last.denominator() * status.measure().multiplier() > months.mean();
-        return MdcIcons.variation(months.variation(), higherIsBetter, above);
+        return MdcIcons.variation(PointType.label(months.variation()), higherIsBetter, above);
     }
 
     public static MdcIcons.Icon assuranceIcon(MeasureStatus status) {
-        return MdcIcons.assurance(status.months().assurance(), status.measure().target());
+        return MdcIcons.assurance(Assurance.label(status.months().assurance()), status.measure().target());
     }
 }

@@ -22,6 +22,7 @@ import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.MdcIcons;
 import org.perinatalequity.charts.Palette;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /**
  * A PDF written top to bottom on A4 landscape pages: real text in embedded DejaVu fonts (searchable, copyable),
@@ -437,15 +438,15 @@ final class PackDocument implements AutoCloseable {
         cs.setLineDashPattern(new float[0], 0);
     }
 
-    private static Color colour(String spc) {
+    private static Color colour(PointType spc) {
         if (spc == null) {
             return Palette.MDC_COMMON;
         }
         return switch (spc) {
-            case "special_cause_improvement" -> Palette.MDC_IMPROVEMENT;
-            case "special_cause_concern" -> Palette.MDC_CONCERN;
-            case "special_cause_neither" -> Palette.MDC_NEITHER;
-            default -> Palette.MDC_COMMON;
+            case SPECIAL_CAUSE_IMPROVEMENT -> Palette.MDC_IMPROVEMENT;
+            case SPECIAL_CAUSE_CONCERN -> Palette.MDC_CONCERN;
+            case SPECIAL_CAUSE_NEITHER -> Palette.MDC_NEITHER;
+            case COMMON_CAUSE -> Palette.MDC_COMMON;
         };
     }
 

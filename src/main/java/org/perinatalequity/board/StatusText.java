@@ -11,6 +11,8 @@ import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.quality.QualityItem;
+import org.perinatalequity.stats.SpcResult.Assurance;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /**
  * How the board overview and the action plan put a measure's standing into words: the same sentence on the page,
@@ -98,31 +100,16 @@ public final class StatusText {
     }
 
     /** Making Data Count variation in words, with a symbol so that colour is never the only cue. */
-    public static String variationText(String variation) {
-        if (variation == null) {
-            return "Variation: not enough data for an SPC reading";
-        }
-        return switch (variation) {
-            case "special_cause_improvement" -> "▲ Special cause: improvement";
-            case "special_cause_concern" -> "▼ Special cause: concern";
-            case "special_cause_neither" -> "◆ Special cause: neither improvement nor concern";
-            default -> "● Common cause: no significant change";
-        };
+    public static String variationText(PointType variation) {
+        return variation == null ? "Variation: not enough data for an SPC reading" : variation.text();
     }
 
     /** Making Data Count assurance in words, with a symbol. */
-    public static String assuranceText(String assurance, Double target) {
+    public static String assuranceText(Assurance assurance, Double target) {
         if (target == null) {
             return "Assurance: no target set";
         }
-        if (assurance == null) {
-            return "Assurance: not assessed";
-        }
-        return switch (assurance) {
-            case "consistently_passing" -> "Assurance: consistently passing the target ✓";
-            case "consistently_failing" -> "Assurance: consistently failing the target ✗";
-            default -> "Assurance: hit and miss, the target lies within the process limits ?";
-        };
+        return "Assurance: " + (assurance == null ? "not assessed" : assurance.text());
     }
 
     /**

@@ -37,10 +37,10 @@ public final class BreakdownChartData {
         }
         List<ChartData.Point> points = t.points() == null ? null : t.points().stream()
                 .map(p -> new ChartData.Point(p.period(), p.value(), p.processLower(), p.processUpper(),
-                        constant(SpcResult.PointType.class, p.spc()), p.suppressed(), p.complete(), p.mean()))
+                        p.spc(), p.suppressed(), p.complete(), p.mean()))
                 .toList();
         return new ChartData.Trend(t.measure(), t.unit(), t.target(), t.mean(),
-                constant(SpcResult.PointType.class, t.variation()), constant(SpcResult.Assurance.class, t.assurance()),
+                t.variation(), t.assurance(),
                 points, constant(SpcInput.Chart.class, t.chart()), t.rollingMonths(), t.rebasedAt());
     }
 
@@ -53,7 +53,7 @@ public final class BreakdownChartData {
             return null;
         }
         return new ChartData.Group(row.group(), row.group2(), row.groupName(), row.denominator(), row.value(),
-                row.lower95(), row.upper95(), row.suppressed(), constant(Comparison.class, row.comparison()));
+                row.lower95(), row.upper95(), row.suppressed(), row.comparison());
     }
 
     private static ChartData.Inequality inequality(BreakdownResult.Inequality q) {
@@ -67,8 +67,8 @@ public final class BreakdownChartData {
     }
 
     /**
-     * The enum constant behind a label the result records carry ({@code special_cause_improvement} →
-     * {@code SPECIAL_CAUSE_IMPROVEMENT}); null stays null ("not compared", "not charted", "not assessed").
+     * The enum constant behind a label the result records carry ({@code p_prime} → {@code P_PRIME}); null stays
+     * null.
      */
     private static <E extends Enum<E>> E constant(Class<E> type, String label) {
         return label == null ? null : Enum.valueOf(type, label.toUpperCase(Locale.ROOT));

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import org.perinatalequity.stats.Comparison;
+
 /**
  * The answer of {@code GET /api/measures/{id}/breakdown} (DESIGN.md section 4). Values and limits are unrounded
  * doubles on the measure's scale (% or per 1,000); rounding is for display.
@@ -43,13 +45,13 @@ public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclud
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "group", "groupName" })
     public record Row(String group, String group2, Double numerator, Double denominator, Double value, Double lower95,
-            Double upper95, Double lower998, Double upper998, boolean suppressed, String comparison, Double ratio,
-            Double ratioLower95, Double ratioUpper95, String groupName) {
+            Double upper95, Double lower998, Double upper998, boolean suppressed, Comparison comparison,
+            Double ratio, Double ratioLower95, Double ratioUpper95, String groupName) {
 
         /** A row of a dimension without names (or before its name is added). */
         public Row(String group, String group2, Double numerator, Double denominator, Double value, Double lower95,
-                Double upper95, Double lower998, Double upper998, boolean suppressed, String comparison, Double ratio,
-                Double ratioLower95, Double ratioUpper95) {
+                Double upper95, Double lower998, Double upper998, boolean suppressed, Comparison comparison,
+                Double ratio, Double ratioLower95, Double ratioUpper95) {
             this(group, group2, numerator, denominator, value, lower95, upper95, lower998, upper998, suppressed,
                     comparison, ratio, ratioLower95, ratioUpper95, null);
         }

@@ -7,6 +7,8 @@ import java.util.List;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.export.Table.Column;
 import org.perinatalequity.export.Table.Type;
+import org.perinatalequity.stats.Comparison;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /** Breakdowns and trends as flat tables for CSV and Arrow: the LMNS total first, then the groups. */
 public final class BreakdownTables {
@@ -45,7 +47,7 @@ public final class BreakdownTables {
         for (BreakdownResult.Row r : all) {
             rows.add(Arrays.asList(result.measure(), result.by(), r.group(), r.groupName(), result.by2(), r.group2(), r.numerator(),
                     r.denominator(), r.value(), r.lower95(), r.upper95(), r.lower998(), r.upper998(), r.suppressed(),
-                    r.comparison(), r.ratio(), r.ratioLower95(), r.ratioUpper95(), result.from(), result.to(),
+                    Comparison.label(r.comparison()), r.ratio(), r.ratioLower95(), r.ratioUpper95(), result.from(), result.to(),
                     result.unit(), result.imdVintage()));
         }
         return new Table(columns, rows);
@@ -79,8 +81,8 @@ public final class BreakdownTables {
         List<List<Object>> rows = new ArrayList<>();
         for (TrendResult.Point p : result.points()) {
             rows.add(Arrays.asList(result.measure(), p.period(), p.numerator(), p.denominator(), p.value(),
-                    p.lower95(), p.upper95(), p.processLower(), p.processUpper(), p.spc(), p.suppressed(),
-                    p.complete(), p.mean()));
+                    p.lower95(), p.upper95(), p.processLower(), p.processUpper(), PointType.label(p.spc()),
+                    p.suppressed(), p.complete(), p.mean()));
         }
         return new Table(columns, rows);
     }

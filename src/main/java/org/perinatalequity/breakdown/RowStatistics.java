@@ -5,7 +5,6 @@ import org.perinatalequity.stats.Comparison;
 import org.perinatalequity.stats.Comparisons;
 import org.perinatalequity.stats.DisclosureControl;
 import org.perinatalequity.stats.Estimate;
-import org.perinatalequity.stats.Polarity;
 import org.perinatalequity.stats.Proportions;
 
 /**
@@ -36,7 +35,7 @@ final class RowStatistics {
             Measure measure, boolean suppress) {
         if (published.hidden() || published.denominator() == 0) {
             return new BreakdownResult.Row(group, group2, published.numerator(), published.denominator(), null, null,
-                    null, null, null, published.hidden(), Comparison.NOT_COMPARED.label(), null, null, null);
+                    null, null, null, published.hidden(), Comparison.NOT_COMPARED, null, null, null);
         }
         boolean fromUnrounded = !suppress || measure.rareEvent();
         double x = fromUnrounded ? numerator : published.numerator();
@@ -53,11 +52,11 @@ final class RowStatistics {
             return row;
         }
         Comparison label = Comparisons.overlap95(row.value(), row.lower95(), row.upper95(), total.value(),
-                polarity(measure));
-        return withComparison(row, label.label());
+                measure.polarity());
+        return withComparison(row, label);
     }
 
-    static BreakdownResult.Row withComparison(BreakdownResult.Row r, String comparison) {
+    static BreakdownResult.Row withComparison(BreakdownResult.Row r, Comparison comparison) {
         return new BreakdownResult.Row(r.group(), r.group2(), r.numerator(), r.denominator(), r.value(), r.lower95(),
                 r.upper95(), r.lower998(), r.upper998(), r.suppressed(), comparison, r.ratio(), r.ratioLower95(),
                 r.ratioUpper95());
@@ -65,7 +64,7 @@ final class RowStatistics {
 
     static BreakdownResult.Row hide(BreakdownResult.Row r) {
         return new BreakdownResult.Row(r.group(), r.group2(), r.numerator(), r.denominator(), null, null, null, null,
-                null, true, Comparison.NOT_COMPARED.label(), null, null, null);
+                null, true, Comparison.NOT_COMPARED, null, null, null);
     }
 
     static BreakdownResult.Row withRatio(BreakdownResult.Row r, Estimate ratio) {
@@ -80,13 +79,5 @@ final class RowStatistics {
     private static BreakdownResult.Row withRatio(BreakdownResult.Row r, Double ratio, Double lower, Double upper) {
         return new BreakdownResult.Row(r.group(), r.group2(), r.numerator(), r.denominator(), r.value(), r.lower95(),
                 r.upper95(), r.lower998(), r.upper998(), r.suppressed(), r.comparison(), ratio, lower, upper);
-    }
-
-    static Polarity polarity(Measure measure) {
-        return switch (measure.polarity()) {
-            case higher_is_better -> Polarity.HIGHER_IS_BETTER;
-            case lower_is_better -> Polarity.LOWER_IS_BETTER;
-            case none -> Polarity.NONE;
-        };
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.perinatalequity.stats.SpcResult.Assurance;
+import org.perinatalequity.stats.SpcResult.PointType;
+
 /**
  * The answer of {@code GET /api/measures/{id}/trend}: one point per period with its value, 95% limits and the
  * Making Data Count reading (process limits, centre line, special-cause type), plus the chart's variation and
@@ -20,12 +23,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param rebasedAt the periods that start a new chart period with its own mean and limits
  */
 public record TrendResult(String measure, String by, boolean suppressed, String unit, Double target, Double mean,
-        String variation, String assurance, List<Point> points, LocalDate dataTo, String chart, int rollingMonths,
+        PointType variation, Assurance assurance, List<Point> points, LocalDate dataTo, String chart, int rollingMonths,
         List<String> rebasedAt) {
 
     /** An XmR trend of plain periods, not rebased. */
     public TrendResult(String measure, String by, boolean suppressed, String unit, Double target, Double mean,
-            String variation, String assurance, List<Point> points, LocalDate dataTo) {
+            PointType variation, Assurance assurance, List<Point> points, LocalDate dataTo) {
         this(measure, by, suppressed, unit, target, mean, variation, assurance, points, dataTo, "xmr", 1, List.of());
     }
 
@@ -47,10 +50,10 @@ public record TrendResult(String measure, String by, boolean suppressed, String 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Point(String period, Double numerator, Double denominator, Double value, Double lower95,
             Double upper95, Double processLower, Double processUpper,
-            @JsonInclude(JsonInclude.Include.ALWAYS) String spc, boolean suppressed, boolean complete, Double mean) {
+            @JsonInclude(JsonInclude.Include.ALWAYS) PointType spc, boolean suppressed, boolean complete, Double mean) {
 
         public Point(String period, Double numerator, Double denominator, Double value, Double lower95,
-                Double upper95, Double processLower, Double processUpper, String spc, boolean suppressed,
+                Double upper95, Double processLower, Double processUpper, PointType spc, boolean suppressed,
                 boolean complete) {
             this(period, numerator, denominator, value, lower95, upper95, processLower, processUpper, spc,
                     suppressed, complete, null);

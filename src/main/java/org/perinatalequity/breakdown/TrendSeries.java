@@ -16,7 +16,6 @@ import org.perinatalequity.stats.Spc;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.stats.SpcResult;
-import org.perinatalequity.system.api.BadRequestException;
 
 /**
  * A trend from its counts, with no database: periods (or rolling windows), which are complete, the published values
@@ -86,13 +85,13 @@ final class TrendSeries {
             SpcResult.Point s = spc == null || at < 0 ? null : spc.points().get(at);
             points.add(new TrendResult.Point(r.group(), r.numerator(), r.denominator(), r.value(), r.lower95(),
                     r.upper95(), s == null ? null : s.lowerLimit() * scale, s == null ? null : s.upperLimit() * scale,
-                    s == null ? null : s.type().label(), r.suppressed(), p.complete(),
+                    s == null ? null : s.type(), r.suppressed(), p.complete(),
                     s == null ? null : s.mean() * scale));
         }
         List<String> rebasedAt = rebaseAt.stream().map(i -> periods.get(charted.get(i)).label()).toList();
         return new TrendResult(measure.id(), period.id(), suppress, measure.unit(), measure.target(),
-                spc == null ? null : spc.mean() * scale, spc == null ? null : spc.variation().label(),
-                spc == null || spc.assurance() == null ? null : spc.assurance().label(), points, dataTo,
+                spc == null ? null : spc.mean() * scale, spc == null ? null : spc.variation(),
+                spc == null ? null : spc.assurance(), points, dataTo,
                 chart.label(), rollingMonths, rebasedAt);
     }
 
@@ -145,7 +144,7 @@ final class TrendSeries {
             if (fits) {
                 out.add(at);
             } else if (rebase.asked()) {
-                throw new BadRequestException("Parameter 'rebase': " + month + " must leave at least two complete "
+                throw new InvalidRequestException("Parameter 'rebase': " + month + " must leave at least two complete "
                         + "points before it and after it (the trend has " + charted.size() + " complete points"
                         + (charted.isEmpty() ? "" : ", " + periods.get(charted.get(0)).label() + " to "
                                 + periods.get(charted.get(charted.size() - 1)).label()) + ")");
@@ -156,9 +155,9 @@ final class TrendSeries {
 
     static SpcInput.Improvement improvement(Measure measure) {
         return switch (measure.polarity()) {
-            case higher_is_better -> SpcInput.Improvement.INCREASE;
-            case lower_is_better -> SpcInput.Improvement.DECREASE;
-            case none -> SpcInput.Improvement.NEITHER;
+            case HIGHER_IS_BETTER -> SpcInput.Improvement.INCREASE;
+            case LOWER_IS_BETTER -> SpcInput.Improvement.DECREASE;
+            case NONE -> SpcInput.Improvement.NEITHER;
         };
     }
 

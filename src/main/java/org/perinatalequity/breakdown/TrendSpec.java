@@ -3,6 +3,8 @@ package org.perinatalequity.breakdown;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.measures.Measure;
 import org.perinatalequity.stats.SpcInput.Chart;
 
 /**
@@ -41,5 +43,36 @@ public record TrendSpec(Chart chart, Integer rollingMonths, List<YearMonth> reba
 
     public TrendSpec withRebaseAt(List<YearMonth> months) {
         return new TrendSpec(chart, rollingMonths, months);
+    }
+
+    /** The spec with every default filled in for one measure and period: what a trend is computed (and cached) by. */
+    record Options(Chart chart, int rollingMonths, TrendSeries.Rebase rebase) {
+    }
+
+    /**
+     * Fills in the defaults and checks the combination.
+     *
+     * @param configuredRebase the months the measure's setting rebases at, used when the spec names none
+     * @throws InvalidRequestException for a period that is not month, quarter or financial year, or a rolling window
+     *         out of range or not by month
+     */
+    Options resolve(Measure measure, Dimension period, List<YearMonth> configuredRebase) {
+        if (period != Dimension.MONTH && period != Dimension.QUARTER && period != Dimension.FINANCIAL_YEAR) {
+            throw new InvalidRequestException("Parameter 'by': a trend is by month, quarter or financial_year, not '"
+                    + period.id() + "'");
+        }
+        int rolling = rollingMonths != null ? rollingMonths
+                : measure.rareEvent() && period == Dimension.MONTH ? RARE_EVENT_ROLLING_MONTHS : 1;
+        if (rolling < 1 || rolling > MAX_ROLLING_MONTHS) {
+            throw new InvalidRequestException("Parameter 'rolling': a number of months from 1 to "
+                    + MAX_ROLLING_MONTHS + ", not " + rolling);
+        }
+        if (rolling > 1 && period != Dimension.MONTH) {
+            throw new InvalidRequestException("Parameter 'rolling': rolling rates are by=month only, not by="
+                    + period.id());
+        }
+        TrendSeries.Rebase rebase = rebaseAt != null ? new TrendSeries.Rebase(rebaseAt, true)
+                : new TrendSeries.Rebase(configuredRebase, false);
+        return new Options(chart == null ? Chart.XMR : chart, rolling, rebase);
     }
 }

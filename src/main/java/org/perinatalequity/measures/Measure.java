@@ -3,6 +3,8 @@ package org.perinatalequity.measures;
 import java.util.List;
 import java.util.Map;
 
+import org.perinatalequity.stats.Polarity;
+
 /**
  * A measure of the catalogue: metadata from {@code measures/<id>.json} and the SQL from {@code measures/<id>.sql}
  * that answers one row per unit counted in the denominator ({@code provider, mother_id, event_date,
@@ -27,11 +29,6 @@ public record Measure(String id, String name, String description, String unit, d
         Double target, String numeratorLabel, String denominatorLabel, List<String> planItems, String eventDate,
         String kind, boolean rareEvent, String sql, int completeAfterDays, String source, String exclusions,
         List<String> gapDimensions, TargetCohort targetCohort) {
-
-    /** Which direction is better, as Fingertips labels comparisons. */
-    public enum Polarity {
-        higher_is_better, lower_is_better, none
-    }
 
     /**
      * The cohort a target names: a woman belongs when any one of the dimensions takes one of its values (OR across

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.perinatalequity.stats.Polarity;
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,12 +109,8 @@ public class MeasureCatalogue {
             if (multiplier != (unit.equals("%") ? 100 : 1000)) {
                 throw invalid(id, "multiplier must be 100 for % and 1000 for per 1,000");
             }
-            Measure.Polarity polarity;
-            try {
-                polarity = Measure.Polarity.valueOf(text(node, id, "polarity"));
-            } catch (IllegalArgumentException e) {
-                throw invalid(id, "polarity must be higher_is_better, lower_is_better or none");
-            }
+            Polarity polarity = Polarity.fromLabel(text(node, id, "polarity"))
+                    .orElseThrow(() -> invalid(id, "polarity must be higher_is_better, lower_is_better or none"));
             String kind = text(node, id, "kind");
             if (!kind.equals("outcome") && !kind.equals("data_quality")) {
                 throw invalid(id, "kind must be outcome or data_quality");

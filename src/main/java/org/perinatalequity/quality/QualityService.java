@@ -254,7 +254,7 @@ public class QualityService {
     /**
      * The data-quality gate of an outcome measure for one group and period, for the breakdown API, the explorer and
      * the board: call it once per breakdown with the request's dimensions and filters; to flag single rows of a
-     * breakdown by team, site or provider, call it per row with that row's group added to the filters. A measure
+     * breakdown by team, site or provider, use {@link #evaluateByGroup} (one query for every row). A measure
      * without gates (and breakdown dimensions without gates) passes with no checks.
      *
      * @param breakdown the dimensions the measure is broken down by (an ethnicity breakdown needs ethnic category, a
@@ -267,10 +267,39 @@ public class QualityService {
         if (needed.isEmpty()) {
             return new GateResult(measureId, true, List.of());
         }
+        return gateResult(measureId, needed, query.countBy(Optional.empty(), Optional.empty(), period, filters));
+    }
+
+    /**
+     * {@link #evaluate(String, Collection, Map, Period)} for each group of {@code by} at once, in one grouped query:
+     * the result for group g is the one {@code evaluate} gives with {@code by = g} added to the filters (any filter
+     * on {@code by} itself is replaced by the group). Groups without records pass with no percentages.
+     */
+    public Map<String, GateResult> evaluateByGroup(String measureId, Collection<Dimension> breakdown,
+            Map<Dimension, String> filters, Period period, Dimension by, Collection<String> groups) {
+        List<QualityGates.Gate> needed = gates.gatesFor(measureId, breakdown);
+        Map<String, List<QualityCount>> byGroup = new LinkedHashMap<>();
+        if (!needed.isEmpty()) {
+            Map<Dimension, String> others = new EnumMap<>(Dimension.class);
+            others.putAll(filters);
+            others.remove(by);
+            for (QualityCount c : query.countBy(Optional.of(by), Optional.empty(), period, others)) {
+                byGroup.computeIfAbsent(c.group(), g -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<String, GateResult> out = new LinkedHashMap<>();
+        for (String group : groups) {
+            out.put(group, needed.isEmpty() ? new GateResult(measureId, true, List.of())
+                    : gateResult(measureId, needed, byGroup.getOrDefault(group, List.of())));
+        }
+        return out;
+    }
+
+    private static GateResult gateResult(String measureId, List<QualityGates.Gate> needed, List<QualityCount> found) {
         Map<QualityItem, QualityCount> counts = new EnumMap<>(QualityItem.class);
         Set<QualityItem> items = needed.stream().map(QualityGates.Gate::item).collect(
                 Collectors.toCollection(() -> EnumSet.noneOf(QualityItem.class)));
-        for (QualityCount c : query.countBy(Optional.empty(), Optional.empty(), period, filters)) {
+        for (QualityCount c : found) {
             if (items.contains(c.item())) {
                 counts.put(c.item(), c);
             }

@@ -21,19 +21,65 @@ public record SpcResult(double mean, Double lowerLimit, Double upperLimit, List<
 
     /** Making Data Count point types (the package's neutral high/low are both "neither" here, as in DESIGN.md). */
     public enum PointType {
-        SPECIAL_CAUSE_IMPROVEMENT, SPECIAL_CAUSE_CONCERN, SPECIAL_CAUSE_NEITHER, COMMON_CAUSE;
+        SPECIAL_CAUSE_IMPROVEMENT("▲", "Special cause: improvement"),
+        SPECIAL_CAUSE_CONCERN("▼", "Special cause: concern"),
+        SPECIAL_CAUSE_NEITHER("◆", "Special cause: neither improvement nor concern"),
+        COMMON_CAUSE("●", "Common cause: no significant change");
 
+        private final String symbol;
+        private final String text;
+
+        PointType(String symbol, String text) {
+            this.symbol = symbol;
+            this.text = text;
+        }
+
+        /** The contract's label, e.g. {@code special_cause_concern}: JSON writes it (system/api/StatsJsonModule). */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** In words, with its symbol first so that colour is never the only cue: "▼ Special cause: concern". */
+        public String text() {
+            return symbol + " " + text;
+        }
+
+        /** Whether the point (or chart) shows special cause of any kind. */
+        public boolean special() {
+            return this != COMMON_CAUSE;
+        }
+
+        /** The label of a type that may be absent (null: not charted), as charts read it. */
+        public static String label(PointType type) {
+            return type == null ? null : type.label();
         }
     }
 
     /** The assurance icon: where the target lies against the process limits. */
     public enum Assurance {
-        CONSISTENTLY_PASSING, CONSISTENTLY_FAILING, HIT_AND_MISS;
+        CONSISTENTLY_PASSING("consistently passing the target ✓"),
+        CONSISTENTLY_FAILING("consistently failing the target ✗"),
+        HIT_AND_MISS("hit and miss, the target lies within the process limits ?");
 
+        private final String text;
+
+        Assurance(String text) {
+            this.text = text;
+        }
+
+        /** The contract's label, e.g. {@code hit_and_miss}: JSON writes it (system/api/StatsJsonModule). */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** In words, with its symbol last: "consistently passing the target ✓". */
+        public String text() {
+            return text;
+        }
+
+        /** The label of an assurance that may be absent (null: not assessed), as charts read it. */
+        public static String label(Assurance assurance) {
+            return assurance == null ? null : assurance.label();
         }
     }
 

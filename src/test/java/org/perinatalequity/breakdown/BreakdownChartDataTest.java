@@ -10,6 +10,7 @@ import org.perinatalequity.charts.ChartData;
 import org.perinatalequity.charts.ChartMeasure;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.stats.Comparison;
+import org.perinatalequity.stats.Polarity;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcResult.Assurance;
 import org.perinatalequity.stats.SpcResult.PointType;
@@ -17,16 +18,16 @@ import org.perinatalequity.stats.SpcResult.PointType;
 /** The adapter from the breakdown's read models to the charts' input: every field a chart reads, carried over. */
 class BreakdownChartDataTest {
 
-    private static BreakdownResult.Row row(String group, String comparison) {
+    private static BreakdownResult.Row row(String group, Comparison comparison) {
         return new BreakdownResult.Row(group, null, 12.0, 300.0, 4.0, 2.3, 6.9, 1.8, 8.1, false, comparison, null,
                 null, null);
     }
 
     @Test
     void aBreakdownKeepsItsGroupsAndNamesItsDimensions() {
-        BreakdownResult.Row named = row("E06000016", "worse").withGroupName("Leicester");
+        BreakdownResult.Row named = row("E06000016", Comparison.WORSE).withGroupName("Leicester");
         BreakdownResult.Row hidden = new BreakdownResult.Row("E06000017", null, 3.0, 20.0, null, null, null, null,
-                null, true, "not_compared", null, null, null);
+                null, true, Comparison.NOT_COMPARED, null, null, null);
         BreakdownResult result = new BreakdownResult("preterm", "local_authority", "imd_quintile", "2024-04",
                 "2025-03", true, "%", "2019", row(null, null), List.of(named, hidden),
                 new BreakdownResult.Inequality(-4.6, -5.9, -3.3, 0.58, 0.49, 0.68));
@@ -50,8 +51,8 @@ class BreakdownChartDataTest {
     }
 
     @Test
-    void everyComparisonLabelIsReadAsItsConstant() {
-        List<BreakdownResult.Row> rows = Arrays.stream(Comparison.values()).map(c -> row(c.name(), c.label()))
+    void everyComparisonIsCarriedOver() {
+        List<BreakdownResult.Row> rows = Arrays.stream(Comparison.values()).map(c -> row(c.name(), c))
                 .toList();
         BreakdownResult result = new BreakdownResult("preterm", "ethnic_group", null, null, null, false, "%", null,
                 null, rows, null);
@@ -67,11 +68,11 @@ class BreakdownChartDataTest {
     @Test
     void aTrendKeepsItsReadingAndItsPoints() {
         List<TrendResult.Point> points = List.of(
-                new TrendResult.Point("2025-01", 40.0, 100.0, 40.0, 30.5, 50.2, 25.0, 55.0, "special_cause_concern",
+                new TrendResult.Point("2025-01", 40.0, 100.0, 40.0, 30.5, 50.2, 25.0, 55.0, PointType.SPECIAL_CAUSE_CONCERN,
                         false, true, 41.0),
                 new TrendResult.Point("2025-02", 5.0, 90.0, null, null, null, null, null, null, true, false));
-        TrendResult trend = new TrendResult("caesarean", "month", true, "%", 35.0, 41.0, "special_cause_concern",
-                "hit_and_miss", points, null, "p_prime", 3, List.of("2025-01"));
+        TrendResult trend = new TrendResult("caesarean", "month", true, "%", 35.0, 41.0, PointType.SPECIAL_CAUSE_CONCERN,
+                Assurance.HIT_AND_MISS, points, null, "p_prime", 3, List.of("2025-01"));
 
         ChartData.Trend data = BreakdownChartData.trend(trend);
 
@@ -86,7 +87,7 @@ class BreakdownChartDataTest {
     @Test
     void aMeasureGivesWhatItsChartsWrite() {
         Measure measure = new Measure("preterm", "Preterm births", "Born before 37 weeks", "per 1,000", 1000,
-                Measure.Polarity.lower_is_better, 60.0, "preterm births", "births", List.of(), "birth", "outcome",
+                Polarity.LOWER_IS_BETTER, 60.0, "preterm births", "births", List.of(), "birth", "outcome",
                 false, "select 1", 0, "Local definition", null, List.of(), null);
 
         assertThat(BreakdownChartData.measure(measure))

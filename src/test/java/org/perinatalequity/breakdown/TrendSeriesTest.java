@@ -17,18 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.perinatalequity.breakdown.query.GroupCount;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Polarity;
 import org.perinatalequity.stats.Spc;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.stats.SpcResult;
-import org.perinatalequity.system.api.BadRequestException;
+import org.perinatalequity.stats.SpcResult.Assurance;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /** Trends from hand-built and random counts: completeness, true counts under suppression, rolling rates, rebasing. */
 class TrendSeriesTest {
 
     private static final YearMonth START = YearMonth.of(2023, 4);
 
-    private static Measure measure(Measure.Polarity polarity, Double target, boolean rare) {
+    private static Measure measure(Polarity polarity, Double target, boolean rare) {
         return new Measure("m", "M", "M", "%", 100, polarity, target, "events", "women", List.of("plan"), "booking",
                 "outcome", rare, "select 1", 0, "Local definition", null, List.of(), null);
     }
@@ -78,7 +80,7 @@ class TrendSeriesTest {
                 x[i] = Math.min(x[i], n[i]);
             }
             Set<YearMonth> complete = months(random.nextInt(3), k - random.nextInt(3));
-            Measure.Polarity polarity = Measure.Polarity.values()[random.nextInt(3)];
+            Polarity polarity = Polarity.values()[random.nextInt(3)];
             Double target = random.nextBoolean() ? null : 100 * p + random.nextInt(21) - 10;
             Measure m = measure(polarity, target, false);
             Chart chart = Chart.values()[random.nextInt(3)];
@@ -116,8 +118,8 @@ class TrendSeriesTest {
             SpcResult truth = Spc.calculate(chart == Chart.XMR ? SpcInput.xmr(rates, improvement).withTarget(target)
                     : SpcInput.p(events, totals, improvement).withChart(chart)
                             .withTarget(target == null ? null : target / 100));
-            assertThat(shown.variation()).isEqualTo(truth.variation().label());
-            assertThat(shown.assurance()).isEqualTo(truth.assurance() == null ? null : truth.assurance().label());
+            assertThat(shown.variation()).isEqualTo(truth.variation());
+            assertThat(shown.assurance()).isEqualTo(truth.assurance());
 
             // What a reading of the displayed values would have said (XmR over the published complete values).
             List<Double> displayed = shown.points().stream().filter(TrendResult.Point::complete)
@@ -140,15 +142,15 @@ class TrendSeriesTest {
         // Rates 50, 60, 50, 60 % and a cut-off fifth month (1 of 2) that is incomplete.
         long[] x = { 50, 60, 50, 60, 1 };
         long[] n = { 100, 100, 100, 100, 2 };
-        TrendResult t = build(measure(Measure.Polarity.higher_is_better, 90.0, false), monthly(x, n), months(0, 4),
+        TrendResult t = build(measure(Polarity.HIGHER_IS_BETTER, 90.0, false), monthly(x, n), months(0, 4),
                 false, Chart.XMR);
         // Mean 55, MR̄ 10: limits 55 ± 26.6.
         assertThat(t.mean()).isCloseTo(55.0, within(1e-9));
         assertThat(t.points().get(0).processUpper()).isCloseTo(81.6, within(1e-9));
         assertThat(t.points().get(0).processLower()).isCloseTo(28.4, within(1e-9));
         assertThat(t.points().get(0).mean()).isCloseTo(55.0, within(1e-9));
-        assertThat(t.assurance()).isEqualTo("consistently_failing");
-        assertThat(t.variation()).isEqualTo("common_cause");
+        assertThat(t.assurance()).isEqualTo(Assurance.CONSISTENTLY_FAILING);
+        assertThat(t.variation()).isEqualTo(PointType.COMMON_CAUSE);
         assertThat(t.chart()).isEqualTo("xmr");
         TrendResult.Point last = t.points().get(4);
         assertThat(last.complete()).isFalse();
@@ -167,7 +169,7 @@ class TrendSeriesTest {
             x[i] = i + 1;
             n[i] = 1000;
         }
-        TrendResult t = TrendSeries.build(measure(Measure.Polarity.lower_is_better, null, true), Dimension.MONTH,
+        TrendResult t = TrendSeries.build(measure(Polarity.LOWER_IS_BETTER, null, true), Dimension.MONTH,
                 monthly(x, n), months(0, 14), LocalDate.of(2024, 6, 30), true, Chart.XMR, 12,
                 TrendSeries.Rebase.none());
         assertThat(t.rollingMonths()).isEqualTo(12);
@@ -184,7 +186,7 @@ class TrendSeriesTest {
     void rebasingGivesEachPeriodItsOwnMean() {
         long[] x = { 10, 12, 10, 12, 40, 42, 40, 42 };
         long[] n = { 100, 100, 100, 100, 100, 100, 100, 100 };
-        Measure m = measure(Measure.Polarity.higher_is_better, null, false);
+        Measure m = measure(Polarity.HIGHER_IS_BETTER, null, false);
         TrendResult t = TrendSeries.build(m, Dimension.MONTH, monthly(x, n), months(0, 8), null, false, Chart.XMR, 1,
                 new TrendSeries.Rebase(List.of(START.plusMonths(4)), true));
         assertThat(t.rebasedAt()).containsExactly("2023-08");
@@ -193,7 +195,7 @@ class TrendSeriesTest {
         assertThat(t.mean()).isCloseTo(41.0, within(1e-9));
         assertThatThrownBy(() -> TrendSeries.build(m, Dimension.MONTH, monthly(x, n), months(0, 8), null, false,
                 Chart.XMR, 1, new TrendSeries.Rebase(List.of(START.plusMonths(7)), true)))
-                .isInstanceOf(BadRequestException.class).hasMessageContaining("'rebase'");
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("'rebase'");
         // From a setting, a month too recent to chart is left out rather than refused.
         TrendResult quiet = TrendSeries.build(m, Dimension.MONTH, monthly(x, n), months(0, 8), null, false, Chart.XMR,
                 1, new TrendSeries.Rebase(List.of(START.plusMonths(7)), false));
@@ -205,10 +207,10 @@ class TrendSeriesTest {
     void quartersNeedAllTheirMonths() {
         List<GroupCount> quarters = List.of(new GroupCount("2023-Q2", null, 30, 300),
                 new GroupCount("2023-Q3", null, 33, 300), new GroupCount("2023-Q4", null, 3, 20));
-        TrendResult t = TrendSeries.build(measure(Measure.Polarity.none, null, false), Dimension.QUARTER, quarters,
+        TrendResult t = TrendSeries.build(measure(Polarity.NONE, null, false), Dimension.QUARTER, quarters,
                 months(0, 8), null, false, Chart.XMR, 1, TrendSeries.Rebase.none());
         assertThat(t.points()).extracting(TrendResult.Point::complete).containsExactly(true, true, false);
         assertThat(t.points().get(2).spc()).isNull();
-        assertThat(t.points().get(1).spc()).isEqualTo("common_cause");
+        assertThat(t.points().get(1).spc()).isEqualTo(PointType.COMMON_CAUSE);
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perinatalequity.TestDatabase;
+import org.perinatalequity.stats.Polarity;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,7 +45,7 @@ class MeasureCatalogueTest {
         assertThat(stillbirth.multiplier()).isEqualTo(1000);
         assertThat(stillbirth.unit()).isEqualTo("per 1,000");
         assertThat(stillbirth.rareEvent()).isTrue();
-        assertThat(stillbirth.polarity()).isEqualTo(Measure.Polarity.lower_is_better);
+        assertThat(stillbirth.polarity()).isEqualTo(Polarity.LOWER_IS_BETTER);
         assertThat(stillbirth.completeAfterDays()).isZero();
         assertThat(catalogue.find("neonatal_death").orElseThrow().completeAfterDays()).isEqualTo(27);
         assertThat(catalogue.find("preterm").orElseThrow().source()).isEqualTo("CQIM: CQIMPreterm");

@@ -49,6 +49,7 @@ import org.perinatalequity.board.ActionPlanService;
 import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.shell.MainLayout;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 /**
  * The action plan: each priority's interventions with their lead, timeline and delivery status (from the plan file),
@@ -125,7 +126,7 @@ class ActionPlanView extends VerticalLayout {
                 || i.status().label().equals(delivery.getValue());
         if (concernOnly.getValue()) {
             keep = keep.and(i -> i.measures().stream()
-                    .anyMatch(id -> "special_cause_concern".equals(statuses.get(id).months().variation())));
+                    .anyMatch(id -> statuses.get(id).months().variation() == PointType.SPECIAL_CAUSE_CONCERN));
         }
         Predicate<Intervention> filter = keep;
         return new ActionPlan(plan.source(), plan.priorities().stream()

@@ -19,6 +19,7 @@ import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.BreakdownTables;
+import org.perinatalequity.breakdown.InvalidRequestException;
 import org.perinatalequity.breakdown.MeasureNotFoundException;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.breakdown.TrendSpec;
@@ -189,6 +190,12 @@ class MeasuresController {
                 trendSpec(chart, rolling, rebase));
         respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
                 answer.extension));
+    }
+
+    /** The breakdown's own refusals (a period backwards, an absent reference group...) are the caller's error. */
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ApiError> invalid(InvalidRequestException e) {
+        return ResponseEntity.badRequest().body(new ApiError("bad_request", e.getMessage()));
     }
 
     @ExceptionHandler(MeasureNotFoundException.class)

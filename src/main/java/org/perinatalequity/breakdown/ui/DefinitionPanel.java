@@ -40,7 +40,7 @@ final class DefinitionPanel extends Details {
         term("Denominator", measure.denominatorLabel());
         term("Unit", measure.unit() + (measure.target() == null ? ""
                 : "; target " + Formats.value(measure.target()) + " " + measure.unit()) + "; "
-                + polarity(measure.polarity()));
+                + measure.polarity().text());
         term("Source", measure.source());
         term("Exclusions", measure.exclusions() == null ? "Not stated in the definition" : measure.exclusions());
         term("Data-quality gate", gates(service.gates(measure.id(), breakdown)));
@@ -59,14 +59,6 @@ final class DefinitionPanel extends Details {
         return String.join("; ", rules.stream().map(r -> r.item().label() + " at least "
                 + String.format(Locale.UK, "%.0f", r.minValidPercent()) + "% valid").toList())
                 + ". Below that the result is flagged, not shown as fact.";
-    }
-
-    private static String polarity(Measure.Polarity polarity) {
-        return switch (polarity) {
-            case higher_is_better -> "higher is better";
-            case lower_is_better -> "lower is better";
-            case none -> "no better direction";
-        };
     }
 
     private void term(String name, String text) {

@@ -34,17 +34,19 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.perinatalequity.breakdown.BreakdownChartData;
+import org.perinatalequity.breakdown.BreakdownCharts;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownTables;
 import org.perinatalequity.breakdown.BreakdownService;
+import org.perinatalequity.breakdown.InvalidRequestException;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.ChartImage;
 import org.perinatalequity.charts.Charts;
 import org.perinatalequity.export.ArrowExport;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
-import org.perinatalequity.system.api.BadRequestException;
 import org.perinatalequity.shell.MainLayout;
+import org.perinatalequity.stats.Comparison;
 import org.perinatalequity.system.ui.ChartWords;
 
 /**
@@ -116,7 +118,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 "explorer?" + new QueryParameters(state.toParameters()).getQueryString());
         try {
             result = service.breakdown(state.toRequest());
-        } catch (BadRequestException e) {
+        } catch (InvalidRequestException e) {
             // e.g. a reference group not present in the chosen period: drop it and say why
             show(state.withReference(null));
             summary.setText(e.getMessage());
@@ -131,7 +133,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         monthly = service.trend(state.measure(), Dimension.MONTH, state.filters(), state.suppress());
         drawCharts();
         // Hundreds of areas: ranked by value in a scrolling table (loaded as it scrolls); the chart has the extremes
-        boolean many = state.by2() == null && BreakdownService.hasManyGroups(result);
+        boolean many = state.by2() == null && BreakdownCharts.hasManyGroups(result);
         table.setItems(many ? ranked(result.rows()) : result.rows());
         table.setAllRowsVisible(!many);
         table.setHeight(many ? "480px" : null);
@@ -149,7 +151,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private void drawCharts() {
         Measure measure = service.measure(state.measure());
         int width = chartWidth(Charts.WIDTH);
-        image = service.chart(result, width, Charts.HEIGHT);
+        image = BreakdownCharts.chart(result, measure, width, Charts.HEIGHT);
         chart.removeAll();
         chart.add(new Html(image.html()));
         chartText.setDescription(image.description());
@@ -235,7 +237,8 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 .setTextAlign(ColumnTextAlign.END);
         table.addColumn(r -> Formats.count(r.denominator())).setHeader("Denominator").setKey("denominator")
                 .setTextAlign(ColumnTextAlign.END);
-        table.addColumn(r -> r.suppressed() ? "* suppressed (1–7 events)" : r.comparison()).setHeader("Compared with LMNS")
+        table.addColumn(r -> r.suppressed() ? "* suppressed (1–7 events)" : Comparison.label(r.comparison()))
+                .setHeader("Compared with LMNS")
                 .setKey("comparison");
         table.addColumn(ExplorerView::ratio).setHeader("Ratio to reference")
                 .setKey("ratio").setTextAlign(ColumnTextAlign.END);

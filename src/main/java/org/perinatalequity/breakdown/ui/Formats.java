@@ -4,6 +4,8 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
+import org.perinatalequity.stats.SpcResult.PointType;
+
 /** Display rounding only: the data and downloads keep full precision. */
 final class Formats {
 
@@ -24,15 +26,7 @@ final class Formats {
         return v == null ? "–" : new DecimalFormat("#,##0", UK).format(v);
     }
 
-    static String spc(String type) {
-        if (type == null) {
-            return "";
-        }
-        return switch (type) {
-            case "special_cause_improvement" -> "▲ special cause: improvement";
-            case "special_cause_concern" -> "▼ special cause: concern";
-            case "special_cause_neither" -> "● special cause";
-            default -> "common cause";
-        };
+    static String spc(PointType type) {
+        return type == null ? "" : type.text();
     }
 }

@@ -37,8 +37,10 @@ import jakarta.annotation.security.RolesAllowed;
 import org.perinatalequity.breakdown.BreakdownChartData;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownCharts;
+import org.perinatalequity.breakdown.BreakdownCharts.ChartKind;
 import org.perinatalequity.breakdown.BreakdownService;
-import org.perinatalequity.breakdown.BreakdownService.ChartKind;
+import org.perinatalequity.breakdown.InvalidRequestException;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.ChartImage;
 import org.perinatalequity.charts.Charts;
@@ -46,7 +48,7 @@ import org.perinatalequity.charts.TrendPanel;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.Roles;
-import org.perinatalequity.system.api.BadRequestException;
+import org.perinatalequity.stats.Comparison;
 import org.perinatalequity.system.ui.ChartWords;
 import org.perinatalequity.system.ui.ComboBoxes;
 import org.perinatalequity.shell.MainLayout;
@@ -173,7 +175,8 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
                 .setTextAlign(ColumnTextAlign.END);
         ranking.addColumn(r -> Formats.count(r.denominator())).setHeader("Denominator")
                 .setTextAlign(ColumnTextAlign.END);
-        ranking.addColumn(r -> r.suppressed() ? "* suppressed" : r.comparison()).setHeader("Compared with LMNS");
+        ranking.addColumn(r -> r.suppressed() ? "* suppressed" : Comparison.label(r.comparison()))
+                .setHeader("Compared with LMNS");
         ranking.setHeight("360px");
         overTimeTable.setId("over-time-table");
         overTimeTable.setAriaLabel("Quarterly values by group");
@@ -236,7 +239,7 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
                 "inequalities?" + new QueryParameters(state.toParameters()).getQueryString());
         try {
             refresh(m);
-        } catch (BadRequestException e) {
+        } catch (InvalidRequestException e) {
             // e.g. from after to: keep the measure and filters, drop the period, and say why
             show(state.withPeriod(null, null));
             summary.setText(e.getMessage() + ". The whole loaded period is shown.");
@@ -271,16 +274,16 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
                                 ? " Computed from the true counts of every decile; only the index is published,"
                                         + " the deciles' hidden values stay hidden."
                                 : ""));
-        ChartImage slope = service.chart(deciles, ChartKind.SLOPE);
+        ChartImage slope = BreakdownCharts.chart(deciles, m, ChartKind.SLOPE);
         show(gradient, slope);
         breakdownDownloads(gradientDownloads, deciles, slope, id + "-sii-by-imd-decile");
         ethnicityByQuintile = breakdown(id, Dimension.ETHNIC_GROUP, Dimension.IMD_QUINTILE);
-        ChartImage heat = service.chart(ethnicityByQuintile, ChartKind.HEAT_MAP);
+        ChartImage heat = BreakdownCharts.chart(ethnicityByQuintile, m, ChartKind.HEAT_MAP);
         show(grid, heat);
         breakdownDownloads(gridDownloads, ethnicityByQuintile, heat, id + "-by-ethnic-group-and-imd-quintile");
         showOverTime(m);
         areas = breakdown(id, state.area(), null);
-        ChartImage plot = service.chart(areas, ChartKind.FUNNEL);
+        ChartImage plot = BreakdownCharts.chart(areas, m, ChartKind.FUNNEL);
         show(funnel, plot);
         ranking.setItems(ExplorerView.ranked(areas.rows()));
         breakdownDownloads(areaDownloads, areas, plot, id + "-by-" + state.area().id());

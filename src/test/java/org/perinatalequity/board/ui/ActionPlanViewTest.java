@@ -41,6 +41,7 @@ import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.security.AuditFilter;
 import org.perinatalequity.security.AuditService;
+import org.perinatalequity.stats.SpcResult.PointType;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -117,7 +118,7 @@ class ActionPlanViewTest extends SampleDataViewTest {
         Map<String, MeasureStatus> statuses = service.statuses(service.plan());
         long expected = service.plan().priorities().stream().flatMap(p -> p.interventions().stream())
                 .filter(i -> i.measures().stream()
-                        .anyMatch(m -> "special_cause_concern".equals(statuses.get(m).months().variation())))
+                        .anyMatch(m -> statuses.get(m).months().variation() == PointType.SPECIAL_CAUSE_CONCERN))
                 .count();
         assertThat(_find(Article.class)).hasSize((int) expected);
     }

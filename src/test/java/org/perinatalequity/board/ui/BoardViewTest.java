@@ -29,6 +29,7 @@ import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.stats.Comparison;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -211,7 +212,7 @@ class BoardViewTest extends SampleDataViewTest {
         double[] values = { 40.0, 39.3, 38.6, 37.8, 37.1 };
         for (int q = 1; q <= 5; q++) {
             rows.add(new BreakdownResult.Row(Integer.toString(q), null, values[q - 1] * 10, 1000.0, values[q - 1],
-                    values[q - 1] - 3, values[q - 1] + 3, null, null, false, "similar", null, null, null));
+                    values[q - 1] - 3, values[q - 1] + 3, null, null, false, Comparison.SIMILAR, null, null, null));
         }
         BreakdownResult quintiles = new BreakdownResult("early_booking", "imd_quintile", null, "2024-01", "2024-12",
                 true, "%", "2019", null, rows, null);
@@ -238,7 +239,7 @@ class BoardViewTest extends SampleDataViewTest {
                 "per 1,000", null, null, List.of(
                         new BreakdownResult.Row("1", null, null, null, null, null, null, null, null, true, null, null,
                                 null, null),
-                        new BreakdownResult.Row("5", null, 9.0, 2000.0, 4.5, 2.0, 8.5, null, null, false, "similar",
+                        new BreakdownResult.Row("5", null, 9.0, 2000.0, 4.5, 2.0, 8.5, null, null, false, Comparison.SIMILAR,
                                 null, null, null)),
                 null);
         assertThat(StatusText.gap(hidden, "1", "5", service.measure("stillbirth"), "most deprived", "least deprived"))

@@ -21,6 +21,7 @@ import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownChartData;
 import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownCharts;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.charts.Charts;
 import org.perinatalequity.breakdown.TrendResult;
@@ -130,7 +131,7 @@ class ExplorerViewTest extends SampleDataViewTest {
         UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=early_booking&by=lsoa"));
         ExplorerView view = _get(ExplorerView.class);
         BreakdownResult shown = service.breakdown(view.state().toRequest());
-        assertThat(shown.rows().size()).isGreaterThan(BreakdownService.MANY_GROUPS);
+        assertThat(shown.rows().size()).isGreaterThan(BreakdownCharts.MANY_GROUPS);
 
         String words = _find(view, Paragraph.class).stream().map(Paragraph::getText)
                 .filter(t -> t.startsWith("Chart in words: ")).findFirst().orElseThrow();
@@ -138,7 +139,7 @@ class ExplorerViewTest extends SampleDataViewTest {
                 .contains("Every group is in the table.");
         assertThat(words.length()).isLessThan(3000);
         String svg = _find(view, Html.class).get(0).getInnerHtml();
-        assertThat(svg.split("class=[\"']whisker[\"']", -1).length - 1).isEqualTo(2 * BreakdownService.EXTREMES);
+        assertThat(svg.split("class=[\"']whisker[\"']", -1).length - 1).isEqualTo(2 * BreakdownCharts.EXTREMES);
 
         List<BreakdownResult.Row> rows = GridKt._fetch(table(), 0, 1000);
         assertThat(rows).hasSize(shown.rows().size());

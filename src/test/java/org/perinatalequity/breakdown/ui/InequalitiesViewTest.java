@@ -17,6 +17,7 @@ import org.perinatalequity.SampleDataViewTest;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
+import org.perinatalequity.breakdown.BreakdownCharts;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.measures.Dimension;
@@ -29,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import org.perinatalequity.security.AuditFilter;
 import org.perinatalequity.security.AuditService;
+import org.perinatalequity.stats.Comparison;
 
 /** The inequalities page on the sample data: SII text, ranking of areas, and switching the measure and area level. */
 @SampleDataTest
@@ -190,14 +192,14 @@ class InequalitiesViewTest extends SampleDataViewTest {
         String heat = svgContaining(view, "cell value");
         List<BreakdownResult.Row> cells = view.ethnicityByQuintile.rows().stream()
                 .filter(r -> !r.suppressed() && r.value() != null).toList();
-        assertThat(cells).extracting(BreakdownResult.Row::comparison).contains("better", "worse");
+        assertThat(cells).extracting(BreakdownResult.Row::comparison).contains(Comparison.BETTER, Comparison.WORSE);
         for (String comparison : List.of("better", "similar", "worse")) {
-            long n = cells.stream().filter(r -> comparison.equals(r.comparison())).count();
+            long n = cells.stream().filter(r -> comparison.equals(r.comparison().label())).count();
             int classes = heat.split("class=[\"']cell value " + comparison + "[\"']", -1).length - 1;
             assertThat(classes).as(comparison).isEqualTo((int) n);
         }
         // breastfeeding: higher is better, so a "better" cell is above the LMNS and blue, a "worse" one orange
-        BreakdownResult.Row better = cells.stream().filter(r -> "better".equals(r.comparison())).findFirst().orElseThrow();
+        BreakdownResult.Row better = cells.stream().filter(r -> r.comparison() == Comparison.BETTER).findFirst().orElseThrow();
         assertThat(better.value()).isGreaterThan(view.ethnicityByQuintile.total().value());
         assertThat(heat).containsPattern("class=[\"']cell value better[\"']><rect[^>]*fill:rgb\\(0,94,184\\)")
                 .contains("● Better than LMNS").contains("■ Worse than LMNS");
@@ -240,7 +242,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
 
         view.area.setValue(Dimension.LSOA);
         BreakdownResult lsoas = view.areas;
-        assertThat(lsoas.rows().size()).isGreaterThan(BreakdownService.MANY_GROUPS);
+        assertThat(lsoas.rows().size()).isGreaterThan(BreakdownCharts.MANY_GROUPS);
         List<BreakdownResult.Row> all = GridKt._fetch(view.ranking, 0, 1000);
         assertThat(all).hasSize(lsoas.rows().size());
         for (int i = 1; i < all.size(); i++) {
