@@ -9,8 +9,8 @@ CREATE SCHEMA IF NOT EXISTS internal;
 -- Latest version of each record. MSDS submissions are cumulative and overlap, so one record
 -- (keyed within its provider) can arrive in several submissions: the one from the submission
 -- with the latest reporting period wins, then the most recently loaded, then the later line.
--- internal.msdNNN_latest computes it; MeasureFacts stores the result in internal.msdNNN_store
--- after every load (a window over every submission is too slow to repeat in every query), and
+-- internal.msdNNN_latest computes it; ingest.LatestVersions stores the result in internal.msdNNN_store
+-- at every derived-data refresh (a window over every submission is too slow to repeat in every query), and
 -- internal.msdNNN reads the store.
 -- ---------------------------------------------------------------------------------------------
 CREATE OR REPLACE VIEW internal.msd001_latest AS
@@ -64,7 +64,7 @@ SELECT r.*, s.provider FROM main.msd405 r JOIN main.submission s USING (submissi
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.CareActIDBaby
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
--- Stores of the latest versions (refreshed by MeasureFacts) and the views every query reads.
+-- Stores of the latest versions (refreshed by ingest.LatestVersions) and the views every query reads.
 CREATE TABLE IF NOT EXISTS internal.msd001_store AS SELECT * FROM internal.msd001_latest LIMIT 0;
 CREATE TABLE IF NOT EXISTS internal.msd002_store AS SELECT * FROM internal.msd002_latest LIMIT 0;
 CREATE TABLE IF NOT EXISTS internal.msd101_store AS SELECT * FROM internal.msd101_latest LIMIT 0;
@@ -187,8 +187,7 @@ SELECT
   b.AntenatalAppDate AS booking_date,
   b.EDDAgreed AS edd,
   coalesce(b.GestAgeBooking, 280 - date_diff('day', b.AntenatalAppDate, b.EDDAgreed)) AS gestation_at_booking_days,
-  coalesce(b.AgeAtBookingMother, date_diff('year', m.PersonBirthDateMother, b.AntenatalAppDate)
-                                 - CASE WHEN strftime(b.AntenatalAppDate, '%m%d') < strftime(m.PersonBirthDateMother, '%m%d') THEN 1 ELSE 0 END) AS age_at_booking,
+  coalesce(b.AgeAtBookingMother, age_on(m.PersonBirthDateMother, b.AntenatalAppDate)) AS age_at_booking,
   b.OrgSiteIDBooking AS booking_site,
   b.FolicAcidSupplement AS folic_acid,
   b.PreviousLiveBirths AS previous_live_births,
