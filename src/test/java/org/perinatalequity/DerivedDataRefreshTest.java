@@ -14,6 +14,7 @@ import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.quality.QualityFixture;
 import org.perinatalequity.reference.ReferenceService;
 import org.perinatalequity.system.DataVersion;
+import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.system.DerivedDataRefreshed;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +75,9 @@ class DerivedDataRefreshTest {
     DataVersion version;
 
     @Autowired
+    DerivedDataRefresher refresher;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -97,5 +101,13 @@ class DerivedDataRefreshTest {
         assertThat(afterIngest.qualityItems()).isEqualTo(items);
         assertThat(recording.seen).extracting(Seen::version).doesNotHaveDuplicates().isSorted();
         assertThat(afterIngest.version()).isEqualTo(version.current());
+
+        // What a restart on these data does: nothing is stale, so nothing is rebuilt, but a new version is announced
+        String builtAt = jdbc.sql("SELECT CAST(built_at AS VARCHAR) FROM derived_build").query(String.class).single();
+        refresher.refreshIfStale();
+        assertThat(jdbc.sql("SELECT CAST(built_at AS VARCHAR) FROM derived_build").query(String.class).single())
+                .isEqualTo(builtAt);
+        assertThat(recording.seen).hasSize(4);
+        assertThat(recording.seen.get(3).version()).isEqualTo(version.current()).isGreaterThan(afterIngest.version());
     }
 }
