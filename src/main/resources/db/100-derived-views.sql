@@ -230,6 +230,23 @@ LEFT JOIN internal.msd301 d ON d.provider = c.provider AND d.LabourDeliveryID = 
 LEFT JOIN internal.msd101 b ON b.provider = d.provider AND b.PregnancyID = d.PregnancyID;
 
 -- ---------------------------------------------------------------------------------------------
+-- v_care_plans: one row per care plan (MSD102) of a pregnancy. line orders two plans of one date
+-- (the later line of the submission wins where a measure wants the latest).
+-- ---------------------------------------------------------------------------------------------
+CREATE OR REPLACE VIEW v_care_plans AS
+SELECT
+  p.provider,
+  p.PregnancyID AS pregnancy_id,
+  p.CarePlanDate AS plan_date,
+  p.CarePlanType AS plan_type,
+  p.MatPersCarePlanInd AS personalised_plan,
+  p.ContCarePathInd AS continuity_of_carer,
+  p.CareProfLID AS care_professional,
+  p.TeamLocalID AS team,
+  p.line
+FROM internal.msd102 p;
+
+-- ---------------------------------------------------------------------------------------------
 -- v_contacts: one row per antenatal care contact, with its pregnancy and mother.
 -- ---------------------------------------------------------------------------------------------
 CREATE OR REPLACE VIEW v_contacts AS

@@ -24,9 +24,9 @@
 -- the full postcode), days and grams. NHS numbers never appear.
 -- ---------------------------------------------------------------------------------------------
 
--- Birthweight as recorded, before internal.baby_observation turns 9999 into "no weight" (which the
+-- Birthweight as recorded, before v_baby_observations turns 9999 into "no weight" (which the
 -- outcome measures need): data quality must tell the default 9999 apart from a weight never recorded.
--- Same observation codes and precedence as internal.baby_observation.
+-- Same observation codes and precedence as v_baby_observations.
 CREATE OR REPLACE VIEW internal.quality_birthweight AS
 SELECT o.provider, o.LPIDBaby AS baby_id,
        CASE WHEN lower(o.UCUMUnit) IN ('kg', 'kilograms') THEN round(try_cast(o.ObsValue AS DOUBLE) * 1000)
@@ -131,7 +131,7 @@ WITH booking AS (
          NULL AS link_problem,
          s.status AS value
   FROM booking b
-  LEFT JOIN internal.smoking_at_booking s ON s.provider = b.provider AND s.pregnancy_id = b.pregnancy_id
+  LEFT JOIN v_smoking_at_booking s ON s.provider = b.provider AND s.pregnancy_id = b.pregnancy_id
 ), baby_items AS (
   -- Gestation at birth (days): 154-315 valid (the CQIMDQ15 range the preterm measure needs); outside
   -- invalid; a value failing its format invalid; blank missing.
