@@ -152,22 +152,22 @@ SELECT
     WHEN l.terminated IS NOT NULL THEN 'terminated'
     ELSE 'linked'
   END AS postcode_status,
-  coalesce(nullif(regexp_extract(l.postcode_key, '^([A-Z]{1,2}[0-9][A-Z0-9]?)[0-9][A-Z]{2}$', 1), ''),
-           l.PostcodeDistrictMother, 'Unknown') AS postcode_district,
-  coalesce(l.linked_lsoa, 'Unknown') AS lsoa,
+  or_unknown(coalesce(nullif(regexp_extract(l.postcode_key, '^([A-Z]{1,2}[0-9][A-Z0-9]?)[0-9][A-Z]{2}$', 1), ''),
+                      l.PostcodeDistrictMother)) AS postcode_district,
+  or_unknown(l.linked_lsoa) AS lsoa,
   i.imd_decile,
   CAST(ceil(i.imd_decile / 2.0) AS INTEGER) AS imd_quintile,
   l.imd_vintage,
-  coalesce(l.postcode_la, i.la_code, l.LAD_UAMother, 'Unknown') AS local_authority,
+  or_unknown(coalesce(l.postcode_la, i.la_code, l.LAD_UAMother)) AS local_authority,
   CASE
     WHEN l.pseudo THEN 'Pseudo postcode (ZZ99: no fixed abode or overseas)'
     WHEN coalesce(l.postcode_la, i.la_code, l.LAD_UAMother) IS NULL THEN 'Unknown'
     ELSE coalesce(pl.place, 'Outside LLR')
   END AS place,
-  coalesce(gp.gp_practice, 'Unknown') AS gp_practice,
-  coalesce(pcn.pcn_code, 'Unknown') AS pcn_code,
-  coalesce(pcn.pcn_name, 'Unknown') AS pcn,
-  coalesce(team.team, 'Unknown') AS team
+  or_unknown(gp.gp_practice) AS gp_practice,
+  or_unknown(pcn.pcn_code) AS pcn_code,
+  or_unknown(pcn.pcn_name) AS pcn,
+  or_unknown(team.team) AS team
 FROM located l
 LEFT JOIN ref_imd i ON i.vintage = l.imd_vintage AND i.lsoa = l.linked_lsoa
 LEFT JOIN ref_llr_place pl ON pl.la_code = coalesce(l.postcode_la, i.la_code, l.LAD_UAMother)
