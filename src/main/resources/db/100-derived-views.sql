@@ -9,8 +9,8 @@ CREATE SCHEMA IF NOT EXISTS internal;
 -- Latest version of each record. MSDS submissions are cumulative and overlap, so one record
 -- (keyed within its provider) can arrive in several submissions: the one from the submission
 -- with the latest reporting period wins, then the most recently loaded, then the later line.
--- internal.msdNNN_latest computes it; MeasureFacts stores the result in internal.msdNNN_store
--- after every load (a window over every submission is too slow to repeat in every query), and
+-- internal.msdNNN_latest computes it; ingest.LatestVersions stores the result in internal.msdNNN_store
+-- at every derived-data refresh (a window over every submission is too slow to repeat in every query), and
 -- internal.msdNNN reads the store.
 -- ---------------------------------------------------------------------------------------------
 CREATE OR REPLACE VIEW internal.msd001_latest AS
@@ -64,7 +64,7 @@ SELECT r.*, s.provider FROM main.msd405 r JOIN main.submission s USING (submissi
 QUALIFY row_number() OVER (PARTITION BY s.provider, r.CareActIDBaby
                            ORDER BY s.rp_end DESC, s.rp_start DESC, s.submission_id DESC, r.line DESC) = 1;
 
--- Stores of the latest versions (refreshed by MeasureFacts) and the views every query reads.
+-- Stores of the latest versions (refreshed by ingest.LatestVersions) and the views every query reads.
 CREATE TABLE IF NOT EXISTS internal.msd001_store AS SELECT * FROM internal.msd001_latest LIMIT 0;
 CREATE TABLE IF NOT EXISTS internal.msd002_store AS SELECT * FROM internal.msd002_latest LIMIT 0;
 CREATE TABLE IF NOT EXISTS internal.msd101_store AS SELECT * FROM internal.msd101_latest LIMIT 0;
@@ -152,22 +152,22 @@ SELECT
     WHEN l.terminated IS NOT NULL THEN 'terminated'
     ELSE 'linked'
   END AS postcode_status,
-  coalesce(nullif(regexp_extract(l.postcode_key, '^([A-Z]{1,2}[0-9][A-Z0-9]?)[0-9][A-Z]{2}$', 1), ''),
-           l.PostcodeDistrictMother, 'Unknown') AS postcode_district,
-  coalesce(l.linked_lsoa, 'Unknown') AS lsoa,
+  or_unknown(coalesce(nullif(regexp_extract(l.postcode_key, '^([A-Z]{1,2}[0-9][A-Z0-9]?)[0-9][A-Z]{2}$', 1), ''),
+                      l.PostcodeDistrictMother)) AS postcode_district,
+  or_unknown(l.linked_lsoa) AS lsoa,
   i.imd_decile,
   CAST(ceil(i.imd_decile / 2.0) AS INTEGER) AS imd_quintile,
   l.imd_vintage,
-  coalesce(l.postcode_la, i.la_code, l.LAD_UAMother, 'Unknown') AS local_authority,
+  or_unknown(coalesce(l.postcode_la, i.la_code, l.LAD_UAMother)) AS local_authority,
   CASE
     WHEN l.pseudo THEN 'Pseudo postcode (ZZ99: no fixed abode or overseas)'
     WHEN coalesce(l.postcode_la, i.la_code, l.LAD_UAMother) IS NULL THEN 'Unknown'
     ELSE coalesce(pl.place, 'Outside LLR')
   END AS place,
-  coalesce(gp.gp_practice, 'Unknown') AS gp_practice,
-  coalesce(pcn.pcn_code, 'Unknown') AS pcn_code,
-  coalesce(pcn.pcn_name, 'Unknown') AS pcn,
-  coalesce(team.team, 'Unknown') AS team
+  or_unknown(gp.gp_practice) AS gp_practice,
+  or_unknown(pcn.pcn_code) AS pcn_code,
+  or_unknown(pcn.pcn_name) AS pcn,
+  or_unknown(team.team) AS team
 FROM located l
 LEFT JOIN ref_imd i ON i.vintage = l.imd_vintage AND i.lsoa = l.linked_lsoa
 LEFT JOIN ref_llr_place pl ON pl.la_code = coalesce(l.postcode_la, i.la_code, l.LAD_UAMother)
@@ -187,8 +187,7 @@ SELECT
   b.AntenatalAppDate AS booking_date,
   b.EDDAgreed AS edd,
   coalesce(b.GestAgeBooking, 280 - date_diff('day', b.AntenatalAppDate, b.EDDAgreed)) AS gestation_at_booking_days,
-  coalesce(b.AgeAtBookingMother, date_diff('year', m.PersonBirthDateMother, b.AntenatalAppDate)
-                                 - CASE WHEN strftime(b.AntenatalAppDate, '%m%d') < strftime(m.PersonBirthDateMother, '%m%d') THEN 1 ELSE 0 END) AS age_at_booking,
+  coalesce(b.AgeAtBookingMother, age_on(m.PersonBirthDateMother, b.AntenatalAppDate)) AS age_at_booking,
   b.OrgSiteIDBooking AS booking_site,
   b.FolicAcidSupplement AS folic_acid,
   b.PreviousLiveBirths AS previous_live_births,
@@ -229,6 +228,23 @@ SELECT
 FROM internal.msd401 c
 LEFT JOIN internal.msd301 d ON d.provider = c.provider AND d.LabourDeliveryID = c.LabourDeliveryID
 LEFT JOIN internal.msd101 b ON b.provider = d.provider AND b.PregnancyID = d.PregnancyID;
+
+-- ---------------------------------------------------------------------------------------------
+-- v_care_plans: one row per care plan (MSD102) of a pregnancy. line orders two plans of one date
+-- (the later line of the submission wins where a measure wants the latest).
+-- ---------------------------------------------------------------------------------------------
+CREATE OR REPLACE VIEW v_care_plans AS
+SELECT
+  p.provider,
+  p.PregnancyID AS pregnancy_id,
+  p.CarePlanDate AS plan_date,
+  p.CarePlanType AS plan_type,
+  p.MatPersCarePlanInd AS personalised_plan,
+  p.ContCarePathInd AS continuity_of_carer,
+  p.CareProfLID AS care_professional,
+  p.TeamLocalID AS team,
+  p.line
+FROM internal.msd102 p;
 
 -- ---------------------------------------------------------------------------------------------
 -- v_contacts: one row per antenatal care contact, with its pregnancy and mother.

@@ -47,7 +47,7 @@ FROM activity a LEFT JOIN internal.smoking_code c ON c.code = a.FindingCode;
 
 -- Status at booking: activities within 3 days of the booking date; an exact-date Smoker first,
 -- then other exact-date statuses, then the latest row.
-CREATE OR REPLACE VIEW internal.smoking_at_booking AS
+CREATE OR REPLACE VIEW v_smoking_at_booking AS
 SELECT b.provider, b.PregnancyID AS pregnancy_id, s.status
 FROM internal.msd101 b
 JOIN internal.smoking_activity s ON s.provider = b.provider AND s.pregnancy_id = b.PregnancyID
@@ -57,7 +57,7 @@ QUALIFY row_number() OVER (PARTITION BY b.provider, b.PregnancyID
            (s.activity_date = b.AntenatalAppDate) DESC, s.activity_date DESC, s.line DESC) = 1;
 
 -- Status at delivery: activities within 3 days of labour onset or caesarean, ranked the same way.
-CREATE OR REPLACE VIEW internal.smoking_at_delivery AS
+CREATE OR REPLACE VIEW v_smoking_at_delivery AS
 SELECT d.provider, d.LabourDeliveryID AS delivery_id, s.status
 FROM internal.msd301 d
 JOIN internal.smoking_activity s ON s.provider = d.provider AND s.pregnancy_id = d.PregnancyID
@@ -70,7 +70,7 @@ QUALIFY row_number() OVER (PARTITION BY d.provider, d.LabourDeliveryID
 
 -- Birthweight in grams (birth weight, or body weight on the day of birth; g or kg; 9999 = missing)
 -- and the Apgar score at 5 minutes (national ApgarScore, else SNOMED 169909004).
-CREATE OR REPLACE VIEW internal.baby_observation AS
+CREATE OR REPLACE VIEW v_baby_observations AS
 WITH weights AS (
   SELECT o.provider, o.LPIDBaby,
          CASE WHEN lower(o.UCUMUnit) IN ('kg', 'kilograms') THEN round(try_cast(o.ObsValue AS DOUBLE) * 1000)
@@ -96,7 +96,7 @@ LEFT JOIN apgar a ON a.provider = b.provider AND a.LPIDBaby = b.LPIDBaby;
 
 -- Per delivery: a third- or fourth-degree tear, and the largest recorded blood loss (ml) of the
 -- postpartum haemorrhage observation codes.
-CREATE OR REPLACE VIEW internal.delivery_event AS
+CREATE OR REPLACE VIEW v_delivery_events AS
 SELECT d.provider, d.LabourDeliveryID AS delivery_id,
        coalesce(bool_or(l.FindingCode IN ('10217006', '399031001')
                         OR l.GenitalTractTraumaticLesion IN ('10217006', '399031001')), false) AS tear_3rd_4th,

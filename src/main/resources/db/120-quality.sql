@@ -24,9 +24,9 @@
 -- the full postcode), days and grams. NHS numbers never appear.
 -- ---------------------------------------------------------------------------------------------
 
--- Birthweight as recorded, before internal.baby_observation turns 9999 into "no weight" (which the
+-- Birthweight as recorded, before v_baby_observations turns 9999 into "no weight" (which the
 -- outcome measures need): data quality must tell the default 9999 apart from a weight never recorded.
--- Same observation codes and precedence as internal.baby_observation.
+-- Same observation codes and precedence as v_baby_observations.
 CREATE OR REPLACE VIEW internal.quality_birthweight AS
 SELECT o.provider, o.LPIDBaby AS baby_id,
        CASE WHEN lower(o.UCUMUnit) IN ('kg', 'kilograms') THEN round(try_cast(o.ObsValue AS DOUBLE) * 1000)
@@ -131,7 +131,7 @@ WITH booking AS (
          NULL AS link_problem,
          s.status AS value
   FROM booking b
-  LEFT JOIN internal.smoking_at_booking s ON s.provider = b.provider AND s.pregnancy_id = b.pregnancy_id
+  LEFT JOIN v_smoking_at_booking s ON s.provider = b.provider AND s.pregnancy_id = b.pregnancy_id
 ), baby_items AS (
   -- Gestation at birth (days): 154-315 valid (the CQIMDQ15 range the preterm measure needs); outside
   -- invalid; a value failing its format invalid; blank missing.
@@ -189,27 +189,22 @@ FROM baby_items
 WHERE birth_date IS NOT NULL
 )
 -- Every breakdown dimension of DESIGN.md section 4 as a fixed text column named after its id, with the
--- same labels as the measure facts ('Unknown'/'Missing' where a link fails).
+-- same labels as the measure facts, through the same macros (db/090-macros.sql).
 SELECT provider, mother_id, local_patient_id, pregnancy_id, booking_date, cohort_date, item, status, problem, value,
-       coalesce(team, 'Unknown') AS team,
-       coalesce(booking_site, 'Unknown') AS booking_site,
-       strftime(cohort_date, '%Y-%m') AS month,
-       strftime(cohort_date, '%Y') || '-Q' || CAST(quarter(cohort_date) AS VARCHAR) AS quarter,
-       CAST(year(cohort_date) - CASE WHEN month(cohort_date) < 4 THEN 1 ELSE 0 END AS VARCHAR) || '/'
-         || right(CAST(year(cohort_date) - CASE WHEN month(cohort_date) < 4 THEN 1 ELSE 0 END + 1 AS VARCHAR), 2)
-         AS financial_year,
-       coalesce(ethnic_group, 'Missing') AS ethnic_group,
-       coalesce(ethnic_category, 'Missing') AS ethnic_category,
-       coalesce(CAST(imd_decile AS VARCHAR), 'Unknown') AS imd_decile,
-       coalesce(CAST(imd_quintile AS VARCHAR), 'Unknown') AS imd_quintile,
-       coalesce(place, 'Unknown') AS place,
-       coalesce(local_authority, 'Unknown') AS local_authority,
-       coalesce(postcode_district, 'Unknown') AS postcode_district,
-       coalesce(lsoa, 'Unknown') AS lsoa,
-       coalesce(gp_practice, 'Unknown') AS gp_practice,
-       coalesce(pcn, 'Unknown') AS pcn,
-       CASE WHEN age_at_booking IS NULL THEN 'Unknown' WHEN age_at_booking < 20 THEN 'Under 20'
-            WHEN age_at_booking < 25 THEN '20 to 24' WHEN age_at_booking < 30 THEN '25 to 29'
-            WHEN age_at_booking < 35 THEN '30 to 34' WHEN age_at_booking < 40 THEN '35 to 39'
-            WHEN age_at_booking < 45 THEN '40 to 44' ELSE '45 or over' END AS age_group
+       or_unknown(team) AS team,
+       or_unknown(booking_site) AS booking_site,
+       month_label(cohort_date) AS month,
+       quarter_label(cohort_date) AS quarter,
+       financial_year_label(cohort_date) AS financial_year,
+       or_missing(ethnic_group) AS ethnic_group,
+       or_missing(ethnic_category) AS ethnic_category,
+       or_unknown(imd_decile) AS imd_decile,
+       or_unknown(imd_quintile) AS imd_quintile,
+       or_unknown(place) AS place,
+       or_unknown(local_authority) AS local_authority,
+       or_unknown(postcode_district) AS postcode_district,
+       or_unknown(lsoa) AS lsoa,
+       or_unknown(gp_practice) AS gp_practice,
+       or_unknown(pcn) AS pcn,
+       age_band(age_at_booking) AS age_group
 FROM item_rows;

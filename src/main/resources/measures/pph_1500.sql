@@ -4,7 +4,7 @@ SELECT d.provider, any_value(d.mother_id) AS mother_id, min(d.birth_date) AS eve
        any_value(b.booking_site) AS booking_site, any_value(b.age_at_booking) AS age_at_event,
        coalesce(any_value(e.blood_loss_ml) >= 1500, false) AS numerator
 FROM v_births d
-LEFT JOIN internal.delivery_event e ON e.provider = d.provider AND e.delivery_id = d.delivery_id
+LEFT JOIN v_delivery_events e ON e.provider = d.provider AND e.delivery_id = d.delivery_id
 LEFT JOIN v_bookings b ON b.provider = d.provider AND b.pregnancy_id = d.pregnancy_id
 WHERE d.pregnancy_outcome IN ('01', '02', '03', '04')
 GROUP BY d.provider, d.delivery_id

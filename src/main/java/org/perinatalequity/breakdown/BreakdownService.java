@@ -17,14 +17,16 @@ import org.perinatalequity.measures.CompletePeriods;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.measures.MeasureCatalogue;
-import org.perinatalequity.measures.MeasureFacts;
 import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.reference.AreaNames;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
+import org.perinatalequity.system.DataVersion;
+import org.perinatalequity.system.DerivedDataRefreshed;
 import org.perinatalequity.security.Roles;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
@@ -37,7 +39,7 @@ import org.springframework.stereotype.Service;
 public class BreakdownService {
 
     private final MeasureCatalogue catalogue;
-    private final MeasureFacts facts;
+    private final DataVersion dataVersion;
     private final BreakdownQuery query;
     private final ResultCache<BreakdownRequest, BreakdownResult> cache = new ResultCache<>(500);
     private final ResultCache<TrendKey, TrendResult> trendCache = new ResultCache<>(500);
@@ -51,7 +53,7 @@ public class BreakdownService {
     private final Map<String, List<YearMonth>> rebaseSettings;
     private final AreaNames areaNames;
 
-    BreakdownService(MeasureCatalogue catalogue, MeasureFacts facts, BreakdownQuery query, ArrowExport arrow,
+    BreakdownService(MeasureCatalogue catalogue, DataVersion dataVersion, BreakdownQuery query, ArrowExport arrow,
             AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
             AreaNames areaNames, Environment environment) {
         this.rebaseSettings = RebaseSettings.read(catalogue.all(), environment);
@@ -60,7 +62,7 @@ public class BreakdownService {
         this.policy = policy;
         this.quality = quality;
         this.catalogue = catalogue;
-        this.facts = facts;
+        this.dataVersion = dataVersion;
         this.query = query;
         this.arrow = arrow;
         this.trends = new TrendCalculator(query, completePeriods);
@@ -184,12 +186,16 @@ public class BreakdownService {
         return trends;
     }
 
-    /**
-     * Results rest on the measure facts and, through their data-quality reading, on the quality items; both are
-     * rebuilt after a load, one after the other, so a result computed between the two must not outlive the second.
-     */
-    public List<Long> dataVersion() {
-        return List.of(facts.version(), quality.version());
+    /** Results rest on the derived data (measure facts, quality items): one version for both. */
+    private long dataVersion() {
+        return dataVersion.current();
+    }
+
+    /** A refresh makes every cached result stale: forget them now rather than at the next read. */
+    @EventListener
+    void refreshed(DerivedDataRefreshed event) {
+        cache.clear();
+        trendCache.clear();
     }
 
     private boolean maySeeUnsuppressed() {

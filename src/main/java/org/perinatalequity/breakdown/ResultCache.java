@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A small least-recently-used cache of computed results for one data version: when the facts are rebuilt (every
- * ingest) the version changes and everything cached before is dropped.
+ * A small least-recently-used cache of computed results for one data version: every derived-data refresh (after each
+ * load, see {@code system.DerivedDataRefresher}) moves the version on before it publishes
+ * {@code DerivedDataRefreshed}, so the first read after the event drops everything cached before.
  */
 final class ResultCache<K, V> {
 
@@ -22,6 +23,11 @@ final class ResultCache<K, V> {
                 return size() > ResultCache.this.capacity;
             }
         };
+    }
+
+    synchronized void clear() {
+        entries.clear();
+        version = null;
     }
 
     /** @param dataVersion anything that changes when the data the results rest on change */

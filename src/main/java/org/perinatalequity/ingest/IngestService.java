@@ -20,7 +20,9 @@ import javax.sql.DataSource;
 
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.AuditedLoad;
+import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.system.EquityProperties;
+import org.perinatalequity.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Service;
  * Loads MSDS extracts: each path (a folder or a .zip of CSV files, one per table) is one submission,
  * loaded in its own transaction, so a refused submission changes nothing and a replaced one is never
  * seen half-loaded. One ingest runs at a time. Every run is logged (who, when, files and their
- * SHA-256, counts, rejects and warnings) and {@link DataChangedEvent} follows every load.
+ * SHA-256, counts, rejects and warnings). A run that loaded anything refreshes the derived data
+ * ({@link DerivedDataRefresher}), then publishes {@link DataChangedEvent}.
  */
 @Service
 public class IngestService {
@@ -47,15 +50,15 @@ public class IngestService {
     private final EquityProperties.Ingest settings;
     private final ApplicationEventPublisher events;
     private final IngestLogQuery query;
-    private final LatestVersions latestVersions;
+    private final DerivedDataRefresher refresher;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
-    IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, LatestVersions latestVersions,
+    IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, DerivedDataRefresher refresher,
             EquityProperties properties, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.query = query;
-        this.latestVersions = latestVersions;
+        this.refresher = refresher;
         this.settings = properties.ingest();
         this.events = events;
     }
@@ -101,7 +104,7 @@ public class IngestService {
                     issues(connection, runId, "warning"));
             finishRun(connection, runId, report);
             if (submissions.stream().anyMatch(s -> s.status() == IngestReport.Status.loaded)) {
-                latestVersions.refresh();
+                refresher.refresh();
                 events.publishEvent(new DataChangedEvent(runId));
             }
             return report;
@@ -118,33 +121,32 @@ public class IngestService {
         Path workDir = createWorkDir();
         SubmissionLoader loader = new SubmissionLoader(connection, registry, pseudonymiser, workDir,
                 new IngestLog(connection, runId, seq));
-        connection.setAutoCommit(false);
         try {
             ExtractFiles.Found found = ExtractFiles.list(source, workDir, settings.maxUncompressedBytes(),
                     settings.maxZipEntries());
-            SubmissionLoader.Loaded loaded = loader.load(found);
-            logSubmission(connection, runId, seq, name, loaded.provider(), loaded.periodStart(), loaded.periodEnd(),
-                    IngestReport.Status.loaded, null, loaded.submissionId(), loaded.replacedSubmissionId());
-            logFiles(connection, runId, seq, loader, loaded.tables());
-            loader.dropStage();
-            connection.commit();
+            SubmissionLoader.Loaded loaded = Transactions.inTransactionReturning(connection, () -> {
+                SubmissionLoader.Loaded l = loader.load(found);
+                logSubmission(connection, runId, seq, name, l.provider(), l.periodStart(), l.periodEnd(),
+                        IngestReport.Status.loaded, null, l.submissionId(), l.replacedSubmissionId());
+                logFiles(connection, runId, seq, loader, l.tables());
+                loader.dropStage();
+                return l;
+            });
             LOG.info("Ingest run {}: loaded {} ({} {} to {}){}", runId, name, loaded.provider(), loaded.periodStart(),
                     loaded.periodEnd(), loaded.replacedSubmissionId() == null ? "" : ", replacing an earlier load");
             return new IngestReport.Submission(name, loaded.provider(), loaded.periodStart(), loaded.periodEnd(),
                     IngestReport.Status.loaded, null, loaded.tables());
         } catch (IngestRefusedException | IOException | SQLException e) {
-            connection.rollback();
+            // Rolled back: the refusal is logged outside the submission's transaction.
             String message = e instanceof IngestRefusedException ? e.getMessage()
                     : name + " could not be loaded: " + e.getMessage();
             LOG.warn("Ingest run {}: refused {}: {}", runId, name, message);
-            connection.setAutoCommit(true);
             loader.dropStage();
             logSubmission(connection, runId, seq, name, null, null, null, IngestReport.Status.refused, message, null,
                     null);
             logFiles(connection, runId, seq, loader, List.of());
             return new IngestReport.Submission(name, null, null, null, IngestReport.Status.refused, message, List.of());
         } finally {
-            connection.setAutoCommit(true);
             deleteQuietly(workDir);
         }
     }

@@ -2,21 +2,22 @@ package org.perinatalequity.ingest;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import javax.sql.DataSource;
+
+import org.perinatalequity.system.RefreshStep;
+import org.perinatalequity.system.TableSwap;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Stores the latest version of every MSDS record ({@code internal.msdNNN_store}, read through the views
- * {@code internal.msdNNN}): a window over every submission is too slow to repeat in every query. Each store is
- * built next to the old one, then all are swapped in one transaction, so readers see one version of the data.
- * Runs after every ingest.
+ * {@code internal.msdNNN}): a window over every submission is too slow to repeat in every query. The first step of
+ * every derived-data refresh; all stores are swapped in one transaction, so readers see one version of the data.
  */
 @Component
-public class LatestVersions {
+public class LatestVersions implements RefreshStep {
 
     private final DataSource dataSource;
     private final List<String> rawTables;
@@ -32,25 +33,18 @@ public class LatestVersions {
         return new LatestVersions(dataSource, new MsdsRegistry());
     }
 
-    public synchronized void refresh() {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            for (String table : rawTables) {
-                st.execute("CREATE OR REPLACE TABLE internal." + table + "_next AS SELECT * FROM internal." + table
-                        + "_latest");
-            }
-            c.setAutoCommit(false);
-            try {
-                for (String table : rawTables) {
-                    st.execute("DROP TABLE internal." + table + "_store");
-                    st.execute("ALTER TABLE internal." + table + "_next RENAME TO " + table + "_store");
-                }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+    @Override
+    public Stage stage() {
+        return Stage.LATEST_VERSIONS;
+    }
+
+    @Override
+    public void rebuild() {
+        List<TableSwap.Build> stores = rawTables.stream()
+                .map(t -> new TableSwap.Build("internal." + t + "_store", "SELECT * FROM internal." + t + "_latest"))
+                .toList();
+        try (Connection c = dataSource.getConnection()) {
+            TableSwap.replace(c, stores);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not refresh the latest versions of the records: " + e.getMessage(), e);
         }

@@ -20,15 +20,15 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.perinatalequity.ingest.CsvScan;
-import org.perinatalequity.ingest.DataChangedEvent;
 import org.perinatalequity.ingest.ExtractFiles;
 import org.perinatalequity.reference.ReferenceLayout.Field;
 import org.perinatalequity.reference.ReferenceLayout.Kind;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.AuditedLoad;
+import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.system.EquityProperties;
+import org.perinatalequity.system.Transactions;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
  * Loads the official reference files (postcode directory, IMD File 7, GP-PCN mapping) with DuckDB
  * {@code read_csv}, never holding them in Java memory, and answers the linkage report. One call is one
  * transaction: the files of a kind (e.g. the per-area CSVs of an ONSPD release) replace that kind whole,
- * and a refused file changes nothing.
+ * and a refused file changes nothing. A load refreshes the derived data ({@link DerivedDataRefresher}).
  */
 @Service
 public class ReferenceService {
@@ -45,14 +45,14 @@ public class ReferenceService {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final EquityProperties properties;
-    private final ApplicationEventPublisher events;
+    private final DerivedDataRefresher refresher;
 
     ReferenceService(DataSource dataSource, JdbcClient jdbc, EquityProperties properties,
-            ApplicationEventPublisher events) {
+            DerivedDataRefresher refresher) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.properties = properties;
-        this.events = events;
+        this.refresher = refresher;
     }
 
     private record Recognised(ExtractFiles.SourceFile file, CsvScan scan, Path readable, ReferenceLayout layout) {
@@ -77,22 +77,21 @@ public class ReferenceService {
             if (groups.isEmpty()) {
                 throw new ReferenceRefusedException("No CSV files found in " + sources);
             }
-            connection.setAutoCommit(false);
+            List<ReferenceReport.LoadedFile> loaded;
             try {
-                List<ReferenceReport.LoadedFile> loaded = new ArrayList<>();
-                for (List<Recognised> group : groups.values()) {
-                    loaded.addAll(loadGroup(connection, group, user));
-                }
-                connection.commit();
-                events.publishEvent(new DataChangedEvent(0));
-                return new ReferenceReport(loaded);
+                loaded = Transactions.inTransactionReturning(connection, () -> {
+                    List<ReferenceReport.LoadedFile> files = new ArrayList<>();
+                    for (List<Recognised> group : groups.values()) {
+                        files.addAll(loadGroup(connection, group, user));
+                    }
+                    return files;
+                });
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
                 throw e instanceof ReferenceRefusedException r ? r
                         : new ReferenceRefusedException("Reference data could not be loaded: " + e.getMessage(), e);
-            } finally {
-                connection.setAutoCommit(true);
             }
+            refresher.refresh();
+            return new ReferenceReport(loaded);
         } catch (SQLException e) {
             throw new ReferenceRefusedException("Reference data could not be loaded: " + e.getMessage(), e);
         } catch (RuntimeException e) {

@@ -32,4 +32,12 @@ class ResultCacheTest {
         assertThat(cache.get(1L, "a", () -> "recomputed")).isEqualTo("A");
         assertThat(cache.get(1L, "b", () -> "recomputed")).isEqualTo("recomputed");
     }
+
+    @Test
+    void clearingForgetsEveryAnswerOfTheVersion() {
+        ResultCache<String, String> cache = new ResultCache<>(10);
+        cache.get(3L, "a", () -> "A");
+        cache.clear();
+        assertThat(cache.get(3L, "a", () -> "recomputed")).isEqualTo("recomputed");
+    }
 }

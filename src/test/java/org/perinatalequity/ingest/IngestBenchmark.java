@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.perinatalequity.TestDatabase;
 import org.perinatalequity.demodata.DemoDataGenerator;
+import org.perinatalequity.system.DataVersion;
+import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +69,8 @@ class IngestBenchmark {
             JdbcClient jdbc = JdbcClient.create(db.dataSource());
             MsdsRegistry registry = new MsdsRegistry();
             IngestService service = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
-                new LatestVersions(db.dataSource(), registry),
+                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry)),
+                        new DataVersion(), e -> { }),
                     new EquityProperties(new EquityProperties.Database(db.file()),
                             new EquityProperties.Ingest("benchmark-key", ingestDir, false, 10, 1L << 40, 1L << 40, 200),
                             new EquityProperties.SampleData(false, ingestDir), new EquityProperties.Reference("2019")),

@@ -5,6 +5,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.perinatalequity.system.DataVersion;
+import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,8 @@ public final class IngestFixtures {
         MsdsRegistry registry = new MsdsRegistry();
         IngestService service = new IngestService(dataSource, registry,
                 new IngestLogQuery(JdbcClient.create(dataSource), registry),
-                new LatestVersions(dataSource, registry),
+                new DerivedDataRefresher(dataSource, List.of(new LatestVersions(dataSource, registry)),
+                        new DataVersion(), e -> { }),
                 new EquityProperties(new EquityProperties.Database(workDir.resolve("unused.duckdb")),
                         new EquityProperties.Ingest("fixture-key", workDir, false, 10, 1L << 32, 1L << 32, 200),
                         new EquityProperties.SampleData(false, workDir), new EquityProperties.Reference("2019")),

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perinatalequity.TestDatabase;
+import org.perinatalequity.system.DataVersion;
+import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,8 +56,9 @@ class IngestServiceTest {
                 new EquityProperties.Ingest(KEY, dir.resolve("inbox"), false, 10, 1L << 30, maxUncompressed, 50),
                 new EquityProperties.SampleData(false, dir), new EquityProperties.Reference("2019"));
         return new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
-                new LatestVersions(db.dataSource(), registry), properties,
-                e -> events.add((DataChangedEvent) e));
+                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry)),
+                        new DataVersion(), e -> { }),
+                properties, e -> events.add((DataChangedEvent) e));
     }
 
     @AfterEach
@@ -446,7 +449,8 @@ class IngestServiceTest {
     void refuses_to_run_without_a_pseudonymisation_key() {
         MsdsRegistry registry = new MsdsRegistry();
         IngestService keyless = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
-                new LatestVersions(db.dataSource(), registry),
+                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry)),
+                        new DataVersion(), e -> { }),
                 new EquityProperties(new EquityProperties.Database(db.file()),
                         new EquityProperties.Ingest(" ", dir, false, 10, 1, 1, 1), new EquityProperties.SampleData(false, dir),
                         new EquityProperties.Reference("2019")),

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perinatalequity.TestDatabase;
 import org.perinatalequity.ingest.IngestFixtures;
-import org.perinatalequity.ingest.LatestVersions;
+import org.perinatalequity.system.DataVersion;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -97,7 +97,7 @@ class MeasureDefinitionsTest {
 
     @Test
     void facts_equal_the_measure_views_row_for_row() {
-        new MeasureFacts(db.dataSource(), jdbc, catalogue, LatestVersions.of(db.dataSource())).rebuild();
+        new MeasureFacts(db.dataSource(), jdbc, catalogue, new DataVersion()).rebuild();
         FactsReference.assertFactsEqualReference(jdbc, catalogue.all());
     }
 

@@ -7,6 +7,7 @@ import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
+import org.perinatalequity.system.DerivedDataRefresher;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,13 +32,16 @@ class MeasureFactsTest {
     MeasureFacts facts;
 
     @Autowired
+    DerivedDataRefresher refresher;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
     void facts_equal_the_measure_views_row_for_row() {
         SampleData.ensureLoaded(ingest, reference);
         long version = facts.version();
-        facts.rebuild();
+        refresher.refresh();
         assertThat(facts.version()).isGreaterThan(version);
         assertThat(jdbc.sql("SELECT count(DISTINCT measure_id) FROM fact_event").query(Long.class).single())
                 .isEqualTo(catalogue.all().size());

@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.perinatalequity.TestDatabase;
+import org.perinatalequity.system.DataVersion;
+import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +40,7 @@ class PostcodeDirectoryBenchmark {
                     new EquityProperties(new EquityProperties.Database(db.file()),
                             new EquityProperties.Ingest("k", dbDir, false, 10, 1L << 40, 1L << 40, 50),
                             new EquityProperties.SampleData(false, dbDir), new EquityProperties.Reference("2019")),
-                    e -> { });
+                    new DerivedDataRefresher(db.dataSource(), List.of(), new DataVersion(), e -> { }));
             Runtime rt = Runtime.getRuntime();
             long t = System.nanoTime();
             ReferenceReport report = service.load(List.of(file), "benchmark");

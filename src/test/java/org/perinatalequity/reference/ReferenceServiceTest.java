@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.perinatalequity.TestDatabase;
 import org.perinatalequity.ingest.LatestVersions;
 import org.perinatalequity.security.TestAudit;
+import org.perinatalequity.system.DataVersion;
+import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +46,8 @@ class ReferenceServiceTest {
     void setUp() {
         db = TestDatabase.create(dir);
         jdbc = JdbcClient.create(db.dataSource());
-        service = new ReferenceService(db.dataSource(), jdbc, properties("2019"), e -> { });
+        service = new ReferenceService(db.dataSource(), jdbc, properties("2019"),
+                new DerivedDataRefresher(db.dataSource(), List.of(), new DataVersion(), e -> { }));
     }
 
     @AfterEach
@@ -121,7 +124,7 @@ class ReferenceServiceTest {
         }
         jdbc.sql("INSERT INTO msd002 (submission_id, line, invalid_items, LPIDMother, OrgCodeGMPMother)"
                 + " VALUES (1, 2, [], 'normal', 'C82001')").update();
-        LatestVersions.of(db.dataSource()).refresh();
+        LatestVersions.of(db.dataSource()).rebuild();
     }
 
     private Map<String, Object> woman(String id) {

@@ -2,7 +2,6 @@ package org.perinatalequity.quality.query;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,11 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import org.perinatalequity.ingest.DataChangedEvent;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.quality.Escalation;
 import org.perinatalequity.quality.MonthlyCount;
@@ -25,24 +22,22 @@ import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.quality.QualityQuery;
 import org.perinatalequity.quality.WorklistRow;
 import org.perinatalequity.quality.WorklistStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.perinatalequity.system.DataVersion;
+import org.perinatalequity.system.RefreshStep;
+import org.perinatalequity.system.TableSwap;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the table {@code quality_item}: {@code v_quality_item} materialised at start-up and after every load, because
- * the view re-derives women, bookings and births on each read (about a second on the sample data) and the quality
- * pages ask it several questions per page. The table is rebuilt aside and swapped in by one transaction, so readers
- * see the old rows or the new, never a mixture. Column names come only from {@link Dimension} and
- * {@link Escalation.Level}; every value is a bind parameter.
+ * Reads the table {@code quality_item}: {@code v_quality_item} materialised by the derived-data refresh (after every
+ * load, and at start-up when stale), because the view re-derives women, bookings and births on each read (about a
+ * second on the sample data) and the quality pages ask it several questions per page. The table is rebuilt aside and
+ * swapped in by one transaction, so readers see the old rows or the new, never a mixture. Column names come only
+ * from {@link Dimension} and {@link Escalation.Level}; every value is a bind parameter.
  */
 @Repository
-class JdbcQualityQuery implements QualityQuery {
-
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcQualityQuery.class);
+class JdbcQualityQuery implements QualityQuery, RefreshStep {
 
     private static final String COUNTS = """
             count(*) FILTER (WHERE status = 'valid') AS valid, count(*) FILTER (WHERE status = 'default') AS dflt,
@@ -51,52 +46,40 @@ class JdbcQualityQuery implements QualityQuery {
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
-    private final AtomicLong version = new AtomicLong();
+    private final DataVersion version;
 
-    JdbcQualityQuery(DataSource dataSource, JdbcClient jdbc) {
+    JdbcQualityQuery(DataSource dataSource, JdbcClient jdbc, DataVersion version) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        rebuild();
+        this.version = version;
     }
 
-    @EventListener
-    void onDataChanged(DataChangedEvent event) {
-        rebuild();
+    @Override
+    public Stage stage() {
+        return Stage.QUALITY_ITEMS;
     }
 
-    synchronized void rebuild() {
-        long started = System.nanoTime();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CREATE OR REPLACE TABLE quality_item_build AS SELECT * FROM v_quality_item");
-            c.setAutoCommit(false);
-            try {
-                st.execute("DROP TABLE IF EXISTS quality_item");
-                st.execute("ALTER TABLE quality_item_build RENAME TO quality_item");
-                // Problems seen for the first time are stamped with the latest load, which makes them "new since
-                // the last load" on the worklist until another load comes.
-                st.execute("""
-                        INSERT OR IGNORE INTO worklist_seen
-                        SELECT DISTINCT provider, local_patient_id, item, problem, (SELECT max(run_id) FROM submission)
-                        FROM quality_item
-                        WHERE problem IS NOT NULL AND local_patient_id = mother_id
-                          AND (SELECT max(run_id) FROM submission) IS NOT NULL""");
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+    @Override
+    public void rebuild() {
+        try (Connection c = dataSource.getConnection()) {
+            TableSwap.replace(c, TableSwap.Alongside.NOTHING,
+                    List.of(new TableSwap.Build("quality_item", "SELECT * FROM v_quality_item")),
+                    // Problems seen for the first time are stamped with the latest load, which makes them "new since
+                    // the last load" on the worklist until another load comes.
+                    st -> st.execute("""
+                            INSERT OR IGNORE INTO worklist_seen
+                            SELECT DISTINCT provider, local_patient_id, item, problem, (SELECT max(run_id) FROM submission)
+                            FROM quality_item
+                            WHERE problem IS NOT NULL AND local_patient_id = mother_id
+                              AND (SELECT max(run_id) FROM submission) IS NOT NULL"""));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not build the data-quality table: " + e.getMessage(), e);
         }
-        version.incrementAndGet();
-        LOG.info("Data-quality items rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public long version() {
-        return version.get();
+        return version.current();
     }
 
     @Override

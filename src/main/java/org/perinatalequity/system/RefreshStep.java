@@ -1,0 +1,34 @@
+package org.perinatalequity.system;
+
+/**
+ * One step of the derived-data refresh ({@link DerivedDataRefresher}): rebuilds the tables a feature derives from
+ * the loaded records, through {@link TableSwap}. A new dataset adds a step (and a {@link Stage}), not a new path.
+ */
+public interface RefreshStep {
+
+    /**
+     * The order the steps run in: a step reads only what the stages before it built. Declared here, in code, so the
+     * order is one list and not a convention spread over listeners.
+     */
+    enum Stage {
+        /** The latest version of every record across cumulative submissions: everything after reads these. */
+        LATEST_VERSIONS,
+        /** The measure facts that breakdowns, trends and the board count. */
+        MEASURE_FACTS,
+        /** The classified data-quality items of the quality pages and gates. */
+        QUALITY_ITEMS
+    }
+
+    Stage stage();
+
+    /** Rebuilds this step's tables; throws when it cannot, which stops the refresh. */
+    void rebuild();
+
+    /**
+     * What this step's tables rest on besides the stages before it (definitions, settings, what is loaded), as
+     * text: when it differs at start-up from the last refresh, the derived data are stale and rebuilt.
+     */
+    default String inputs() {
+        return "";
+    }
+}

@@ -1,0 +1,26 @@
+-- ---------------------------------------------------------------------------------------------
+-- Tables derived from the loaded records, replaced whole by each derived-data refresh
+-- (system.DerivedDataRefresher, through system.TableSwap: built as <name>__next, then swapped).
+-- Declared here so a new database has every table before its first refresh.
+-- ---------------------------------------------------------------------------------------------
+
+-- fact_event: one row per unit counted by each measure (its denominator), with its numerator flag,
+-- event date and every breakdown dimension as a fixed text column. Built by measures.MeasureFacts
+-- from measures/query/fact_event.sql.
+CREATE TABLE IF NOT EXISTS fact_event (
+  measure_id VARCHAR, event_date DATE, numerator INTEGER, ethnic_group VARCHAR, ethnic_category VARCHAR,
+  imd_decile VARCHAR, imd_quintile VARCHAR, place VARCHAR, local_authority VARCHAR, postcode_district VARCHAR,
+  lsoa VARCHAR, gp_practice VARCHAR, pcn VARCHAR, team VARCHAR, provider VARCHAR, booking_site VARCHAR,
+  age_group VARCHAR, month VARCHAR, quarter VARCHAR, financial_year VARCHAR, imd_vintage VARCHAR
+);
+
+-- quality_item: v_quality_item materialised (the view re-derives women, bookings and births on
+-- every read). Built by quality.query.JdbcQualityQuery.
+CREATE TABLE IF NOT EXISTS quality_item AS SELECT * FROM v_quality_item LIMIT 0;
+
+-- derived_build: what the last complete refresh rested on (a hash of every step's inputs), so a start
+-- after a definition, the IMD vintage or the loaded data changed elsewhere rebuilds what is stale.
+CREATE TABLE IF NOT EXISTS derived_build (state_hash VARCHAR, built_at TIMESTAMP);
+
+-- Before derived_build, the measure facts kept their own build record.
+DROP TABLE IF EXISTS fact_build;
