@@ -18,12 +18,13 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.EquityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
 /**
@@ -84,7 +85,7 @@ public class IngestService {
     }
 
     /** ADMIN only; the command line, inbox and sample loader call it as SYSTEM (security.SystemCaller). */
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSTEM })
     public IngestReport ingest(List<Path> sources, Requester requester) {
         Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymisationKey());
         oneAtATime.lock();

@@ -24,10 +24,11 @@ import org.perinatalequity.ingest.DataChangedEvent;
 import org.perinatalequity.ingest.ExtractFiles;
 import org.perinatalequity.reference.ReferenceLayout.Field;
 import org.perinatalequity.reference.ReferenceLayout.Kind;
+import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.EquityProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -57,7 +58,7 @@ public class ReferenceService {
     }
 
     /** ADMIN only; the command line and sample loader call it as SYSTEM (security.SystemCaller). */
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSTEM })
     public ReferenceReport load(List<Path> sources, String user) {
         Path workDir = createWorkDir();
         try (Connection connection = dataSource.getConnection()) {

@@ -30,6 +30,11 @@ public final class Roles {
     /** Authorities of team bindings: {@code TEAM:<TeamLocalID>}, beside {@code ROLE_TEAM}. */
     static final String TEAM_AUTHORITY_PREFIX = "TEAM:";
 
+    /** The authority Spring Security stores for a role ({@code hasRole}, {@code @RolesAllowed} add the prefix). */
+    public static String authority(String role) {
+        return "ROLE_" + role;
+    }
+
     private Roles() {
     }
 }

@@ -92,7 +92,7 @@ class UserDirectory implements UserDetailsService {
 
     static List<GrantedAuthority> authorities(UserFile.Entry entry) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        entry.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        entry.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(Roles.authority(r))));
         if (entry.roles().contains(Roles.TEAM)) {
             entry.teams().forEach(t -> authorities.add(new SimpleGrantedAuthority(Roles.TEAM_AUTHORITY_PREFIX + t)));
         }

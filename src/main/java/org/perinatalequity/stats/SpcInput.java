@@ -41,10 +41,6 @@ public record SpcInput(Chart chart, List<Double> values, List<Double> denominato
                 rebaseAt);
     }
 
-    public SpcInput withRunLengths(int trend, int shift) {
-        return new SpcInput(chart, values, denominators, improvement, target, screenOutliers, trend, shift, rebaseAt);
-    }
-
     public SpcInput withRebaseAt(List<Integer> indexes) {
         return new SpcInput(chart, values, denominators, improvement, target, screenOutliers, trendLength,
                 shiftLength, indexes);
