@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an ingest run did, in the JSON shape of DESIGN.md section 4 (the CLI's {@code --report} file and
  * the answer of {@code POST /api/ingest}).
@@ -33,7 +35,7 @@ public record IngestReport(long runId, List<Submission> submissions, List<Issue>
      * {@code value} is withheld for sensitive items.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Issue(String type, String file, String table, Integer line, String column, String value,
+    public record Issue(String type, String file, String table, @Nullable Integer line, String column, String value,
             String reason) {
     }
 }

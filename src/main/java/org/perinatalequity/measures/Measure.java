@@ -3,6 +3,8 @@ package org.perinatalequity.measures;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A measure of the catalogue: metadata from {@code measures/<id>.json} and the SQL from {@code measures/<id>.sql}
  * that answers one row per unit counted in the denominator ({@code provider, mother_id, event_date,
@@ -24,9 +26,9 @@ import java.util.Map;
  * @param targetCohort the women a plan target is set for, or null when the target (if any) is for everyone
  */
 public record Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
-        Double target, String numeratorLabel, String denominatorLabel, List<String> planItems, String eventDate,
-        String kind, boolean rareEvent, String sql, int completeAfterDays, String source, String exclusions,
-        List<String> gapDimensions, TargetCohort targetCohort) {
+        @Nullable Double target, String numeratorLabel, String denominatorLabel, List<String> planItems,
+        String eventDate, String kind, boolean rareEvent, String sql, int completeAfterDays, String source,
+        String exclusions, List<String> gapDimensions, TargetCohort targetCohort) {
 
     /** Which direction is better, as Fingertips labels comparisons. */
     public enum Polarity {
