@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,18 @@ class PackagedJarIT {
                     URI.create("http://localhost:" + port + "/favicon.ico")).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(favicon.statusCode()).isEqualTo(200);
             assertThat(favicon.body()).isNotEmpty();
+
+            // The sign-in page loads Vaadin's production bundle from the jar (development mode would serve the dev one).
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            Matcher script = Pattern.compile("src=\"\\.?/?(VAADIN/build/[^\"]+\\.js)\"").matcher(page.body());
+            assertThat(script.find()).as("a bundle script in:\n%s", page.body()).isTrue();
+            HttpResponse<String> bundle = http.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/" + script.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(bundle.statusCode()).isEqualTo(200);
+            assertThat(bundle.body()).isNotEmpty();
         } finally {
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
