@@ -3,7 +3,7 @@ package org.perinatalequity.security;
 import java.util.List;
 
 /**
- * The roles of DESIGN.md section 6, as strings so that {@code @RolesAllowed} and {@code @PreAuthorize}
+ * The roles of DESIGN.md section 6, as strings so that {@code @RolesAllowed} and {@code hasRole(...)}
  * can name them. Spring stores each as the authority {@code ROLE_<name>}.
  */
 public final class Roles {
