@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
 import org.perinatalequity.board.ActionPlan.Intervention;
@@ -30,6 +30,7 @@ import org.perinatalequity.export.CsvExport;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.security.AuditService;
+import org.perinatalequity.security.Roles;
 
 /**
  * The action plan (docs/action-plan.md): its priorities and interventions from the plan file, each linked to the
@@ -59,7 +60,7 @@ public class ActionPlanService {
      *
      * @throws ActionPlanException when the file is missing or has errors (each with line, column and value)
      */
-    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'BOARD', 'TEAM')")
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM })
     public ActionPlan plan() {
         return readPlan();
     }
@@ -109,7 +110,7 @@ public class ActionPlanService {
     }
 
     /** Where each measure the plan names stands, by measure id, in the order the plan first names them. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'BOARD', 'TEAM')")
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM })
     public Map<String, MeasureStatus> statuses(ActionPlan plan) {
         Map<String, MeasureStatus> statuses = new LinkedHashMap<>();
         for (Priority priority : plan.priorities()) {
@@ -126,7 +127,7 @@ public class ActionPlanService {
      * The plan as shown, one row per intervention and measure (an intervention no measure tracks has one row with
      * the measure columns empty); audited as every export is.
      */
-    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'BOARD', 'TEAM')")
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM })
     public void writeCsv(ActionPlan plan, Map<String, MeasureStatus> statuses, OutputStream out) {
         Table table = table(plan, statuses);
         try {

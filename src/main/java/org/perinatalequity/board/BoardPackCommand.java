@@ -64,7 +64,7 @@ class BoardPackCommand implements CommandLine.Command {
         Path file = Path.of(options.get("out")).toAbsolutePath();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "cli:" + System.getProperty("user.name"), null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.BOARD))));
+                List.of(new SimpleGrantedAuthority(Roles.authority(Roles.BOARD)))));
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

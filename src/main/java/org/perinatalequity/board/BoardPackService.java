@@ -13,7 +13,7 @@ import java.util.Set;
 
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
 import org.perinatalequity.board.ActionPlan.Intervention;
@@ -24,6 +24,7 @@ import org.perinatalequity.ingest.LoadedData;
 import org.perinatalequity.quality.Escalation;
 import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.security.AuditService;
+import org.perinatalequity.security.Roles;
 
 /**
  * The PDF board pack for a month (DESIGN.md section 8): a cover (period, data-as-at date, source, "synthetic data"
@@ -66,7 +67,7 @@ public class BoardPackService {
     }
 
     /** Writes the pack; audited as an export. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'BOARD')")
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD })
     public void write(YearMonth period, OutputStream out) {
         boolean demo = environment.acceptsProfiles(Profiles.of("demo"));
         String title = "Perinatal equity board pack, " + period.format(MONTH);

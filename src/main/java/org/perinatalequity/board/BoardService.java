@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
 import org.perinatalequity.breakdown.BreakdownService;
@@ -42,7 +42,7 @@ public class BoardService {
     }
 
     /** Plan item (the measure's first) → its key measures, in the order the board reads them. */
-    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'BOARD', 'TEAM')")
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM })
     public Map<String, List<MeasureStatus>> byPriority() {
         Map<String, List<MeasureStatus>> byPriority = new LinkedHashMap<>();
         for (String id : BoardMeasures.KEY) {

@@ -62,11 +62,6 @@ final class RowStatistics {
                 r.ratioUpper95());
     }
 
-    static BreakdownResult.Row hide(BreakdownResult.Row r) {
-        return new BreakdownResult.Row(r.group(), r.group2(), r.numerator(), r.denominator(), null, null, null, null,
-                null, true, Comparison.NOT_COMPARED, null, null, null);
-    }
-
     static BreakdownResult.Row withRatio(BreakdownResult.Row r, Estimate ratio) {
         return withRatio(r, ratio.value(), ratio.lower(), ratio.upper());
     }

@@ -7,6 +7,8 @@ import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.stats.SpcInput.Chart;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a trend is charted (docs/statistics.md, "SPC on the board"): the chart (Making Data Count's XmR of the rates by
  * default; a p chart or Laney's p′ only when chosen), a rolling window in months (rare events default to 12 months
@@ -16,7 +18,7 @@ import org.perinatalequity.stats.SpcInput.Chart;
  * @param rollingMonths months summed into each point ending in its month; 1 for plain months
  * @param rebaseAt months whose first complete point starts a new period with its own mean and limits
  */
-public record TrendSpec(Chart chart, Integer rollingMonths, List<YearMonth> rebaseAt) {
+public record TrendSpec(Chart chart, @Nullable Integer rollingMonths, List<YearMonth> rebaseAt) {
 
     /** The longest rolling window accepted: two years. */
     public static final int MAX_ROLLING_MONTHS = 24;

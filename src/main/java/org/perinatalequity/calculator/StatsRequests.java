@@ -2,6 +2,8 @@ package org.perinatalequity.calculator;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The inputs and answers of the statistics calculator (DESIGN.md section 4), named as in its JSON. Every field is
  * boxed so that a missing one is seen as null and reported by name, instead of silently becoming 0. Public because
@@ -12,29 +14,36 @@ public final class StatsRequests {
     private StatsRequests() {
     }
 
-    public record CountsRequest(Double numerator, Double denominator, Double confidence, Double multiplier) {
+    public record CountsRequest(@Nullable Double numerator, @Nullable Double denominator, @Nullable Double confidence,
+            @Nullable Double multiplier) {
     }
 
-    public record SiiRequest(String valueType, Boolean transform, Double multiplier, Double confidence,
-            Integer repetitions, Long seed, List<QuantileRequest> quantiles) {
+    public record SiiRequest(String valueType, @Nullable Boolean transform, @Nullable Double multiplier,
+            @Nullable Double confidence, @Nullable Integer repetitions, @Nullable Long seed,
+            List<QuantileRequest> quantiles) {
     }
 
-    public record QuantileRequest(Integer quantile, Double population, Double value, Double lower, Double upper,
-            Double standardError) {
+    public record QuantileRequest(@Nullable Integer quantile, @Nullable Double population, @Nullable Double value,
+            @Nullable Double lower, @Nullable Double upper, @Nullable Double standardError) {
     }
 
-    public record FunnelLimitsRequest(Double population, Double averageProportion, Double multiplier) {
+    public record FunnelLimitsRequest(@Nullable Double population, @Nullable Double averageProportion,
+            @Nullable Double multiplier) {
     }
 
-    public record FunnelSignificanceRequest(Double numerator, Double denominator, Double averageProportion) {
+    public record FunnelSignificanceRequest(@Nullable Double numerator, @Nullable Double denominator,
+            @Nullable Double averageProportion) {
     }
 
-    public record CompareRequest(String method, Double value, Double lower95, Double upper95, Double lower998,
-            Double upper998, Double denominator, Double unit, Double z, Double benchmark, String polarity) {
+    public record CompareRequest(String method, @Nullable Double value, @Nullable Double lower95,
+            @Nullable Double upper95, @Nullable Double lower998, @Nullable Double upper998,
+            @Nullable Double denominator, @Nullable Double unit, @Nullable Double z, @Nullable Double benchmark,
+            String polarity) {
     }
 
     public record SpcRequest(String chart, List<Double> values, List<Double> denominators, String improvement,
-            Double target, Boolean screenOutliers, Integer trendLength, Integer shiftLength, List<Integer> rebaseAt) {
+            @Nullable Double target, @Nullable Boolean screenOutliers, @Nullable Integer trendLength,
+            @Nullable Integer shiftLength, List<Integer> rebaseAt) {
     }
 
     public record SignificanceResponse(String significance) {
@@ -43,8 +52,8 @@ public final class StatsRequests {
     public record ComparisonResponse(String comparison) {
     }
 
-    public record SpcResponse(double mean, Double lowerLimit, Double upperLimit, List<SpcPointResponse> points,
-            String variation, String assurance) {
+    public record SpcResponse(double mean, @Nullable Double lowerLimit, @Nullable Double upperLimit,
+            List<SpcPointResponse> points, String variation, String assurance) {
     }
 
     /** A point's value and type; its limits too, which vary by point on a p chart and by period after a rebase. */

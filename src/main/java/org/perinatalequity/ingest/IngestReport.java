@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.perinatalequity.security.AuditedLoad;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an ingest run did, in the JSON shape of DESIGN.md section 4 (the CLI's {@code --report} file and
@@ -52,7 +53,7 @@ public record IngestReport(long runId, List<Submission> submissions, List<Issue>
      * {@code value} is withheld for sensitive items.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Issue(String type, String file, String table, Integer line, String column, String value,
+    public record Issue(String type, String file, String table, @Nullable Integer line, String column, String value,
             String reason) {
     }
 }

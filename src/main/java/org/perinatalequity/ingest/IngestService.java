@@ -21,13 +21,14 @@ import javax.sql.DataSource;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.AuditedLoad;
 import org.perinatalequity.system.DerivedDataRefresher;
+import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.EquityProperties;
 import org.perinatalequity.system.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
 /**
@@ -89,7 +90,7 @@ public class IngestService {
     }
 
     /** ADMIN only; the command line, inbox and sample loader call it as SYSTEM (security.SystemCaller). */
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSTEM })
     @AuditedLoad(action = AuditService.INGEST)
     public IngestReport ingest(List<Path> sources, Requester requester) {
         Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymisationKey());

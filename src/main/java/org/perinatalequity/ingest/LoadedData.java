@@ -3,6 +3,8 @@ package org.perinatalequity.ingest;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import org.jspecify.annotations.Nullable;
+
 /** Read models of what is loaded, for the data page and the API. */
 public final class LoadedData {
 
@@ -24,7 +26,7 @@ public final class LoadedData {
     }
 
     /** One reject or warning of a run. */
-    public record IssueRow(long runId, String kind, String type, String file, String table, Integer line,
+    public record IssueRow(long runId, String kind, String type, String file, String table, @Nullable Integer line,
             String column, String value, String reason) {
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Loads one submission (the CSV files of one folder or zip) on one connection, inside the caller's
  * transaction: recognise each file's table and layout, stage it with DuckDB {@code read_csv}, validate
@@ -49,7 +51,7 @@ final class SubmissionLoader {
             new ParentLink("MSD405", "LPIDBaby", "MSD401", "LPIDBaby"));
 
     /** The outcome of a loaded submission. */
-    record Loaded(long submissionId, Long replacedSubmissionId, String provider, LocalDate periodStart,
+    record Loaded(long submissionId, @Nullable Long replacedSubmissionId, String provider, LocalDate periodStart,
             LocalDate periodEnd, List<IngestReport.TableCount> tables) {
     }
 
@@ -76,10 +78,6 @@ final class SubmissionLoader {
 
     List<CsvScanOfFile> scannedFiles() {
         return scanned;
-    }
-
-    List<StagedFile> stagedFiles() {
-        return staged;
     }
 
     Loaded load(ExtractFiles.Found found) throws SQLException, IOException {

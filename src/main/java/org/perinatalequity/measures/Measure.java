@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.perinatalequity.stats.Polarity;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A measure of the catalogue: metadata from {@code measures/<id>.json} and the SQL from {@code measures/<id>.sql}
@@ -26,9 +27,9 @@ import org.perinatalequity.stats.Polarity;
  * @param targetCohort the women a plan target is set for, or null when the target (if any) is for everyone
  */
 public record Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
-        Double target, String numeratorLabel, String denominatorLabel, List<String> planItems, String eventDate,
-        String kind, boolean rareEvent, String sql, int completeAfterDays, String source, String exclusions,
-        List<String> gapDimensions, TargetCohort targetCohort) {
+        @Nullable Double target, String numeratorLabel, String denominatorLabel, List<String> planItems,
+        String eventDate, String kind, boolean rareEvent, String sql, int completeAfterDays, String source,
+        String exclusions, List<String> gapDimensions, TargetCohort targetCohort) {
 
     /**
      * The cohort a target names: a woman belongs when any one of the dimensions takes one of its values (OR across

@@ -26,10 +26,11 @@ import org.perinatalequity.reference.ReferenceLayout.Kind;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.AuditedLoad;
 import org.perinatalequity.system.DerivedDataRefresher;
+import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.EquityProperties;
 import org.perinatalequity.system.Transactions;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -59,7 +60,7 @@ public class ReferenceService {
     }
 
     /** ADMIN only; the command line and sample loader call it as SYSTEM (security.SystemCaller). */
-    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @RolesAllowed({ Roles.ADMIN, Roles.SYSTEM })
     @AuditedLoad(action = AuditService.REFERENCE_LOAD, source = "reference")
     public ReferenceReport load(List<Path> sources, String user) {
         Path workDir = createWorkDir();

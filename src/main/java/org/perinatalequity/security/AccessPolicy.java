@@ -28,7 +28,7 @@ public class AccessPolicy {
     }
 
     public boolean hasRole(String role) {
-        return authorities().contains("ROLE_" + role);
+        return authorities().contains(Roles.authority(role));
     }
 
     /** The user store's roles of the caller (without the ROLE_ prefix), sorted. */
@@ -78,12 +78,6 @@ public class AccessPolicy {
      */
     public boolean canSeeTeamRecords(String teamId) {
         return canSeeRecords() || (teamId != null && hasRole(Roles.TEAM) && teams().contains(teamId));
-    }
-
-    public void requireTeamRecords(String teamId) {
-        if (!canSeeTeamRecords(teamId)) {
-            throw new AccessDeniedException("Record-level data of team " + teamId + " is not open to this user");
-        }
     }
 
     /** Ingestion and reference loads: ADMIN, or the application itself (see {@link SystemCaller}). */

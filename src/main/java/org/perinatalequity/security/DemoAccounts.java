@@ -2,8 +2,8 @@ package org.perinatalequity.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -11,18 +11,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class DemoAccounts {
 
-    private final Optional<DemoUsers> demoUsers;
+    /** Null outside the demo profile. */
+    private final @Nullable DemoUsers demoUsers;
 
     DemoAccounts(ObjectProvider<DemoUsers> demoUsers) {
-        this.demoUsers = Optional.ofNullable(demoUsers.getIfAvailable());
+        this.demoUsers = demoUsers.getIfAvailable();
     }
 
     public List<String> userNames() {
-        if (demoUsers.isEmpty()) {
+        if (demoUsers == null) {
             return List.of();
         }
         List<String> names = new ArrayList<>(List.of("analyst", "board", "admin"));
-        demoUsers.get().teams().forEach(t -> names.add(DemoUsers.TEAM_PREFIX + t));
+        demoUsers.teams().forEach(t -> names.add(DemoUsers.TEAM_PREFIX + t));
         return names;
     }
 }

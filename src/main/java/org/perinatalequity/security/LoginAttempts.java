@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +28,9 @@ class LoginAttempts {
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> lockedUntil = new ConcurrentHashMap<>();
 
-    @Autowired
     LoginAttempts(SecurityProperties properties) {
-        this(properties, Clock.systemUTC());
-    }
-
-    LoginAttempts(SecurityProperties properties, Clock clock) {
         this.settings = properties.lockout();
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     boolean isLocked(String username) {

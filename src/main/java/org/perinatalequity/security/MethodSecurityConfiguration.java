@@ -7,8 +7,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Service-level checks ({@code @PreAuthorize} on IngestService and ReferenceService) in every context,
- * the command line included: that is why the command line runs its loads through {@link SystemCaller}.
+ * Service-level checks ({@code @RolesAllowed} on IngestService, ReferenceService and the board services) in
+ * every context, the command line included: that is why the command line runs its loads through
+ * {@link SystemCaller}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(jsr250Enabled = true)

@@ -40,7 +40,7 @@ class OidcRoleMapping implements OAuth2UserService<OidcUserRequest, OidcUser> {
         List<GrantedAuthority> authorities = new ArrayList<>();
         List<String> roles = values(rolesClaim).stream().map(r -> r.toUpperCase(Locale.ROOT))
                 .filter(Roles.USER_ROLES::contains).distinct().toList();
-        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        roles.forEach(r -> authorities.add(new SimpleGrantedAuthority(Roles.authority(r))));
         if (roles.contains(Roles.TEAM)) {
             values(teamsClaim).forEach(t -> authorities.add(new SimpleGrantedAuthority(Roles.TEAM_AUTHORITY_PREFIX + t)));
         }

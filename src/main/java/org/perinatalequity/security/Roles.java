@@ -3,7 +3,7 @@ package org.perinatalequity.security;
 import java.util.List;
 
 /**
- * The roles of DESIGN.md section 6, as strings so that {@code @RolesAllowed} and {@code @PreAuthorize}
+ * The roles of DESIGN.md section 6, as strings so that {@code @RolesAllowed} and {@code hasRole(...)}
  * can name them. Spring stores each as the authority {@code ROLE_<name>}.
  */
 public final class Roles {
@@ -29,6 +29,11 @@ public final class Roles {
 
     /** Authorities of team bindings: {@code TEAM:<TeamLocalID>}, beside {@code ROLE_TEAM}. */
     static final String TEAM_AUTHORITY_PREFIX = "TEAM:";
+
+    /** The authority Spring Security stores for a role ({@code hasRole}, {@code @RolesAllowed} add the prefix). */
+    public static String authority(String role) {
+        return "ROLE_" + role;
+    }
 
     private Roles() {
     }

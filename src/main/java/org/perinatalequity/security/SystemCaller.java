@@ -25,7 +25,7 @@ public final class SystemCaller {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext system = SecurityContextHolder.createEmptyContext();
         system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(NAME, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.SYSTEM))));
+                List.of(new SimpleGrantedAuthority(Roles.authority(Roles.SYSTEM)))));
         SecurityContextHolder.setContext(system);
         try {
             return work.get();

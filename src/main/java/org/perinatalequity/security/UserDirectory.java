@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.GrantedAuthority;
@@ -35,17 +36,18 @@ class UserDirectory implements UserDetailsService {
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
 
     private final Map<String, UserFile.Entry> fileUsers;
-    private final Optional<DemoUsers> demoUsers;
+    /** Null outside the demo profile. */
+    private final @Nullable DemoUsers demoUsers;
     private final LoginAttempts attempts;
 
     UserDirectory(SecurityProperties properties, ObjectProvider<DemoUsers> demoUsers, LoginAttempts attempts) {
         this.fileUsers = properties.usersFile() == null || properties.usersFile().toString().isBlank() ? Map.of()
                 : UserFile.read(properties.usersFile());
-        this.demoUsers = Optional.ofNullable(demoUsers.getIfAvailable());
+        this.demoUsers = demoUsers.getIfAvailable();
         this.attempts = attempts;
         LOG.info("User store: {} user(s) from {}{}", fileUsers.size(),
                 properties.usersFile() == null ? "no users file" : properties.usersFile(),
-                this.demoUsers.isPresent() ? ", plus the demo users (demo profile)" : "");
+                this.demoUsers != null ? ", plus the demo users (demo profile)" : "");
     }
 
     @Override
@@ -87,12 +89,12 @@ class UserDirectory implements UserDetailsService {
         if (entry != null) {
             return Optional.of(entry);
         }
-        return demoUsers.flatMap(d -> d.find(username.strip()));
+        return demoUsers == null ? Optional.empty() : demoUsers.find(username.strip());
     }
 
     static List<GrantedAuthority> authorities(UserFile.Entry entry) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        entry.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r)));
+        entry.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(Roles.authority(r))));
         if (entry.roles().contains(Roles.TEAM)) {
             entry.teams().forEach(t -> authorities.add(new SimpleGrantedAuthority(Roles.TEAM_AUTHORITY_PREFIX + t)));
         }

@@ -3,4 +3,7 @@
  * store, the role checks services call ({@link org.perinatalequity.security.AccessPolicy}), the audit
  * log ({@link org.perinatalequity.security.AuditService}) and brute-force lockout.
  */
+@NullMarked
 package org.perinatalequity.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,6 +2,8 @@ package org.perinatalequity.stats;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The inputs of {@link SlopeIndex#calculate}: one row per quantile (1 = most deprived), as PHEindicatormethods
  * {@code phe_sii} takes them.
@@ -24,7 +26,7 @@ public record SiiInput(ValueType valueType, boolean transform, double multiplier
      * One quantile. The standard error, when given, is on the log scale for rates and the logit scale for
      * proportions; otherwise it comes from the 95% limits.
      */
-    public record Quantile(int quantile, double population, double value, Double lower, Double upper,
-            Double standardError) {
+    public record Quantile(int quantile, double population, double value, @Nullable Double lower,
+            @Nullable Double upper, @Nullable Double standardError) {
     }
 }

@@ -3,6 +3,8 @@ package org.perinatalequity.stats;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One SPC chart to calculate (Making Data Count, as NHSRplotthedots v0.2.2 does it; statistical-methods.md section 12).
  *
@@ -15,7 +17,7 @@ import java.util.Locale;
  * @param rebaseAt 0-based indexes that start a new period with its own mean and limits
  */
 public record SpcInput(Chart chart, List<Double> values, List<Double> denominators, Improvement improvement,
-        Double target, boolean screenOutliers, int trendLength, int shiftLength, List<Integer> rebaseAt) {
+        @Nullable Double target, boolean screenOutliers, int trendLength, int shiftLength, List<Integer> rebaseAt) {
 
     public static final int DEFAULT_RUN_LENGTH = 7;
 
@@ -39,10 +41,6 @@ public record SpcInput(Chart chart, List<Double> values, List<Double> denominato
     public SpcInput withScreenOutliers(boolean screen) {
         return new SpcInput(chart, values, denominators, improvement, target, screen, trendLength, shiftLength,
                 rebaseAt);
-    }
-
-    public SpcInput withRunLengths(int trend, int shift) {
-        return new SpcInput(chart, values, denominators, improvement, target, screenOutliers, trend, shift, rebaseAt);
     }
 
     public SpcInput withRebaseAt(List<Integer> indexes) {

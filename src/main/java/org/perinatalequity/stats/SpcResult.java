@@ -3,13 +3,15 @@ package org.perinatalequity.stats;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A calculated SPC chart. {@code mean}, {@code lowerLimit} and {@code upperLimit} are those of the last period; for a
  * p chart the limits vary by point and the top-level ones are null. {@code assurance} is null without a target or
  * when improvement is "neither".
  */
-public record SpcResult(double mean, Double lowerLimit, Double upperLimit, List<Point> points, PointType variation,
-        Assurance assurance) {
+public record SpcResult(double mean, @Nullable Double lowerLimit, @Nullable Double upperLimit, List<Point> points,
+        PointType variation, Assurance assurance) {
 
     /**
      * One point: its value (a proportion on a p chart), its period's mean, its limits, the first special-cause rule it

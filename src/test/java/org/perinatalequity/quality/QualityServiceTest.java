@@ -21,13 +21,13 @@ import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
 
 /** Each classification of each item, the worklist, escalations and gates on the hand-built extract of QualityFixture. */
-@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+@EquityTest
 class QualityServiceTest {
 
     @DynamicPropertySource

@@ -21,10 +21,10 @@ import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.security.SystemCaller;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
 
 /**
  * The worklist's open-pregnancy rule, order, EDD, midwife, "new since the last load" and statuses, and escalations on
@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * June, after the reporting period. Team TF books the same January to April, and 3 women, all valid, in May: under
  * half its median month.
  */
-@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+@EquityTest
 class WorklistServiceTest {
 
     @DynamicPropertySource

@@ -55,6 +55,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.perinatalequity.EquityTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The real filter chains, user store and services over HTTP: every role against every API path (401
@@ -63,9 +65,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * of these writes. A real port as well as MockMvc, because only the servlet container enforces the
  * multipart size limit.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { TestUsers.USERS_FILE,
-        "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false",
-        "spring.servlet.multipart.max-file-size=64KB", "spring.servlet.multipart.max-request-size=64KB" })
+@EquityTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = { TestUsers.USERS_FILE, "spring.servlet.multipart.max-file-size=64KB",
+        "spring.servlet.multipart.max-request-size=64KB" })
 @AutoConfigureMockMvc
 class ApiSecurityTest {
 

@@ -28,8 +28,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.Roles;
-import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 
@@ -61,6 +61,7 @@ import org.perinatalequity.system.ui.ChartWords;
 class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private final BreakdownService service;
+    private final AccessPolicy policy;
     private final ExplorerControls controls;
     private final H2 heading = new H2();
     private final Paragraph summary = new Paragraph();
@@ -84,8 +85,9 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private int windowWidth = Integer.MAX_VALUE;
     private TrendResult monthly;
 
-    ExplorerView(BreakdownService service) {
+    ExplorerView(BreakdownService service, AccessPolicy policy) {
         this.service = service;
+        this.policy = policy;
         this.controls = new ExplorerControls(service, this::show);
         this.definition = new DefinitionPanel(service);
         addClassName("equity-page");
@@ -104,7 +106,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         ExplorerState fromUrl = ExplorerState.fromParameters(event.getLocation().getQueryParameters().getParameters());
-        if (!isAnalyst()) {
+        if (!policy.mayDisableSuppression()) {
             fromUrl = fromUrl.withSuppress(true);
         }
         show(fromUrl);
@@ -113,7 +115,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     /** Shows a state: the controls, the URL, the results. */
     void show(ExplorerState next) {
         state = next;
-        controls.setState(state, isAnalyst());
+        controls.setState(state, policy.mayDisableSuppression());
         UI.getCurrent().getPage().getHistory().replaceState(null,
                 "explorer?" + new QueryParameters(state.toParameters()).getQueryString());
         try {
@@ -308,10 +310,5 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         }), text);
         anchor.getElement().setAttribute("download", fileName);
         return anchor;
-    }
-
-    private static boolean isAnalyst() {
-        VaadinRequest request = VaadinRequest.getCurrent();
-        return request != null && request.isUserInRole("ANALYST");
     }
 }

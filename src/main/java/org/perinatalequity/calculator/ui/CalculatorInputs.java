@@ -5,15 +5,18 @@ import org.perinatalequity.stats.SiiInput;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.calculator.StatsCalculator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The parameter fields of the calculator page at the moment "Calculate" is pressed, with the API's names and words
  * (DESIGN.md section 4). A null number is an empty field: the calculator then applies the API's default, so the
  * page and {@code POST /api/stats/*} answer alike.
  */
-record CalculatorInputs(Double confidence, Double multiplier, Double averageProportion, String compareMethod,
-        String polarity, Double benchmark, Double unit, Double z, String chart, String improvement, Double target,
-        boolean screenOutliers, Integer trendLength, Integer shiftLength, String valueType, boolean transform,
-        Integer repetitions, Long seed) {
+record CalculatorInputs(@Nullable Double confidence, @Nullable Double multiplier, @Nullable Double averageProportion,
+        String compareMethod, String polarity, @Nullable Double benchmark, @Nullable Double unit, @Nullable Double z,
+        String chart, String improvement, @Nullable Double target, boolean screenOutliers,
+        @Nullable Integer trendLength, @Nullable Integer shiftLength, String valueType, boolean transform,
+        @Nullable Integer repetitions, @Nullable Long seed) {
 
     /** The page's starting values for an operation: the API's defaults, written out so people can see them. */
     static CalculatorInputs defaults(Operation operation) {

@@ -12,13 +12,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Rows pasted into the calculator, as copied from a spreadsheet (tab-separated) or typed as CSV (comma or
  * semicolon). Rows are numbered as the lines of the box, so with a header row copied from the top of a sheet, "row
  * 3" is the spreadsheet's row 3 too. Blank lines are skipped; so is a first line with no number in it (a header). A
  * layout without optional columns may carry one extra column in front: a label such as the area or the month.
  */
-record PastedRows(List<Row> rows, Integer headerLine, boolean labelled) {
+record PastedRows(List<Row> rows, @Nullable Integer headerLine, boolean labelled) {
 
     /** A number as people type it: optional sign, digits with optional thousands commas, decimals, exponent. */
     private static final Pattern NUMBER = Pattern

@@ -54,6 +54,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code GET /api/quality}, {@code /api/quality/worklist} and {@code /api/quality/escalations} (DESIGN.md sections 4
  * and 8, docs/data-quality.md), and {@code PUT /api/quality/worklist/{team}/{localPatientId}/{item}} for a team's
@@ -103,7 +105,8 @@ class QualityController {
     }
 
     record EscalationRow(Escalation.Level level, String group, QualityItem item, double threshold, int months,
-            String since, String latestMonth, long valid, long denominator, Double validPercent, boolean escalated) {
+            String since, String latestMonth, long valid, long denominator, @Nullable Double validPercent,
+            boolean escalated) {
 
         static EscalationRow of(Escalation e) {
             return new EscalationRow(e.level(), e.group(), e.item(), e.threshold(), e.months(), e.since().toString(),

@@ -46,6 +46,8 @@ import org.perinatalequity.quality.WorklistRow;
 import org.perinatalequity.quality.WorklistStatus;
 import org.perinatalequity.shell.MainLayout;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One community team's data quality: its valid percentages beside the LMNS, its monthly trend, and the worklist of
  * its women's records to fix: open pregnancies by default, newest first, with counts per problem, filters, EDD,
@@ -64,7 +66,7 @@ class TeamQualityView extends VerticalLayout implements BeforeEnterObserver, Has
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     /** One row of the rates table: an item, the team's counts and the LMNS percentage. */
-    record ItemRow(QualityItem item, QualityCount team, Double lmnsPercent, double threshold) {
+    record ItemRow(QualityItem item, QualityCount team, @Nullable Double lmnsPercent, double threshold) {
     }
 
     /** One row of the trend table: a month and the team's percentage per item. */

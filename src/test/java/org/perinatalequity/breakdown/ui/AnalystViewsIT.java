@@ -33,11 +33,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
+import org.springframework.test.context.TestPropertySource;
 
 /** The explorer and the inequalities page in Chromium on the sample data, signed in as an analyst. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { TestUsers.USERS_FILE, "equity.ingest.pseudonymisation-key=test-key",
-                "equity.ingest.inbox-enabled=false" })
+@EquityTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = TestUsers.USERS_FILE)
 class AnalystViewsIT {
 
     private static Browser browser;

@@ -22,14 +22,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The calculator in Chromium, signed in as an analyst: rows pasted into the box (tab-separated, as a spreadsheet
  * copies them) give the Wilson limits in the grid and a download link; a bad cell is announced. Needs no data.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { TestUsers.USERS_FILE, "equity.ingest.pseudonymisation-key=test-key",
-                "equity.ingest.inbox-enabled=false" })
+@EquityTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = TestUsers.USERS_FILE)
 class CalculatorViewIT {
 
     private static Browser browser;

@@ -35,14 +35,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The Data loaded page in headless Chromium: upload an extract through the page, wait for the grids to
  * show what was loaded, and keep a screenshot for docs/ui.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { TestUsers.USERS_FILE, "equity.ingest.pseudonymisation-key=test-key",
-                "equity.ingest.inbox-enabled=false" })
+@EquityTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = TestUsers.USERS_FILE)
 // The first test's screenshot shows the page after exactly one upload.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public class DataLoadedViewIT {

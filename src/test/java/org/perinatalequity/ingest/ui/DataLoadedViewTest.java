@@ -35,13 +35,13 @@ import org.perinatalequity.security.Roles;
 import org.perinatalequity.security.SystemCaller;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
 
 /** The Data loaded page against a real DuckDB holding the April 2024 fixture extract, without a browser. */
-@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+@EquityTest
 class DataLoadedViewTest {
 
     private static final Routes ROUTES = KaribuRoutes.discover();

@@ -27,14 +27,15 @@ import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.perinatalequity.EquityTest;
+import org.springframework.test.context.TestPropertySource;
 
 /** The shapes of GET /api/quality, /worklist and /escalations on the hand-built extract, and their 400s. */
-@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false",
-        TestUsers.USERS_FILE })
+@EquityTest
+@TestPropertySource(properties = TestUsers.USERS_FILE)
 @AutoConfigureMockMvc
 class QualityControllerTest {
 

@@ -40,15 +40,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The data-quality pages in headless Chromium on the bundled sample extract and reference files: the LMNS heat map,
  * and a team page whose worklist holds that team's women and none of another team's. Screenshots for
  * docs/data-quality.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false",
-                TestUsers.USERS_FILE })
+@EquityTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = TestUsers.USERS_FILE)
 class QualityViewsIT {
 
     private static final Path SAMPLE_EXTRACT = Path.of("data-samples/llr-sample-msds.zip");

@@ -43,13 +43,13 @@ import org.perinatalequity.quality.WorklistStatus;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
 
 /** The data-quality overview and team pages on the hand-built extract of QualityFixture, without a browser. */
-@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+@EquityTest
 class QualityViewsTest {
 
     private static final Routes ROUTES = KaribuRoutes.discover();

@@ -44,15 +44,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A community team works through its worklist in headless Chromium on the bundled sample: she signs in and lands on
  * her team, filters her worklist to one item, marks a record fixed; the same extract is loaded again and she still
  * sees it marked; a user of another team neither sees the record nor can mark it. Users from worklist-users.csv.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false",
-                "equity.security.users-file=src/test/resources/security/worklist-users.csv" })
+@EquityTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "equity.security.users-file=src/test/resources/security/worklist-users.csv")
 class WorklistIT {
 
     private static final Path SAMPLE_EXTRACT = Path.of("data-samples/llr-sample-msds.zip");

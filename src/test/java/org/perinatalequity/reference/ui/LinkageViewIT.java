@@ -31,15 +31,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
+import org.perinatalequity.TestUsers;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The linkage report in headless Chromium on the synthetic LLR sample: the report's values as the browser
  * renders them, then the three sample reference files uploaded in one selection, and a screenshot for
  * docs/ui.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false",
-                org.perinatalequity.TestUsers.USERS_FILE })
+@EquityTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = TestUsers.USERS_FILE)
 class LinkageViewIT {
 
     private static final Path REFERENCE = Path.of("data-samples/reference");

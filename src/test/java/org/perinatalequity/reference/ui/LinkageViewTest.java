@@ -37,16 +37,16 @@ import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
 
 /**
  * The linkage report against a real DuckDB holding the synthetic LLR sample extract (about 25,000 births)
  * and the sample reference files, without a browser.
  */
-@SpringBootTest(properties = { "equity.ingest.pseudonymisation-key=test-key", "equity.ingest.inbox-enabled=false" })
+@EquityTest
 class LinkageViewTest {
 
     static final Path SAMPLE_EXTRACT = Path.of("data-samples/llr-sample-msds.zip");

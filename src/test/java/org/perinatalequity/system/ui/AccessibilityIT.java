@@ -31,15 +31,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.perinatalequity.EquityTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Landmarks, the skip link, field borders, Enter in a combo box and charts on a phone, in Chromium on the sample
  * data: axe-core's {@code region} and {@code landmark-one-main} on every main view, the border contrast from the
  * computed style, and the chart's SVG laid out for a 390 px window.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { TestUsers.USERS_FILE, "equity.ingest.pseudonymisation-key=test-key",
-                "equity.ingest.inbox-enabled=false" })
+@EquityTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = TestUsers.USERS_FILE)
 class AccessibilityIT {
 
     private static final List<String> ANALYST_VIEWS = List.of("board", "explorer", "inequalities", "action-plan",

@@ -1,0 +1,7 @@
+/**
+ * HTTP API of the statistics calculator.
+ */
+@NullMarked
+package org.perinatalequity.calculator.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * HTTP API of reference loads.
+ */
+@NullMarked
+package org.perinatalequity.reference.api;
+
+import org.jspecify.annotations.NullMarked;
