@@ -1,20 +1,12 @@
 package org.perinatalequity.ingest.ui;
 
-import static org.perinatalequity.system.ui.Uploads.deleteQuietly;
 import static org.perinatalequity.system.ui.Uploads.showNotification;
-import static org.perinatalequity.system.ui.Uploads.safeName;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -22,8 +14,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
@@ -33,6 +23,8 @@ import com.vaadin.flow.server.streams.UploadMetadata;
 import org.perinatalequity.ingest.IngestReport;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.security.AccessPolicy;
+import org.perinatalequity.system.Intake;
+import org.perinatalequity.system.IntakeRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +55,8 @@ class UploadPanel extends VerticalLayout {
     private final Upload upload;
     private final VerticalLayout working = new VerticalLayout();
     private final Div status = new Div();
-    private final List<String> received = new ArrayList<>();
-    /** Folder of the files received since the last ingest; null when none. */
-    private Path batch;
+    /** The files received since the last ingest; null when none. */
+    private Intake batch;
 
     UploadPanel(IngestService ingestService, AccessPolicy policy, Consumer<IngestReport> onIngested) {
         this.ingestService = ingestService;
@@ -105,7 +96,7 @@ class UploadPanel extends VerticalLayout {
         // Files of an upload that never completed (page closed mid-way) must not stay on disk.
         addDetachListener(e -> {
             if (batch != null) {
-                deleteQuietly(batch);
+                batch.close();
                 batch = null;
             }
         });
@@ -114,53 +105,45 @@ class UploadPanel extends VerticalLayout {
     /** Runs under the session lock (UploadHandler calls back through UI.access), once per file. */
     private void receive(UploadMetadata metadata, File file) throws IOException {
         if (batch == null) {
-            batch = Files.createTempDirectory("equity-upload-");
-            received.clear();
+            batch = Intake.open(Intake.Mode.SUBMISSION);
         }
-        Path submission = Files.createDirectories(batch.resolve("upload"));
-        String name = safeName(metadata.fileName());
-        Files.move(file.toPath(), submission.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        received.add(name);
+        batch.add(metadata.fileName(), target -> Files.move(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING));
     }
 
     private void ingestBatch() {
         if (batch == null) {
             return;
         }
-        Path folder = batch;
-        List<String> names = List.copyOf(received);
+        Intake intake = batch;
         batch = null;
-        long zips = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".zip")).count();
-        if (zips > 0 && names.size() > 1) {
-            deleteQuietly(folder);
+        try {
+            Intake.check(Intake.Mode.SUBMISSION, intake.clientNames());
+        } catch (IntakeRefusedException e) {
+            intake.close();
             upload.clearFileList();
-            showOutcome("Refused: send one .zip, or the CSV files of one submission, not both or several zips."
-                    + " Nothing was loaded.", false);
+            showOutcome("Refused: " + e.getMessage() + ". Nothing was loaded.", false);
             return;
         }
-        Path submission = folder.resolve("upload");
-        Path source = zips == 1 ? submission.resolve(names.get(0)) : submission;
         upload.setEnabled(false);
         working.setVisible(true);
         status.setText("");
         UI ui = UI.getCurrent();
         // The worker thread carries the uploader's sign-in: IngestService checks the role on that thread.
-        Thread worker = new Thread(new DelegatingSecurityContextRunnable(() -> ingestInBackground(ui, source, folder),
+        Thread worker = new Thread(new DelegatingSecurityContextRunnable(() -> ingestInBackground(ui, intake),
                 SecurityContextHolder.getContext()), "ingest-upload");
         worker.setDaemon(true);
         worker.start();
     }
 
-    private void ingestInBackground(UI ui, Path source, Path folder) {
+    private void ingestInBackground(UI ui, Intake intake) {
         IngestReport report = null;
         String failure = null;
         try {
-            report = ingestService.ingest(List.of(source), requester);
+            // The intake deletes its folder once the load is over, whatever its outcome.
+            report = intake.load(sources -> ingestService.ingest(sources, requester));
         } catch (RuntimeException e) {
             LOG.warn("Upload ingest failed", e);
             failure = e.getMessage();
-        } finally {
-            deleteQuietly(folder);
         }
         IngestReport done = report;
         String error = failure;

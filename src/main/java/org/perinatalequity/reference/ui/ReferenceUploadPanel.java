@@ -1,21 +1,11 @@
 package org.perinatalequity.reference.ui;
 
-import static org.perinatalequity.system.ui.Uploads.deleteQuietly;
 import static org.perinatalequity.system.ui.Uploads.showNotification;
-import static org.perinatalequity.system.ui.Uploads.safeName;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContextHolder;
-import java.util.stream.Stream;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -25,8 +15,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
@@ -35,8 +23,13 @@ import com.vaadin.flow.server.streams.UploadMetadata;
 
 import org.perinatalequity.reference.ReferenceReport;
 import org.perinatalequity.reference.ReferenceService;
+import org.perinatalequity.system.Intake;
+import org.perinatalequity.system.IntakeRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Uploads reference files and loads all the files of one selection in one {@link ReferenceService#load}
@@ -59,9 +52,8 @@ class ReferenceUploadPanel extends VerticalLayout {
     private final VerticalLayout working = new VerticalLayout();
     private final Div status = new Div();
     private final UnorderedList loadedFiles = new UnorderedList();
-    private final List<Path> received = new ArrayList<>();
-    /** Folder of the files received since the last load; null when none. */
-    private Path batch;
+    /** The files received since the last load; null when none. */
+    private Intake batch;
 
     ReferenceUploadPanel(ReferenceService referenceService, Runnable onLoaded) {
         this.referenceService = referenceService;
@@ -100,7 +92,7 @@ class ReferenceUploadPanel extends VerticalLayout {
         // Files of an upload that never completed (page closed mid-way) must not stay on disk.
         addDetachListener(e -> {
             if (batch != null) {
-                deleteQuietly(batch);
+                batch.close();
                 batch = null;
             }
         });
@@ -109,46 +101,46 @@ class ReferenceUploadPanel extends VerticalLayout {
     /** Runs under the session lock (UploadHandler calls back through UI.access), once per file. */
     private void receive(UploadMetadata metadata, File file) throws IOException {
         if (batch == null) {
-            batch = Files.createTempDirectory("equity-reference-upload-");
-            received.clear();
+            batch = Intake.open(Intake.Mode.REFERENCE);
         }
-        // A folder per file: two files of the same name in one selection must not overwrite each other,
-        // and the file keeps its own name, which the load log records.
-        Path folder = Files.createDirectories(batch.resolve(String.valueOf(received.size())));
-        Path target = folder.resolve(safeName(metadata.fileName()));
-        Files.move(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        received.add(target);
+        batch.add(metadata.fileName(), target -> Files.move(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING));
     }
 
     private void loadBatch() {
         if (batch == null) {
             return;
         }
-        Path folder = batch;
-        List<Path> files = List.copyOf(received);
+        Intake intake = batch;
         batch = null;
+        loadedFiles.removeAll();
+        try {
+            Intake.check(Intake.Mode.REFERENCE, intake.clientNames());
+        } catch (IntakeRefusedException e) {
+            intake.close();
+            upload.clearFileList();
+            showOutcome(refusal(e.getMessage()), false);
+            return;
+        }
         upload.setEnabled(false);
         working.setVisible(true);
         status.setText("");
-        loadedFiles.removeAll();
         UI ui = UI.getCurrent();
         // The load runs as the signed-in user (the service requires ADMIN), so the sign-in goes with the thread.
-        Thread worker = new Thread(new DelegatingSecurityContextRunnable(() -> loadInBackground(ui, files, folder),
+        Thread worker = new Thread(new DelegatingSecurityContextRunnable(() -> loadInBackground(ui, intake),
                 SecurityContextHolder.getContext()), "reference-upload");
         worker.setDaemon(true);
         worker.start();
     }
 
-    private void loadInBackground(UI ui, List<Path> files, Path folder) {
+    private void loadInBackground(UI ui, Intake intake) {
         ReferenceReport report = null;
         String failure = null;
         try {
-            report = referenceService.load(files, currentUser());
+            // The intake deletes its folder once the load is over, whatever its outcome.
+            report = intake.load(sources -> referenceService.load(sources, currentUser()));
         } catch (RuntimeException e) {
             LOG.warn("Reference upload refused", e);
             failure = e.getMessage();
-        } finally {
-            deleteQuietly(folder);
         }
         ReferenceReport done = report;
         String error = failure;
