@@ -30,6 +30,7 @@ import org.perinatalequity.measures.Measure;
 import org.perinatalequity.reference.AreaNames;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.system.api.ApiError;
+import org.perinatalequity.system.api.ApiParameters;
 import org.perinatalequity.system.api.BadRequestException;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.system.api.DimensionFilters;
@@ -65,7 +66,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class MeasuresController {
 
-    private static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
+    private static final String MONTH = ApiParameters.MONTH_PATTERN;
 
     private static final Set<String> OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference", "format");
     /** The breakdown's options and how the trend is charted. */
@@ -140,7 +141,7 @@ class MeasuresController {
         Dimension first = dimension("by", required("by", by));
         Dimension second = by2 == null ? null : dimension("by2", by2);
         if (first == second) {
-            throw new BadRequestException("Parameter 'by2': must differ from 'by'");
+            throw ApiParameters.invalid("by2", "must differ from 'by'");
         }
         BreakdownResult result = service.breakdown(new BreakdownRequest(id, first, second, month("from", from),
                 month("to", to), filters(params), suppress(suppress), reference));
@@ -215,8 +216,7 @@ class MeasuresController {
             return accept != null && accept.contains("text/csv") ? Format.CSV : Format.JSON;
         }
         return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format)).findFirst()
-                .orElseThrow(() -> new BadRequestException("Parameter 'format': json, csv or arrow, not '" + format
-                        + "'"));
+                .orElseThrow(() -> ApiParameters.refused("format", "json, csv or arrow", format));
     }
 
     private void respond(Format format, HttpServletResponse response, Object json, Table table, String fileName)
@@ -249,15 +249,15 @@ class MeasuresController {
                 case "xmr" -> Chart.XMR;
                 case "p" -> Chart.P;
                 case "p_prime" -> Chart.P_PRIME;
-                default -> throw new BadRequestException("Parameter 'chart': xmr, p or p_prime, not '" + chart + "'");
+                default -> throw ApiParameters.refused("chart", "xmr, p or p_prime", chart);
             });
         }
         if (rolling != null) {
             try {
                 spec = spec.withRollingMonths(Integer.parseInt(rolling.strip()));
             } catch (NumberFormatException e) {
-                throw new BadRequestException("Parameter 'rolling': a number of months from 1 to "
-                        + TrendSpec.MAX_ROLLING_MONTHS + ", not '" + rolling + "'");
+                throw ApiParameters.refused("rolling", "a number of months from 1 to " + TrendSpec.MAX_ROLLING_MONTHS,
+                        rolling);
             }
         }
         if (rebase != null) {
@@ -267,8 +267,7 @@ class MeasuresController {
                     try {
                         months.add(YearMonth.parse(part.strip()));
                     } catch (DateTimeParseException e) {
-                        throw new BadRequestException("Parameter 'rebase': months as YYYY-MM[,YYYY-MM] or none, not '"
-                                + rebase + "'");
+                        throw ApiParameters.refused("rebase", "months as YYYY-MM[,YYYY-MM] or none", rebase);
                     }
                 }
             }
@@ -288,16 +287,7 @@ class MeasuresController {
     }
 
     private static void checkParameters(MultiValueMap<String, String> params, Set<String> options) {
-        params.forEach((name, values) -> {
-            if (options.contains(name)) {
-                if (values.size() > 1) {
-                    throw new BadRequestException("Parameter '" + name + "' given more than once");
-                }
-            } else if (Dimension.fromId(name).isEmpty()) {
-                throw new BadRequestException("Parameter '" + name + "' is neither an option (" + String.join(", ",
-                        new java.util.TreeSet<>(options)) + ") nor a dimension id (GET /api/dimensions)");
-            }
-        });
+        ApiParameters.check(params, options, name -> Dimension.fromId(name).isPresent(), false);
     }
 
     /** Filter values, each checked against the dimension's values: a misspelt one is a 400, not an empty answer. */
@@ -313,7 +303,7 @@ class MeasuresController {
                 }
             }
             if (accepted.isEmpty()) {
-                throw new BadRequestException("Parameter '" + name + "': give at least one value");
+                throw ApiParameters.invalid(name, "give at least one value");
             }
             List<String> valid = service.dimensionValues(d);
             for (String value : accepted) {
@@ -328,35 +318,18 @@ class MeasuresController {
 
     /** Suppression stays on unless an analyst asks for it off; BOARD and every other role always get it. */
     private boolean suppress(String value) {
-        if (value == null || value.equals("true")) {
-            return true;
-        }
-        if (!value.equals("false")) {
-            throw new BadRequestException("Parameter 'suppress': true or false, not '" + value + "'");
-        }
-        return !policy.mayDisableSuppression();
+        return ApiParameters.bool("suppress", value, true) || !policy.mayDisableSuppression();
     }
 
     private static Dimension dimension(String parameter, String id) {
-        return Dimension.fromId(id).orElseThrow(() -> new BadRequestException("Parameter '" + parameter
-                + "': unknown dimension '" + id + "' (GET /api/dimensions lists them)"));
+        return ApiParameters.dimension(parameter, id, Dimension::fromId);
     }
 
     private static YearMonth month(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("Parameter '" + name + "': a month as YYYY-MM, not '" + value + "'");
-        }
+        return ApiParameters.month(name, value).orElse(null);
     }
 
     private static String required(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new BadRequestException("Parameter '" + name + "' is required");
-        }
-        return value;
+        return ApiParameters.required(name, value);
     }
 }
