@@ -1,8 +1,6 @@
 package org.perinatalequity.breakdown.api;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -23,7 +21,7 @@ import org.perinatalequity.breakdown.MeasureNotFoundException;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.breakdown.TrendSpec;
 import org.perinatalequity.export.ArrowExport;
-import org.perinatalequity.export.CsvExport;
+import org.perinatalequity.export.Exports;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
@@ -74,14 +72,14 @@ class MeasuresController {
             "format", "chart", "rolling", "rebase");
 
     private final BreakdownService service;
-    private final ArrowExport arrow;
+    private final Exports exports;
     private final ObjectMapper objectMapper;
     private final AccessPolicy policy;
 
-    MeasuresController(BreakdownService service, ArrowExport arrow, ObjectMapper objectMapper, AccessPolicy policy) {
+    MeasuresController(BreakdownService service, Exports exports, ObjectMapper objectMapper, AccessPolicy policy) {
         this.policy = policy;
         this.service = service;
-        this.arrow = arrow;
+        this.exports = exports;
         this.objectMapper = objectMapper;
     }
 
@@ -146,11 +144,7 @@ class MeasuresController {
         BreakdownResult result = service.breakdown(new BreakdownRequest(id, first, second, month("from", from),
                 month("to", to), filters(params), suppress(suppress), reference));
         respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
-                answer.extension));
-        // Audited once the export has been written: a refused or failed request took nothing away.
-        if (answer != Format.JSON) {
-            service.audited(result, answer.auditName);
-        }
+                answer.extension), BreakdownService.exportOf(result, answer.auditName));
     }
 
     @GetMapping("/measures/{id}/trend")
@@ -189,7 +183,9 @@ class MeasuresController {
         TrendResult result = service.trend(id, period, filters(params), suppress(suppress),
                 trendSpec(chart, rolling, rebase));
         respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
-                answer.extension));
+                answer.extension), new Exports.Audit("trend:" + result.measure(), answer.auditName + " by "
+                        + result.by() + (result.suppressed() ? ", suppressed" : ", NOT suppressed"),
+                        result.points().size()));
     }
 
     @ExceptionHandler(MeasureNotFoundException.class)
@@ -219,26 +215,18 @@ class MeasuresController {
                 .orElseThrow(() -> ApiParameters.refused("format", "json, csv or arrow", format));
     }
 
-    private void respond(Format format, HttpServletResponse response, Object json, Table table, String fileName)
-            throws IOException {
-        switch (format) {
-            case JSON -> {
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                objectMapper.writeValue(response.getOutputStream(), json);
-            }
-            case CSV -> {
-                response.setContentType("text/csv;charset=UTF-8");
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
-                OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-                CsvExport.write(table, writer);
-                writer.flush();
-            }
-            case ARROW -> {
-                response.setContentType(ArrowExport.MEDIA_TYPE);
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
-                arrow.write(table, response.getOutputStream());
-            }
+    /** JSON as it is; CSV and Arrow through the export route, which audits them once written. */
+    private void respond(Format format, HttpServletResponse response, Object json, Table table, String fileName,
+            Exports.Audit what) throws IOException {
+        if (format == Format.JSON) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            objectMapper.writeValue(response.getOutputStream(), json);
+            return;
         }
+        Exports.Format file = format == Format.CSV ? Exports.Format.CSV : Exports.Format.ARROW;
+        response.setContentType(file.mediaType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
+        exports.write(table, file, response.getOutputStream(), what);
     }
 
     /** chart=xmr|p|p_prime, rolling=N (months, 1 = none), rebase=YYYY-MM[,YYYY-MM] or none; absent = the default. */

@@ -1,6 +1,5 @@
 package org.perinatalequity.quality.api;
 
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -18,6 +16,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.perinatalequity.export.Exports;
+import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.quality.Escalation;
 import org.perinatalequity.quality.Period;
@@ -78,10 +78,12 @@ class QualityController {
     private final QualityService service;
 
     private final QualityAccess access;
+    private final Exports exports;
 
-    QualityController(QualityService service, QualityAccess access) {
+    QualityController(QualityService service, QualityAccess access, Exports exports) {
         this.service = service;
         this.access = access;
+        this.exports = exports;
     }
 
     /** One row of {@code GET /api/quality}. */
@@ -159,7 +161,9 @@ class QualityController {
         }
         List<QualityCount> counts = service.counts(dimension, chosen, period, filters, suppressed);
         if (csv) {
-            return csv("quality-by-" + dimension.id() + ".csv", out -> QualityCsv.counts(dimension.id(), counts, out));
+            return csv("quality-by-" + dimension.id() + ".csv", QualityCsv.countsTable(dimension.id(), counts),
+                    new Exports.Audit("quality:" + dimension.id(), "data-quality counts CSV"
+                            + (suppressed ? ", suppressed" : ", NOT suppressed"), counts.size()));
         }
         return ResponseEntity.ok(new CountsResponse(dimension.id(), counts.stream().map(CountRow::of).toList()));
     }
@@ -218,9 +222,8 @@ class QualityController {
         List<WorklistRow> rows = service.worklist(id, new WorklistFilter(openOnly, chosen, chosenProblem,
                 period(from, to), chosenStatus), access.teamAccess());
         if (csv) {
-            access.worklistExported(id, rows.size());
-            return csv("worklist-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
-                    out -> QualityCsv.worklist(rows, out));
+            return csv("worklist-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv", QualityCsv.worklistTable(rows),
+                    new Exports.Audit("worklist:" + id, "data-quality worklist CSV", rows.size()));
         }
         access.worklistShown(id, rows.size());
         return ResponseEntity.ok(new WorklistResponse(id, rows));
@@ -298,7 +301,9 @@ class QualityController {
         List<Escalation> rows = service.escalations(asOf, suppressed);
         if (csv) {
             String month = asOf.map(YearMonth::toString).orElse(YearMonth.from(LocalDate.now()).toString());
-            return csv("quality-escalations-" + month + ".csv", out -> QualityCsv.escalations(rows, out));
+            return csv("quality-escalations-" + month + ".csv", QualityCsv.escalationsTable(rows),
+                    new Exports.Audit("quality-escalations", "data-quality escalations CSV to " + month
+                            + (suppressed ? ", suppressed" : ", NOT suppressed"), rows.size()));
         }
         return ResponseEntity.ok(new EscalationsResponse(service.escalationMonths(), suppressed,
                 rows.stream().map(EscalationRow::of).toList()));
@@ -309,12 +314,12 @@ class QualityController {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("forbidden", e.getMessage()));
     }
 
-    private static ResponseEntity<String> csv(String fileName, Consumer<StringWriter> writer) {
-        StringWriter out = new StringWriter();
-        writer.accept(out);
+    /** Through the export route, which audits the file once written. */
+    private ResponseEntity<String> csv(String fileName, Table table, Exports.Audit what) {
+        String body = exports.csvText(table, what);
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .body(out.toString());
+                .body(body);
     }
 
     private static boolean wantsCsv(String format, String accept) {
