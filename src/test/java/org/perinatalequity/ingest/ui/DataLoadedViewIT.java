@@ -114,7 +114,7 @@ public class DataLoadedViewIT {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data loaded");
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en-GB");
         assertThat(driver.getTitle()).isEqualTo("Data loaded | Perinatal Equity Dashboard");
-        assertThat(driver.findElement(By.id("upload-label")).getText()).isEqualTo(UploadPanel.LABEL);
+        assertThat(driver.findElement(By.id("upload-label")).getText()).isEqualTo(ExtractUpload.LABEL);
 
         boolean sample = Files.isRegularFile(SAMPLE_EXTRACT);
         Path extract = sample ? SAMPLE_EXTRACT : fixtureZip();
