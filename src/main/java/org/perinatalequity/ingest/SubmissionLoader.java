@@ -78,10 +78,6 @@ final class SubmissionLoader {
         return scanned;
     }
 
-    List<StagedFile> stagedFiles() {
-        return staged;
-    }
-
     Loaded load(ExtractFiles.Found found) throws SQLException, IOException {
         long started = System.nanoTime();
         for (String name : found.skipped()) {

@@ -29,6 +29,7 @@ import org.perinatalequity.TestFiles;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.ingest.LoadedData;
+import org.perinatalequity.system.ui.DisplayFormats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
