@@ -2,9 +2,7 @@ package org.perinatalequity.board;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,10 +24,9 @@ import org.springframework.stereotype.Service;
 import org.perinatalequity.board.ActionPlan.Intervention;
 import org.perinatalequity.board.ActionPlan.Priority;
 import org.perinatalequity.breakdown.BreakdownService;
-import org.perinatalequity.export.CsvExport;
+import org.perinatalequity.export.Exports;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Measure;
-import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
 
 /**
@@ -44,14 +41,14 @@ public class ActionPlanService {
 
     private final Path file;
     private final BreakdownService breakdowns;
-    private final AuditService audit;
+    private final Exports exports;
     private Loaded loaded;
 
     /** Public so a page can be tried on another plan file (the page's tests show a broken one). */
-    public ActionPlanService(ActionPlanProperties properties, BreakdownService breakdowns, AuditService audit) {
+    public ActionPlanService(ActionPlanProperties properties, BreakdownService breakdowns, Exports exports) {
         this.file = properties.file().toAbsolutePath().normalize();
         this.breakdowns = breakdowns;
-        this.audit = audit;
+        this.exports = exports;
     }
 
     /**
@@ -131,13 +128,11 @@ public class ActionPlanService {
     public void writeCsv(ActionPlan plan, Map<String, MeasureStatus> statuses, OutputStream out) {
         Table table = table(plan, statuses);
         try {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CsvExport.write(table, writer);
-            writer.flush();
+            exports.write(table, Exports.Format.CSV, out, new Exports.Audit("action-plan", "CSV of " + plan.source()
+                    + ", suppressed", table.rows().size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.recordExport("action-plan", "CSV of " + plan.source() + ", suppressed", table.rows().size());
     }
 
     static Table table(ActionPlan plan, Map<String, MeasureStatus> statuses) {

@@ -11,8 +11,7 @@ import java.util.Map;
 
 import org.perinatalequity.breakdown.query.BreakdownQuery;
 import org.perinatalequity.breakdown.query.GroupCount;
-import org.perinatalequity.export.ArrowExport;
-import org.perinatalequity.export.CsvExport;
+import org.perinatalequity.export.Exports;
 import org.perinatalequity.measures.CompletePeriods;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
@@ -45,7 +44,7 @@ public class BreakdownService {
     private final ResultCache<TrendKey, TrendResult> trendCache = new ResultCache<>(500);
     private final TrendCalculator trends;
     private final BreakdownGates gates;
-    private final ArrowExport arrow;
+    private final Exports exports;
     private final AuditService audit;
     private final QualityService quality;
     private final AccessPolicy policy;
@@ -53,7 +52,7 @@ public class BreakdownService {
     private final Map<String, List<YearMonth>> rebaseSettings;
     private final AreaNames areaNames;
 
-    BreakdownService(MeasureCatalogue catalogue, DataVersion dataVersion, BreakdownQuery query, ArrowExport arrow,
+    BreakdownService(MeasureCatalogue catalogue, DataVersion dataVersion, BreakdownQuery query, Exports exports,
             AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
             AreaNames areaNames, Environment environment) {
         this.rebaseSettings = RebaseSettings.read(catalogue.all(), environment);
@@ -64,7 +63,7 @@ public class BreakdownService {
         this.catalogue = catalogue;
         this.dataVersion = dataVersion;
         this.query = query;
-        this.arrow = arrow;
+        this.exports = exports;
         this.trends = new TrendCalculator(query, completePeriods);
         this.gates = new BreakdownGates(quality);
     }
@@ -89,33 +88,42 @@ public class BreakdownService {
 
     /** Writes a result as CSV (formula injection neutralised), the LMNS total first. */
     public void writeCsv(BreakdownResult result, Writer out) {
-        audited(result, "CSV");
-        CsvExport.write(BreakdownTables.of(result), out);
+        exports.writeCsv(BreakdownTables.of(result), out, exportOf(result, "CSV"));
     }
 
     /** Writes a result as an Arrow IPC stream made by DuckDB's Arrow export. */
     public void writeArrow(BreakdownResult result, OutputStream out) throws IOException {
-        audited(result, "Arrow");
-        arrow.write(BreakdownTables.of(result), out);
+        exports.write(BreakdownTables.of(result), Exports.Format.ARROW, out, exportOf(result, "Arrow"));
     }
 
     /** Writes one trend per group as CSV (the inequalities page's "over time" download), audited. */
     public void writeTrendsCsv(String measureId, Dimension by, Map<String, TrendResult> trends, Writer out) {
-        auditedTrends(measureId, by, "CSV", trends);
-        CsvExport.write(BreakdownTables.ofGroups(by.id(), trends), out);
+        exports.writeCsv(BreakdownTables.ofGroups(by.id(), trends), out, trendsExportOf(measureId, by, "CSV", trends));
     }
 
     /** Every export of trends by group is audited like a breakdown's. */
     public void auditedTrends(String measureId, Dimension by, String format, Map<String, TrendResult> trends) {
+        Exports.Audit what = trendsExportOf(measureId, by, format, trends);
+        audit.recordExport(what.target(), what.detail(), what.records());
+    }
+
+    private static Exports.Audit trendsExportOf(String measureId, Dimension by, String format,
+            Map<String, TrendResult> trends) {
         boolean suppressed = trends.values().stream().allMatch(TrendResult::suppressed);
-        audit.recordExport("trend:" + measureId, format + " by quarter and " + by.id()
+        return new Exports.Audit("trend:" + measureId, format + " by quarter and " + by.id()
                 + (suppressed ? ", suppressed" : ", NOT suppressed"),
                 trends.values().stream().mapToLong(t -> t.points().size()).sum());
     }
 
     /** Every export is audited: who took which aggregate, suppressed or not. */
     public void audited(BreakdownResult result, String format) {
-        audit.recordExport("breakdown:" + result.measure(), format + " by " + result.by()
+        Exports.Audit what = exportOf(result, format);
+        audit.recordExport(what.target(), what.detail(), what.records());
+    }
+
+    /** How the audit log names an export of a breakdown in this format. */
+    public static Exports.Audit exportOf(BreakdownResult result, String format) {
+        return new Exports.Audit("breakdown:" + result.measure(), format + " by " + result.by()
                 + (result.by2() == null ? "" : " and " + result.by2()) + (result.suppressed() ? ", suppressed"
                         : ", NOT suppressed"), result.rows().size());
     }

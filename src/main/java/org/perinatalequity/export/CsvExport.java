@@ -7,24 +7,30 @@ import java.io.Writer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.perinatalequity.security.CsvSafety;
+
 /**
- * Writes a {@link Table} as CSV (RFC 4180, header row). Text that a spreadsheet would run as a formula (starting
- * with = + - @, a tab or a carriage return) gets a leading single quote, so an export can never carry a formula
- * injection; numbers are written in full precision.
+ * Writes a {@link Table} as CSV (RFC 4180: header row, CRLF line endings). Text that a spreadsheet would run as a
+ * formula gets a leading single quote ({@link CsvSafety}, the one neutraliser), so an export can never carry a
+ * formula injection; numbers are written in full precision. Every export goes through {@link Exports}, which
+ * audits it.
  */
 public final class CsvExport {
+
+    /** RFC 4180's line ending, the one every CSV of the application uses. */
+    static final String LINE_END = "\r\n";
 
     private CsvExport() {
     }
 
     public static void write(Table table, Writer out) {
         try {
-            CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
+            CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator(LINE_END)
                     .setHeader(table.columns().stream().map(Table.Column::name).toArray(String[]::new)).get()
                     .print(out);
             for (var row : table.rows()) {
                 for (Object value : row) {
-                    printer.print(value instanceof String s ? neutralise(s) : value);
+                    printer.print(value instanceof String s ? CsvSafety.neutralise(s) : value);
                 }
                 printer.println();
             }
@@ -32,13 +38,5 @@ public final class CsvExport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A cell that a spreadsheet would treat as a formula, made inert. */
-    public static String neutralise(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
     }
 }

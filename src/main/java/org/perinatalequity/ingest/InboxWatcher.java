@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.perinatalequity.security.SystemCaller;
 import org.perinatalequity.system.EquityProperties;
+import org.perinatalequity.system.Intake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +73,10 @@ class InboxWatcher {
 
     private void load(Path entry) throws IOException {
         LOG.info("Inbox: loading {}", entry.getFileName());
+        // The load reads a private copy (the intake deletes it whatever happens), so the entry itself can be moved.
         // Dropping a file in the inbox needs access to the server's disk, so the inbox is a system caller.
-        IngestReport report = SystemCaller.call(
-                () -> ingestService.ingest(List.of(entry), new IngestService.Requester("inbox", "inbox")));
+        IngestReport report = Intake.dropped(Intake.Mode.SUBMISSION, entry).load(sources -> SystemCaller.call(
+                () -> ingestService.ingest(sources, new IngestService.Requester("inbox", "inbox"))));
         Path target = inbox.resolve(report.allLoaded() ? "processed" : "refused");
         Files.createDirectories(target);
         String name = LocalDateTime.now().format(STAMP) + "-" + entry.getFileName();
@@ -84,10 +86,7 @@ class InboxWatcher {
 
     private static boolean isSubmission(Path p) {
         String name = p.getFileName().toString();
-        if (name.startsWith(".") || name.equals("processed") || name.equals("refused")) {
-            return false;
-        }
-        return Files.isDirectory(p) || name.toLowerCase().endsWith(".zip");
+        return !name.equals("processed") && !name.equals("refused") && Intake.isDroppedSubmission(p);
     }
 
     /** Latest change to the entry or anything inside it. */

@@ -1,8 +1,6 @@
 package org.perinatalequity.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
@@ -11,10 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -24,6 +20,7 @@ import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.EquityProperties;
 import org.perinatalequity.system.Transactions;
+import org.perinatalequity.system.Intake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -245,19 +242,12 @@ public class IngestService {
         }
     }
 
+    // Unpacked and converted copies of the files: private, and always deleted (they may hold NHS numbers).
     private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("equity-ingest-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a working folder for ingestion", e);
-        }
+        return Intake.createPrivateFolder("equity-ingest-");
     }
 
     private static void deleteQuietly(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("Could not delete the working folder {}", folder);
-        }
+        Intake.deleteFolder(folder);
     }
 }

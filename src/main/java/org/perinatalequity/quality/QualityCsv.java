@@ -1,18 +1,18 @@
 package org.perinatalequity.quality;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.perinatalequity.export.CsvExport;
+import org.perinatalequity.export.Table;
 
 /**
- * CSV exports of data quality: a team's worklist, the escalation summary and counts. Text cells that a spreadsheet
- * would run as a formula (starting with = + - @, a tab or a carriage return) get a leading single quote, because a
- * local patient identifier or team id typed into the source system reaches these files unchanged (OWASP CSV
+ * CSV exports of data quality: a team's worklist, the escalation summary and counts, as tables for the export
+ * route. {@link CsvExport} neutralises text cells a spreadsheet would run as a formula, which matters here because
+ * a local patient identifier or team id typed into the source system reaches these files unchanged (OWASP CSV
  * injection).
  */
 public final class QualityCsv {
@@ -22,57 +22,53 @@ public final class QualityCsv {
 
     /** The worklist in the page's words and columns, so that a printed CSV reads like the page. */
     public static void worklist(List<WorklistRow> rows, Writer out) {
-        try (CSVPrinter csv = printer(out, "Booking date", "Local patient ID", "Item", "Problem", "EDD", "Midwife",
-                "New since last load", "Status", "Note")) {
-            for (WorklistRow r : rows) {
-                csv.printRecord(r.bookingDate(), safe(r.localPatientId()), r.item().label(), r.problem().label(),
-                        r.edd() == null ? "" : r.edd(), r.midwife() == null ? "" : safe(r.midwife()),
-                        r.newSinceLastLoad() ? "New" : "", r.status().label(), r.note() == null ? "" : safe(r.note()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvExport.write(worklistTable(rows), out);
+    }
+
+    public static Table worklistTable(List<WorklistRow> rows) {
+        List<List<Object>> cells = new ArrayList<>();
+        for (WorklistRow r : rows) {
+            cells.add(Arrays.asList(r.bookingDate(), r.localPatientId(), r.item().label(), r.problem().label(),
+                    r.edd() == null ? "" : r.edd(), r.midwife() == null ? "" : r.midwife(),
+                    r.newSinceLastLoad() ? "New" : "", r.status().label(), r.note() == null ? "" : r.note()));
         }
+        return table(cells, "Booking date", "Local patient ID", "Item", "Problem", "EDD", "Midwife",
+                "New since last load", "Status", "Note");
     }
 
     public static void escalations(List<Escalation> rows, Writer out) {
-        try (CSVPrinter csv = printer(out, "level", "group", "item", "threshold", "months", "since", "latestMonth",
-                "valid", "denominator", "validPercent", "escalated")) {
-            for (Escalation e : rows) {
-                csv.printRecord(e.level().id(), safe(e.group()), e.item().id(), e.threshold(), e.months(), e.since(),
-                        e.latestMonth(), e.valid(), e.denominator(), percent(e.latestPercent()), e.escalated());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        CsvExport.write(escalationsTable(rows), out);
+    }
+
+    public static Table escalationsTable(List<Escalation> rows) {
+        List<List<Object>> cells = new ArrayList<>();
+        for (Escalation e : rows) {
+            cells.add(Arrays.asList(e.level().id(), e.group(), e.item().id(), e.threshold(), e.months(), e.since(),
+                    e.latestMonth(), e.valid(), e.denominator(), percent(e.latestPercent()), e.escalated()));
         }
+        return table(cells, "level", "group", "item", "threshold", "months", "since", "latestMonth", "valid",
+                "denominator", "validPercent", "escalated");
     }
 
     public static void counts(String by, List<QualityCount> rows, Writer out) {
-        try (CSVPrinter csv = printer(out, by, "item", "valid", "default", "invalid", "missing", "denominator")) {
-            for (QualityCount c : rows) {
-                csv.printRecord(safe(c.group()), c.item().id(), c.valid(), c.defaultCount(), c.invalid(), c.missing(),
-                        c.denominator());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvExport.write(countsTable(by, rows), out);
     }
 
-    /** A text cell a spreadsheet will show as text, never evaluate. */
-    static String safe(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell;
+    public static Table countsTable(String by, List<QualityCount> rows) {
+        List<List<Object>> cells = new ArrayList<>();
+        for (QualityCount c : rows) {
+            cells.add(Arrays.asList(c.group(), c.item().id(), c.valid(), c.defaultCount(), c.invalid(), c.missing(),
+                    c.denominator()));
         }
-        return switch (cell.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
-            default -> cell;
-        };
+        return table(cells, by, "item", "valid", "default", "invalid", "missing", "denominator");
     }
 
     private static String percent(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static CSVPrinter printer(Writer out, String... header) throws IOException {
-        return CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\r\n").get().print(out);
+    /** CSV only: every column is declared text, the cells keep the types they print with. */
+    private static Table table(List<List<Object>> rows, String... header) {
+        return new Table(Arrays.stream(header).map(h -> new Table.Column(h, Table.Type.TEXT)).toList(), rows);
     }
 }

@@ -1,8 +1,6 @@
 package org.perinatalequity.reference;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,12 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -29,6 +25,7 @@ import org.perinatalequity.system.DerivedDataRefresher;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.system.EquityProperties;
 import org.perinatalequity.system.Transactions;
+import org.perinatalequity.system.Intake;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -256,19 +253,12 @@ public class ReferenceService {
         }
     }
 
+    // Unpacked and converted copies of the files: private, and always deleted (they may hold NHS numbers).
     private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("equity-reference-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a working folder", e);
-        }
+        return Intake.createPrivateFolder("equity-reference-");
     }
 
     private static void deleteQuietly(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp folder left behind is harmless
-        }
+        Intake.deleteFolder(folder);
     }
 }

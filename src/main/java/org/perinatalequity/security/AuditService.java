@@ -1,17 +1,10 @@
 package org.perinatalequity.security;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,29 +109,6 @@ public class AuditService {
         return query(filter, limit);
     }
 
-    /**
-     * The filtered log as CSV (newest first), with spreadsheet formulas neutralised; the export is
-     * itself recorded.
-     */
-    public byte[] exportCsv(AuditFilter filter) {
-        policy.requireRole(Roles.ADMIN);
-        List<AuditEntry> entries = query(filter, Integer.MAX_VALUE);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader("event_id", "occurred_at", "user", "action",
-                "target", "detail", "record_count", "outcome").get();
-        try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), format)) {
-            for (AuditEntry e : entries) {
-                csv.printRecord(e.eventId(), e.occurredAt(), CsvSafety.neutralise(e.user()),
-                        CsvSafety.neutralise(e.action()), CsvSafety.neutralise(e.target()),
-                        CsvSafety.neutralise(e.detail()), e.recordCount(), e.outcome());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        recordExport("audit log CSV", describe(filter), entries.size());
-        return bytes.toByteArray();
-    }
-
     private List<AuditEntry> query(AuditFilter filter, int limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT event_id, occurred_at, user_name, action, target, detail, record_count, outcome
@@ -159,7 +129,8 @@ public class AuditService {
                 rs.getString(6), rs.getObject(7) == null ? null : rs.getLong(7), rs.getString(8))).list();
     }
 
-    private static String describe(AuditFilter filter) {
+    /** The filter in words, as an audit log export's entry describes it. */
+    public static String describe(AuditFilter filter) {
         return "user=" + (filter.user() == null ? "all" : filter.user()) + ", action="
                 + (filter.action() == null ? "all" : filter.action());
     }

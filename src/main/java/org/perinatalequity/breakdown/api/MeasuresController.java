@@ -1,8 +1,6 @@
 package org.perinatalequity.breakdown.api;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,13 +22,14 @@ import org.perinatalequity.breakdown.MeasureNotFoundException;
 import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.breakdown.TrendSpec;
 import org.perinatalequity.export.ArrowExport;
-import org.perinatalequity.export.CsvExport;
+import org.perinatalequity.export.Exports;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.reference.AreaNames;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.system.api.ApiError;
+import org.perinatalequity.system.api.ApiParameters;
 import org.perinatalequity.system.api.BadRequestException;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.system.api.DimensionFilters;
@@ -66,7 +65,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class MeasuresController {
 
-    private static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
+    private static final String MONTH = ApiParameters.MONTH_PATTERN;
 
     private static final Set<String> OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference", "format");
     /** The breakdown's options and how the trend is charted. */
@@ -74,14 +73,14 @@ class MeasuresController {
             "format", "chart", "rolling", "rebase");
 
     private final BreakdownService service;
-    private final ArrowExport arrow;
+    private final Exports exports;
     private final ObjectMapper objectMapper;
     private final AccessPolicy policy;
 
-    MeasuresController(BreakdownService service, ArrowExport arrow, ObjectMapper objectMapper, AccessPolicy policy) {
+    MeasuresController(BreakdownService service, Exports exports, ObjectMapper objectMapper, AccessPolicy policy) {
         this.policy = policy;
         this.service = service;
-        this.arrow = arrow;
+        this.exports = exports;
         this.objectMapper = objectMapper;
     }
 
@@ -141,16 +140,12 @@ class MeasuresController {
         Dimension first = dimension("by", required("by", by));
         Dimension second = by2 == null ? null : dimension("by2", by2);
         if (first == second) {
-            throw new BadRequestException("Parameter 'by2': must differ from 'by'");
+            throw ApiParameters.invalid("by2", "must differ from 'by'");
         }
         BreakdownResult result = service.breakdown(new BreakdownRequest(id, first, second, month("from", from),
                 month("to", to), filters(params), suppress(suppress), reference));
         respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
-                answer.extension));
-        // Audited once the export has been written: a refused or failed request took nothing away.
-        if (answer != Format.JSON) {
-            service.audited(result, answer.auditName);
-        }
+                answer.extension), BreakdownService.exportOf(result, answer.auditName));
     }
 
     @GetMapping("/measures/{id}/trend")
@@ -189,7 +184,9 @@ class MeasuresController {
         TrendResult result = service.trend(id, period, filters(params), suppress(suppress),
                 trendSpec(chart, rolling, rebase));
         respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
-                answer.extension));
+                answer.extension), new Exports.Audit("trend:" + result.measure(), answer.auditName + " by "
+                        + result.by() + (result.suppressed() ? ", suppressed" : ", NOT suppressed"),
+                        result.points().size()));
     }
 
     /** The breakdown's own refusals (a period backwards, an absent reference group...) are the caller's error. */
@@ -222,30 +219,21 @@ class MeasuresController {
             return accept != null && accept.contains("text/csv") ? Format.CSV : Format.JSON;
         }
         return Arrays.stream(Format.values()).filter(f -> f.extension.equals(format)).findFirst()
-                .orElseThrow(() -> new BadRequestException("Parameter 'format': json, csv or arrow, not '" + format
-                        + "'"));
+                .orElseThrow(() -> ApiParameters.refused("format", "json, csv or arrow", format));
     }
 
-    private void respond(Format format, HttpServletResponse response, Object json, Table table, String fileName)
-            throws IOException {
-        switch (format) {
-            case JSON -> {
-                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                objectMapper.writeValue(response.getOutputStream(), json);
-            }
-            case CSV -> {
-                response.setContentType("text/csv;charset=UTF-8");
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
-                OutputStreamWriter writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-                CsvExport.write(table, writer);
-                writer.flush();
-            }
-            case ARROW -> {
-                response.setContentType(ArrowExport.MEDIA_TYPE);
-                response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
-                arrow.write(table, response.getOutputStream());
-            }
+    /** JSON as it is; CSV and Arrow through the export route, which audits them once written. */
+    private void respond(Format format, HttpServletResponse response, Object json, Table table, String fileName,
+            Exports.Audit what) throws IOException {
+        if (format == Format.JSON) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            objectMapper.writeValue(response.getOutputStream(), json);
+            return;
         }
+        Exports.Format file = format == Format.CSV ? Exports.Format.CSV : Exports.Format.ARROW;
+        response.setContentType(file.mediaType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName));
+        exports.write(table, file, response.getOutputStream(), what);
     }
 
     /** chart=xmr|p|p_prime, rolling=N (months, 1 = none), rebase=YYYY-MM[,YYYY-MM] or none; absent = the default. */
@@ -256,15 +244,15 @@ class MeasuresController {
                 case "xmr" -> Chart.XMR;
                 case "p" -> Chart.P;
                 case "p_prime" -> Chart.P_PRIME;
-                default -> throw new BadRequestException("Parameter 'chart': xmr, p or p_prime, not '" + chart + "'");
+                default -> throw ApiParameters.refused("chart", "xmr, p or p_prime", chart);
             });
         }
         if (rolling != null) {
             try {
                 spec = spec.withRollingMonths(Integer.parseInt(rolling.strip()));
             } catch (NumberFormatException e) {
-                throw new BadRequestException("Parameter 'rolling': a number of months from 1 to "
-                        + TrendSpec.MAX_ROLLING_MONTHS + ", not '" + rolling + "'");
+                throw ApiParameters.refused("rolling", "a number of months from 1 to " + TrendSpec.MAX_ROLLING_MONTHS,
+                        rolling);
             }
         }
         if (rebase != null) {
@@ -274,8 +262,7 @@ class MeasuresController {
                     try {
                         months.add(YearMonth.parse(part.strip()));
                     } catch (DateTimeParseException e) {
-                        throw new BadRequestException("Parameter 'rebase': months as YYYY-MM[,YYYY-MM] or none, not '"
-                                + rebase + "'");
+                        throw ApiParameters.refused("rebase", "months as YYYY-MM[,YYYY-MM] or none", rebase);
                     }
                 }
             }
@@ -295,16 +282,7 @@ class MeasuresController {
     }
 
     private static void checkParameters(MultiValueMap<String, String> params, Set<String> options) {
-        params.forEach((name, values) -> {
-            if (options.contains(name)) {
-                if (values.size() > 1) {
-                    throw new BadRequestException("Parameter '" + name + "' given more than once");
-                }
-            } else if (Dimension.fromId(name).isEmpty()) {
-                throw new BadRequestException("Parameter '" + name + "' is neither an option (" + String.join(", ",
-                        new java.util.TreeSet<>(options)) + ") nor a dimension id (GET /api/dimensions)");
-            }
-        });
+        ApiParameters.check(params, options, name -> Dimension.fromId(name).isPresent(), false);
     }
 
     /** Filter values, each checked against the dimension's values: a misspelt one is a 400, not an empty answer. */
@@ -320,7 +298,7 @@ class MeasuresController {
                 }
             }
             if (accepted.isEmpty()) {
-                throw new BadRequestException("Parameter '" + name + "': give at least one value");
+                throw ApiParameters.invalid(name, "give at least one value");
             }
             List<String> valid = service.dimensionValues(d);
             for (String value : accepted) {
@@ -335,35 +313,18 @@ class MeasuresController {
 
     /** Suppression stays on unless an analyst asks for it off; BOARD and every other role always get it. */
     private boolean suppress(String value) {
-        if (value == null || value.equals("true")) {
-            return true;
-        }
-        if (!value.equals("false")) {
-            throw new BadRequestException("Parameter 'suppress': true or false, not '" + value + "'");
-        }
-        return !policy.mayDisableSuppression();
+        return ApiParameters.bool("suppress", value, true) || !policy.mayDisableSuppression();
     }
 
     private static Dimension dimension(String parameter, String id) {
-        return Dimension.fromId(id).orElseThrow(() -> new BadRequestException("Parameter '" + parameter
-                + "': unknown dimension '" + id + "' (GET /api/dimensions lists them)"));
+        return ApiParameters.dimension(parameter, id, Dimension::fromId);
     }
 
     private static YearMonth month(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("Parameter '" + name + "': a month as YYYY-MM, not '" + value + "'");
-        }
+        return ApiParameters.month(name, value).orElse(null);
     }
 
     private static String required(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new BadRequestException("Parameter '" + name + "' is required");
-        }
-        return value;
+        return ApiParameters.required(name, value);
     }
 }

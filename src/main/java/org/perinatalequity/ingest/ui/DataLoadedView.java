@@ -1,15 +1,15 @@
 package org.perinatalequity.ingest.ui;
 
+import static org.perinatalequity.system.ui.Panels.note;
+import static org.perinatalequity.system.ui.Panels.section;
+
 import java.util.List;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -24,6 +24,7 @@ import org.perinatalequity.ingest.LoadedData;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.shell.MainLayout;
+import org.perinatalequity.system.ui.DisplayFormats;
 
 /**
  * What is in the database and how it got there: the submissions, the rows per MSDS table, the recent
@@ -63,7 +64,7 @@ class DataLoadedView extends VerticalLayout {
         lead.addClassName("equity-lead");
         add(new H1("Data loaded"), lead);
         if (policy.mayLoadData()) {
-            add(section("upload", "Load data", new UploadPanel(ingestService, policy, this::ingested)));
+            add(section("upload", "Load data", ExtractUpload.panel(ingestService, policy, this::ingested)));
         }
         add(section("submissions", "Submissions", submissions),
                 section("tables", "Rows per table", tables,
@@ -146,22 +147,5 @@ class DataLoadedView extends VerticalLayout {
     private static void fitHeight(Grid<?> grid, int rows) {
         grid.setAllRowsVisible(rows <= ROWS_BEFORE_SCROLLING);
         grid.setHeight(rows <= ROWS_BEFORE_SCROLLING ? null : "24em");
-    }
-
-    private static Paragraph note(String text) {
-        Paragraph note = new Paragraph(text);
-        note.addClassName("equity-note");
-        return note;
-    }
-
-    /** A white panel headed by an H2 that also names the region for assistive technology. */
-    private static Section section(String id, String heading, Component... content) {
-        H2 title = new H2(heading);
-        title.setId(id + "-heading");
-        Section section = new Section(title);
-        section.add(content);
-        section.addClassName("equity-panel");
-        section.getElement().setAttribute("aria-labelledby", title.getId().orElseThrow());
-        return section;
     }
 }

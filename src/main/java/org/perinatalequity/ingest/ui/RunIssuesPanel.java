@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.ingest.LoadedData;
+import org.perinatalequity.system.ui.DisplayFormats;
 
 /**
  * The rejected rows and warnings of one ingest run. Only the first {@value #LIMIT} are listed: a browser

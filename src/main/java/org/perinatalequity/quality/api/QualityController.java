@@ -1,16 +1,12 @@
 package org.perinatalequity.quality.api;
 
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -20,6 +16,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.perinatalequity.export.Exports;
+import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.quality.Escalation;
 import org.perinatalequity.quality.Period;
@@ -36,6 +34,7 @@ import org.perinatalequity.quality.WorklistFilter;
 import org.perinatalequity.quality.WorklistRow;
 import org.perinatalequity.quality.WorklistStatus;
 import org.perinatalequity.system.api.ApiError;
+import org.perinatalequity.system.api.ApiParameters;
 import org.perinatalequity.system.api.BadRequestException;
 import org.perinatalequity.system.api.DimensionFilters;
 
@@ -71,7 +70,6 @@ import org.jspecify.annotations.Nullable;
 @RequestMapping("/api/quality")
 class QualityController {
 
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Set<String> QUALITY_PARAMETERS = Set.of("by", "item", "from", "to", "suppress", "format");
     private static final String MONTH_PATTERN = "^\\d{4}-\\d{2}$";
     private static final String FROM = "First month of the cohort, YYYY-MM (default: every loaded month)";
@@ -82,10 +80,12 @@ class QualityController {
     private final QualityService service;
 
     private final QualityAccess access;
+    private final Exports exports;
 
-    QualityController(QualityService service, QualityAccess access) {
+    QualityController(QualityService service, QualityAccess access, Exports exports) {
         this.service = service;
         this.access = access;
+        this.exports = exports;
     }
 
     /** One row of {@code GET /api/quality}. */
@@ -142,20 +142,19 @@ class QualityController {
             @RequestParam(required = false) String format,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        onePerName(params);
-        Dimension dimension = Dimension.fromId(required("by", by)).orElseThrow(() -> new BadRequestException(
-                "by: must be one of " + ids(Dimension.values()) + ", not '" + by + "'"));
+        ApiParameters.check(params, QUALITY_PARAMETERS, name -> Dimension.fromId(name).isPresent(), true);
+        Dimension dimension = ApiParameters.dimension("by", ApiParameters.required("by", by), Dimension::fromId);
         Optional<QualityItem> chosen = item(item);
         Period period = period(from, to);
-        boolean suppressed = access.suppress(bool("suppress", suppress));
+        boolean suppressed = access.suppress(ApiParameters.bool("suppress", suppress, false));
         boolean csv = wantsCsv(format, accept);
         Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
         for (Map.Entry<String, List<String>> p : params.entrySet()) {
             if (QUALITY_PARAMETERS.contains(p.getKey())) {
                 continue;
             }
-            Dimension filter = Dimension.fromId(p.getKey()).orElseThrow(() -> new BadRequestException(p.getKey()
-                    + ": not a parameter; expected " + QUALITY_PARAMETERS + " or a dimension id " + ids(Dimension.values())));
+            // A dimension id: ApiParameters.check refused every other name.
+            Dimension filter = Dimension.fromId(p.getKey()).orElseThrow();
             String value = p.getValue().get(0);
             List<String> valid = service.dimensionValues(filter);
             if (!valid.contains(value)) {
@@ -165,7 +164,9 @@ class QualityController {
         }
         List<QualityCount> counts = service.counts(dimension, chosen, period, filters, suppressed);
         if (csv) {
-            return csv("quality-by-" + dimension.id() + ".csv", out -> QualityCsv.counts(dimension.id(), counts, out));
+            return csv("quality-by-" + dimension.id() + ".csv", QualityCsv.countsTable(dimension.id(), counts),
+                    new Exports.Audit("quality:" + dimension.id(), "data-quality counts CSV"
+                            + (suppressed ? ", suppressed" : ", NOT suppressed"), counts.size()));
         }
         return ResponseEntity.ok(new CountsResponse(dimension.id(), counts.stream().map(CountRow::of).toList()));
     }
@@ -199,37 +200,33 @@ class QualityController {
             @RequestParam(required = false) String format,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        only(params, Set.of("team", "item", "from", "to", "format", "problem", "status", "cohort"));
-        onePerName(params);
-        String id = required("team", team);
+        ApiParameters.check(params, Set.of("team", "item", "from", "to", "format", "problem", "status", "cohort"));
+        String id = ApiParameters.required("team", team);
         if (!service.teams().contains(id)) {
-            throw new BadRequestException("team: no team '" + id + "' in the loaded data");
+            throw ApiParameters.invalid("team", "no team '" + id + "' in the loaded data");
         }
         Optional<QualityItem> chosen = item(item);
         if (chosen.isPresent() && !QualityService.isOnWorklists(chosen.get())) {
-            throw new BadRequestException("item: " + chosen.get().id() + " is recorded at birth and is not on"
+            throw ApiParameters.invalid("item", chosen.get().id() + " is recorded at birth and is not on"
                     + " community team worklists");
         }
-        Optional<Problem> chosenProblem = Optional.ofNullable(problem).map(p -> Problem.fromIdIfAny(p).orElseThrow(
-                () -> new BadRequestException("problem: must be one of " + ids(Problem.values(), Problem::id)
-                        + ", not '" + p + "'")));
-        Optional<WorklistStatus> chosenStatus = Optional.ofNullable(status).map(v -> WorklistStatus.fromId(v)
-                .orElseThrow(() -> new BadRequestException("status: must be one of " + ids(WorklistStatus.values(),
-                        WorklistStatus::id) + ", not '" + v + "'")));
+        Optional<Problem> chosenProblem = ApiParameters.choice("problem", problem, Problem::fromIdIfAny,
+                ids(Problem.values(), Problem::id));
+        Optional<WorklistStatus> chosenStatus = ApiParameters.choice("status", status, WorklistStatus::fromId,
+                ids(WorklistStatus.values(), WorklistStatus::id));
         // DESIGN.md section 4: the API's default cohort is every loaded booking; cohort=open gives the page's
         // default, open pregnancies.
         boolean openOnly = switch (cohort == null ? "all" : cohort) {
             case "all" -> false;
             case "open" -> true;
-            default -> throw new BadRequestException("cohort: must be open or all, not '" + cohort + "'");
+            default -> throw ApiParameters.refused("cohort", "open or all", cohort);
         };
         boolean csv = wantsCsv(format, accept);
         List<WorklistRow> rows = service.worklist(id, new WorklistFilter(openOnly, chosen, chosenProblem,
                 period(from, to), chosenStatus), access.teamAccess());
         if (csv) {
-            access.worklistExported(id, rows.size());
-            return csv("worklist-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
-                    out -> QualityCsv.worklist(rows, out));
+            return csv("worklist-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv", QualityCsv.worklistTable(rows),
+                    new Exports.Audit("worklist:" + id, "data-quality worklist CSV", rows.size()));
         }
         access.worklistShown(id, rows.size());
         return ResponseEntity.ok(new WorklistResponse(id, rows));
@@ -300,15 +297,16 @@ class QualityController {
             @RequestParam(required = false) String format,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        only(params, Set.of("to", "suppress", "format"));
-        onePerName(params);
-        Optional<YearMonth> asOf = month("to", to);
-        boolean suppressed = access.suppress(bool("suppress", suppress));
+        ApiParameters.check(params, Set.of("to", "suppress", "format"));
+        Optional<YearMonth> asOf = ApiParameters.month("to", to);
+        boolean suppressed = access.suppress(ApiParameters.bool("suppress", suppress, false));
         boolean csv = wantsCsv(format, accept);
         List<Escalation> rows = service.escalations(asOf, suppressed);
         if (csv) {
             String month = asOf.map(YearMonth::toString).orElse(YearMonth.from(LocalDate.now()).toString());
-            return csv("quality-escalations-" + month + ".csv", out -> QualityCsv.escalations(rows, out));
+            return csv("quality-escalations-" + month + ".csv", QualityCsv.escalationsTable(rows),
+                    new Exports.Audit("quality-escalations", "data-quality escalations CSV to " + month
+                            + (suppressed ? ", suppressed" : ", NOT suppressed"), rows.size()));
         }
         return ResponseEntity.ok(new EscalationsResponse(service.escalationMonths(), suppressed,
                 rows.stream().map(EscalationRow::of).toList()));
@@ -319,17 +317,17 @@ class QualityController {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("forbidden", e.getMessage()));
     }
 
-    private static ResponseEntity<String> csv(String fileName, Consumer<StringWriter> writer) {
-        StringWriter out = new StringWriter();
-        writer.accept(out);
+    /** Through the export route, which audits the file once written. */
+    private ResponseEntity<String> csv(String fileName, Table table, Exports.Audit what) {
+        String body = exports.csvText(table, what);
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .body(out.toString());
+                .body(body);
     }
 
     private static boolean wantsCsv(String format, String accept) {
         if (format != null && !format.equals("json") && !format.equals("csv")) {
-            throw new BadRequestException("format: must be json or csv, not '" + format + "'");
+            throw ApiParameters.refused("format", "json or csv", format);
         }
         return "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
     }
@@ -339,74 +337,13 @@ class QualityController {
     }
 
     private static Optional<QualityItem> item(String id) {
-        if (id == null) {
-            return Optional.empty();
-        }
-        return Optional.of(QualityItem.fromId(id).orElseThrow(() -> new BadRequestException(
-                "item: must be one of " + ids(QualityItem.values()) + ", not '" + id + "'")));
+        return ApiParameters.choice("item", id, QualityItem::fromId, ids(QualityItem.values(), QualityItem::id));
     }
 
     private static Period period(String fromValue, String toValue) {
-        Optional<YearMonth> from = month("from", fromValue);
-        Optional<YearMonth> to = month("to", toValue);
-        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw new BadRequestException("from: " + from.get() + " is after to " + to.get());
-        }
+        Optional<YearMonth> from = ApiParameters.month("from", fromValue);
+        Optional<YearMonth> to = ApiParameters.month("to", toValue);
+        ApiParameters.checkOrder("from", from, "to", to);
         return new Period(from, to);
-    }
-
-    private static Optional<YearMonth> month(String name, String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            if (MONTH.matcher(value).matches()) {
-                return Optional.of(YearMonth.parse(value));
-            }
-        } catch (DateTimeParseException e) {
-            // falls through to the message below
-        }
-        throw new BadRequestException(name + ": must be a month YYYY-MM, not '" + value + "'");
-    }
-
-    private static boolean bool(String name, String value) {
-        if (value == null) {
-            return false;
-        }
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new BadRequestException(name + ": must be true or false, not '" + value + "'");
-        };
-    }
-
-    private static String required(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new BadRequestException(name + ": required");
-        }
-        return value;
-    }
-
-    /** Every parameter here takes one value; Spring would otherwise join repeated ones with commas. */
-    private static void onePerName(MultiValueMap<String, String> params) {
-        params.forEach((name, values) -> {
-            if (values.size() != 1) {
-                throw new BadRequestException(name + ": give one value, not " + values.size());
-            }
-        });
-    }
-
-    private static void only(MultiValueMap<String, String> params, Set<String> allowed) {
-        params.keySet().stream().filter(p -> !allowed.contains(p)).findFirst().ifPresent(p -> {
-            throw new BadRequestException(p + ": not a parameter here; expected " + allowed.stream().sorted().toList());
-        });
-    }
-
-    private static List<String> ids(Dimension[] values) {
-        return java.util.Arrays.stream(values).map(Dimension::id).toList();
-    }
-
-    private static List<String> ids(QualityItem[] values) {
-        return java.util.Arrays.stream(values).map(QualityItem::id).toList();
     }
 }

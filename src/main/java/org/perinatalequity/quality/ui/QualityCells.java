@@ -8,12 +8,13 @@ import java.util.function.Consumer;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+
+import org.perinatalequity.system.ui.Panels;
 
 /**
  * Shared pieces of the data-quality pages. A valid-percentage cell carries its value, a symbol and a tint, so colour
@@ -86,9 +87,7 @@ final class QualityCells {
     }
 
     static Paragraph note(String text) {
-        Paragraph note = new Paragraph(text);
-        note.addClassName("equity-note");
-        return note;
+        return Panels.note(text);
     }
 
     /** A link that downloads a CSV written when it is clicked, so the file always holds the current data. */
@@ -106,13 +105,8 @@ final class QualityCells {
 
     /** A white panel headed by an H2 that also names the region for assistive technology. */
     static Section section(String id, String heading, Component... content) {
-        H2 title = new H2(heading);
-        title.setId(id + "-heading");
-        Section section = new Section(title);
-        section.add(content);
-        section.addClassName("equity-panel");
+        Section section = Panels.section(id, heading, content);
         section.setId(id);
-        section.getElement().setAttribute("aria-labelledby", title.getId().orElseThrow());
         return section;
     }
 }

@@ -1,14 +1,8 @@
 package org.perinatalequity.reference.api;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,6 +13,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.perinatalequity.reference.ReferenceRefusedException;
 import org.perinatalequity.reference.ReferenceReport;
 import org.perinatalequity.reference.ReferenceService;
+import org.perinatalequity.system.Intake;
+import org.perinatalequity.system.IntakeRefusedException;
 import org.perinatalequity.system.api.ApiError;
 import org.perinatalequity.system.api.BadRequestException;
 
@@ -54,38 +50,19 @@ class ReferenceController {
             MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<ReferenceReport> load(@Parameter(description = "One or more .csv or .zip files")
             @RequestPart("file") List<MultipartFile> files, Principal principal) throws IOException {
-        for (MultipartFile file : files) {
-            String name = name(file);
-            if (!name.endsWith(".csv") && !name.endsWith(".zip")) {
-                throw new BadRequestException("Parameter 'file': '" + file.getOriginalFilename()
-                        + "' is not a .csv or .zip file");
-            }
-        }
-        Path folder = Files.createTempDirectory("equity-reference-");
-        try {
-            List<Path> sources = new ArrayList<>();
+        try (Intake intake = Intake.open(Intake.Mode.REFERENCE)) {
             for (MultipartFile file : files) {
-                // Only the last path element of the client's name is used (no path traversal).
-                Path target = folder.resolve(Path.of(file.getOriginalFilename().replace('\\', '/')).getFileName()
-                        .toString());
-                file.transferTo(target);
-                sources.add(target);
+                intake.add(file.getOriginalFilename(), file::transferTo);
             }
-            return ResponseEntity.ok(referenceService.load(sources, principal == null ? "anonymous"
-                    : principal.getName()));
-        } finally {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            return ResponseEntity.ok(intake.load(sources -> referenceService.load(sources,
+                    principal == null ? "anonymous" : principal.getName())));
+        } catch (IntakeRefusedException e) {
+            throw new BadRequestException("Parameter 'file': " + e.getMessage());
         }
     }
 
     @ExceptionHandler(ReferenceRefusedException.class)
     ResponseEntity<ApiError> refused(ReferenceRefusedException e) {
         return ResponseEntity.unprocessableEntity().body(new ApiError("reference_refused", e.getMessage()));
-    }
-
-    private static String name(MultipartFile file) {
-        return file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
     }
 }

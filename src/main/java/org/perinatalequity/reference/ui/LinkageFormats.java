@@ -1,37 +1,9 @@
 package org.perinatalequity.reference.ui;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
-/**
- * Numbers, dates and names as the linkage report shows them. The formats match the Data loaded page
- * ("12,345", "1 Apr 2024 09:30:00"), whose helper is private to its own package.
- */
+/** The linkage report's own words for reference kinds and IMD vintages; numbers and dates are system.ui.DisplayFormats. */
 final class LinkageFormats {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK);
-
     private LinkageFormats() {
-    }
-
-    /** "12,345": grouped digits are easier to compare at a glance. */
-    static String count(long n) {
-        return String.format(Locale.UK, "%,d", n);
-    }
-
-    /** "1 file", "3 files" */
-    static String count(long n, String noun) {
-        return count(n) + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** "93.4%": one decimal separates teams that a whole percent would tie. */
-    static String percent(double value) {
-        return String.format(Locale.UK, "%.1f%%", value);
-    }
-
-    static String dateTime(LocalDateTime time) {
-        return time == null ? "" : DATE_TIME.format(time);
     }
 
     /** The kinds as ref_file stores them, in words. */

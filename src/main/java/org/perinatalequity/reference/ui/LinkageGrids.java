@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 
 import org.perinatalequity.reference.Linkage;
+import org.perinatalequity.system.ui.DisplayFormats;
 
 /** The four grids of the linkage report, configured once: columns, labels, alignment and empty states. */
 final class LinkageGrids {
@@ -29,14 +30,14 @@ final class LinkageGrids {
         // a longer user or file name added later. Widths are in rem: an em would be smaller in the header
         // cells (smaller font) than in the body cells, and the columns would not line up. Layout and file
         // share the width the other columns leave.
-        grid.addColumn(f -> LinkageFormats.dateTime(f.loadedAt())).setHeader("Loaded at").setWidth("11rem")
+        grid.addColumn(f -> DisplayFormats.dateTime(f.loadedAt())).setHeader("Loaded at").setWidth("11rem")
                 .setFlexGrow(0);
         grid.addColumn(f -> LinkageFormats.kind(f.kind())).setHeader("Kind").setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(Linkage.FileRow::layout).setHeader("Layout").setWidth("11rem").setFlexGrow(1);
         grid.addColumn(f -> f.vintage() == null ? "" : f.vintage()).setHeader("Vintage").setWidth("5rem")
                 .setFlexGrow(0);
         grid.addColumn(Linkage.FileRow::fileName).setHeader("File").setWidth("16rem").setFlexGrow(1);
-        number(grid.addColumn(f -> LinkageFormats.count(f.rows())).setHeader("Rows"), "5rem");
+        number(grid.addColumn(f -> DisplayFormats.count(f.rows())).setHeader("Rows"), "5rem");
         grid.addColumn(Linkage.FileRow::user).setHeader("User").setWidth("6.5rem").setFlexGrow(0);
         grid.setEmptyStateText("No reference files loaded yet: no postcode can be linked. Load them below.");
         // Layouts and file names are long; wrapping keeps them readable without a horizontal scroll. File
@@ -50,8 +51,8 @@ final class LinkageGrids {
         Grid<PostcodeStatus.Row> grid = grid("statuses-grid", "Women by postcode status");
         grid.addColumn(PostcodeStatus.Row::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(PostcodeStatus.Row::description).setHeader("What it means").setFlexGrow(3);
-        number(grid.addColumn(s -> LinkageFormats.count(s.women())).setHeader("Women"), "7rem");
-        number(grid.addColumn(s -> LinkageFormats.percent(s.percent())).setHeader("% of all women"), "9rem");
+        number(grid.addColumn(s -> DisplayFormats.count(s.women())).setHeader("Women"), "7rem");
+        number(grid.addColumn(s -> DisplayFormats.percent(s.percent())).setHeader("% of all women"), "9rem");
         grid.setEmptyStateText("No women yet: load an MSDS extract on the Data loaded page.");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
@@ -64,11 +65,11 @@ final class LinkageGrids {
                 .setComparator(Linkage.MatchRateRow::provider);
         grid.addColumn(Linkage.MatchRateRow::team).setHeader("Team").setFlexGrow(2)
                 .setComparator(Linkage.MatchRateRow::team);
-        number(grid.addColumn(r -> LinkageFormats.count(r.women())).setHeader("Women")
+        number(grid.addColumn(r -> DisplayFormats.count(r.women())).setHeader("Women")
                 .setComparator(Linkage.MatchRateRow::women), "8rem");
-        number(grid.addColumn(r -> LinkageFormats.count(r.linked())).setHeader("Linked")
+        number(grid.addColumn(r -> DisplayFormats.count(r.linked())).setHeader("Linked")
                 .setComparator(Linkage.MatchRateRow::linked), "8rem");
-        number(grid.addColumn(r -> LinkageFormats.percent(r.linkedPercent())).setHeader("% linked")
+        number(grid.addColumn(r -> DisplayFormats.percent(r.linkedPercent())).setHeader("% linked")
                 .setComparator(WORST_FIRST), "8rem");
         grid.setEmptyStateText("No women yet: load an MSDS extract on the Data loaded page.");
         return grid;
@@ -77,7 +78,7 @@ final class LinkageGrids {
     static Grid<Linkage.UnmatchedDistrict> unmatchedDistricts() {
         Grid<Linkage.UnmatchedDistrict> grid = grid("unmatched-grid", "Top unmatched postcode districts");
         grid.addColumn(Linkage.UnmatchedDistrict::postcodeDistrict).setHeader("Postcode district");
-        number(grid.addColumn(d -> LinkageFormats.count(d.women())).setHeader("Women"), "7rem");
+        number(grid.addColumn(d -> DisplayFormats.count(d.women())).setHeader("Women"), "7rem");
         grid.setEmptyStateText("No unmatched postcodes.");
         grid.setAllRowsVisible(true);
         // Two short columns read badly stretched across the page.

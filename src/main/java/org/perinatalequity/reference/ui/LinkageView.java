@@ -1,13 +1,13 @@
 package org.perinatalequity.reference.ui;
 
+import static org.perinatalequity.system.ui.Panels.note;
+import static org.perinatalequity.system.ui.Panels.section;
+
 import java.util.List;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -52,7 +52,7 @@ class LinkageView extends VerticalLayout {
         lead.addClassName("equity-lead");
         vintage.setId("imd-vintage");
 
-        ReferenceUploadPanel upload = new ReferenceUploadPanel(referenceService, this::refresh);
+        var upload = ReferenceUpload.panel(referenceService, this::refresh);
         add(new H1("Linkage report"), lead,
                 section("files", "Reference files loaded", vintage, files),
                 section("statuses", "Women by postcode status", statuses,
@@ -92,22 +92,5 @@ class LinkageView extends VerticalLayout {
         boolean present = loaded.stream().anyMatch(f -> "imd".equals(f.kind()) && imdVintage.equals(f.vintage()));
         return present ? line
                 : line + " No IoD " + imdVintage + " File 7 has been loaded, so no woman has an IMD decile yet.";
-    }
-
-    private static Paragraph note(String text) {
-        Paragraph note = new Paragraph(text);
-        note.addClassName("equity-note");
-        return note;
-    }
-
-    /** A white panel headed by an H2 that also names the region for assistive technology. */
-    private static Section section(String id, String heading, Component... content) {
-        H2 title = new H2(heading);
-        title.setId(id + "-heading");
-        Section section = new Section(title);
-        section.add(content);
-        section.addClassName("equity-panel");
-        section.getElement().setAttribute("aria-labelledby", title.getId().orElseThrow());
-        return section;
     }
 }

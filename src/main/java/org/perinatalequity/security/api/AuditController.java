@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import org.perinatalequity.export.Exports;
 import org.perinatalequity.security.AuditEntry;
 import org.perinatalequity.security.AuditFilter;
 import org.perinatalequity.security.AuditService;
@@ -34,9 +35,11 @@ class AuditController {
     private static final int MAX_LIMIT = 10_000;
 
     private final AuditService audit;
+    private final Exports exports;
 
-    AuditController(AuditService audit) {
+    AuditController(AuditService audit, Exports exports) {
         this.audit = audit;
+        this.exports = exports;
     }
 
     @GetMapping("/audit")
@@ -67,7 +70,7 @@ class AuditController {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename("audit-log.csv").build().toString())
-                    .body(audit.exportCsv(filter));
+                    .body(exports.auditLogCsv(filter));
         }
         if (format != null && !format.equals("json")) {
             throw new BadRequestException("Parameter 'format': json or csv, not '" + format + "'");

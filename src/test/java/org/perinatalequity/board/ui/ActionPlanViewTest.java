@@ -40,6 +40,7 @@ import org.perinatalequity.board.ActionPlanService;
 import org.perinatalequity.board.MeasureStatus;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.security.AuditFilter;
+import org.perinatalequity.export.Exports;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.stats.SpcResult.PointType;
 
@@ -137,12 +138,12 @@ class ActionPlanViewTest extends SampleDataViewTest {
 
     @Test
     void a_broken_plan_file_is_explained_line_by_line(@TempDir Path dir, @Autowired BreakdownService breakdowns,
-            @Autowired AuditService audit) throws IOException {
+            @Autowired Exports exports) throws IOException {
         Path file = dir.resolve("plan.csv");
         Files.writeString(file, "priority_id,priority,intervention_id,intervention,lead,start,due,delivery_status\n"
                 + "P1,Services,1.1,Outreach,Matron,2023-01,2022-06,Stalled\n", StandardCharsets.UTF_8);
         ActionPlanService broken = new ActionPlanService(new ActionPlanProperties(file),
-                breakdowns, audit);
+                breakdowns, exports);
         UI.getCurrent().add(new ActionPlanView(broken));
 
         assertThat(_get(H2.class).getText()).isEqualTo("The action plan cannot be shown");

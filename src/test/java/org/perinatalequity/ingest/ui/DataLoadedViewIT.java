@@ -29,6 +29,7 @@ import org.perinatalequity.TestFiles;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.ingest.LoadedData;
+import org.perinatalequity.system.ui.DisplayFormats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -115,7 +116,7 @@ public class DataLoadedViewIT {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Data loaded");
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en-GB");
         assertThat(driver.getTitle()).isEqualTo("Data loaded | Perinatal Equity Dashboard");
-        assertThat(driver.findElement(By.id("upload-label")).getText()).isEqualTo(UploadPanel.LABEL);
+        assertThat(driver.findElement(By.id("upload-label")).getText()).isEqualTo(ExtractUpload.LABEL);
 
         boolean sample = Files.isRegularFile(SAMPLE_EXTRACT);
         Path extract = sample ? SAMPLE_EXTRACT : fixtureZip();

@@ -155,27 +155,27 @@ class QualityControllerTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "/api/quality                                | by: required",
-            "/api/quality?by=colour                      | by: must be one of",
-            "/api/quality?by=team&item=shoe_size         | item: must be one of",
-            "/api/quality?by=team&from=2024-13           | from: must be a month YYYY-MM",
-            "/api/quality?by=team&to=April               | to: must be a month YYYY-MM",
-            "/api/quality?by=team&from=2024-05&to=2024-01 | from: 2024-05 is after to 2024-01",
-            "/api/quality?by=team&colour=red             | colour: not a parameter",
-            "/api/quality?by=team&team=TA&team=TB        | team: give one value, not 2",
-            "/api/quality?by=team&suppress=maybe         | suppress: must be true or false",
-            "/api/quality?by=team&format=xml             | format: must be json or csv",
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "/api/quality                                | Parameter 'by' is required",
+            "/api/quality?by=colour                      | Parameter 'by': unknown dimension 'colour'",
+            "/api/quality?by=team&item=shoe_size         | Parameter 'item': ethnic_category, postcode, ",
+            "/api/quality?by=team&from=2024-13           | Parameter 'from': a month as YYYY-MM, not '2024-13'",
+            "/api/quality?by=team&to=April               | Parameter 'to': a month as YYYY-MM, not 'April'",
+            "/api/quality?by=team&from=2024-05&to=2024-01 | Parameter 'from': 2024-05 is after 'to' 2024-01",
+            "/api/quality?by=team&colour=red             | Parameter 'colour' is neither an option",
+            "/api/quality?by=team&team=TA&team=TB        | Parameter 'team' given more than once",
+            "/api/quality?by=team&suppress=maybe         | Parameter 'suppress': true or false, not 'maybe'",
+            "/api/quality?by=team&format=xml             | Parameter 'format': json or csv, not 'xml'",
             "/api/quality?by=team&booking_site=RWEZZ     | Parameter 'booking_site': no value 'RWEZZ'; valid values: RWEAA",
             "/api/quality?by=team&place=Leicster         | Parameter 'place': no value 'Leicster'; valid values: Leicester, Leicestershire, Rutland",
-            "/api/quality/worklist                       | team: required",
-            "/api/quality/worklist?team=TZ               | team: no team 'TZ' in the loaded data",
-            "/api/quality/worklist?team=TA&item=birthweight | item: birthweight is recorded at birth",
-            "/api/quality/worklist?team=TA&by=team       | by: not a parameter here",
-            "/api/quality/worklist?team=TA&problem=typo  | problem: must be one of [missing, default, invalid, not_linked]",
-            "/api/quality/worklist?team=TA&status=done   | status: must be one of [to_fix, fixed, cannot_fix]",
-            "/api/quality/worklist?team=TA&cohort=recent | cohort: must be open or all",
-            "/api/quality/escalations?to=2024-1          | to: must be a month YYYY-MM" })
+            "/api/quality/worklist                       | Parameter 'team' is required",
+            "/api/quality/worklist?team=TZ               | Parameter 'team': no team 'TZ' in the loaded data",
+            "/api/quality/worklist?team=TA&item=birthweight | Parameter 'item': birthweight is recorded at birth",
+            "/api/quality/worklist?team=TA&by=team       | Parameter 'by' is not an option here",
+            "/api/quality/worklist?team=TA&problem=typo  | Parameter 'problem': missing, default, invalid or not_linked, not 'typo'",
+            "/api/quality/worklist?team=TA&status=done   | Parameter 'status': to_fix, fixed or cannot_fix, not 'done'",
+            "/api/quality/worklist?team=TA&cohort=recent | Parameter 'cohort': open or all, not 'recent'",
+            "/api/quality/escalations?to=2024-1          | Parameter 'to': a month as YYYY-MM, not '2024-1'" })
     void bad_parameters_answer_400_naming_the_parameter(String url, String detail) throws Exception {
         mvc.perform(get(url.strip()))
                 .andExpect(status().isBadRequest())

@@ -25,6 +25,7 @@ import org.perinatalequity.ingest.IngestReport;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.Linkage;
 import org.perinatalequity.reference.ReferenceService;
+import org.perinatalequity.system.ui.DisplayFormats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -122,8 +123,8 @@ class LinkageViewIT {
         wait.until(d -> {
             List<List<String>> rows = gridRows("match-rates-grid");
             return !rows.isEmpty() && rows.get(0).equals(List.of(worst.provider(), worst.team(),
-                    LinkageFormats.count(worst.women()), LinkageFormats.count(worst.linked()),
-                    LinkageFormats.percent(worst.linkedPercent())));
+                    DisplayFormats.count(worst.women()), DisplayFormats.count(worst.linked()),
+                    DisplayFormats.percent(worst.linkedPercent())));
         });
         assertThat(gridRows("statuses-grid").get(0).get(0)).isEqualTo("linked");
         assertThat(gridRows("unmatched-grid")).isNotEmpty();

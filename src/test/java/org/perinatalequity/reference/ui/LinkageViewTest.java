@@ -30,6 +30,7 @@ import com.vaadin.flow.component.upload.Upload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perinatalequity.system.ui.DisplayFormats;
 import org.perinatalequity.KaribuRoutes;
 import org.perinatalequity.TestFiles;
 import org.perinatalequity.ingest.IngestReport;
@@ -115,7 +116,7 @@ class LinkageViewTest {
         assertThat(iod.subList(5, 7)).containsExactly("631", "tester");
         List<String> onspd = row(files, 4, "ONSPD_synthetic_LLR.csv");
         assertThat(onspd.get(1)).isEqualTo("Postcode directory");
-        assertThat(onspd.get(5)).isEqualTo(LinkageFormats.count(TestFiles.dataLines(REFERENCE.resolve("ONSPD_synthetic_LLR.csv"))));
+        assertThat(onspd.get(5)).isEqualTo(DisplayFormats.count(TestFiles.dataLines(REFERENCE.resolve("ONSPD_synthetic_LLR.csv"))));
     }
 
     @Test
@@ -131,8 +132,8 @@ class LinkageViewTest {
         assertThat(linked).isGreaterThan(women / 2);
         List<String> linkedRow = row(statuses, 0, "linked");
         assertThat(linkedRow.get(1)).contains("postcode directory");
-        assertThat(linkedRow.get(2)).isEqualTo(LinkageFormats.count(linked));
-        assertThat(linkedRow.get(3)).isEqualTo(LinkageFormats.percent(100.0 * linked / women)).matches("\\d+\\.\\d%");
+        assertThat(linkedRow.get(2)).isEqualTo(DisplayFormats.count(linked));
+        assertThat(linkedRow.get(3)).isEqualTo(DisplayFormats.percent(100.0 * linked / women)).matches("\\d+\\.\\d%");
         assertThat(row(statuses, 0, "pseudo").get(1)).contains("ZZ99");
     }
 
@@ -176,11 +177,11 @@ class LinkageViewTest {
         assertThat(awaitStatus()).isEqualTo("Loaded 1 reference file.");
         assertThat(text(_get(UnorderedList.class, spec -> spec.withId("reference-upload-files"))))
                 .isEqualTo("gp_practice_pcn.csv: GP practice to primary care network mapping, "
-                        + LinkageFormats.count(TestFiles.dataLines(GP_PCN), "row"));
+                        + DisplayFormats.count(TestFiles.dataLines(GP_PCN), "row"));
         Grid<?> files = grid("files-grid");
         assertThat(GridKt._size(files)).isEqualTo(filesBefore + 1);
         assertThat(GridKt._getFormattedRow(files, 0).subList(4, 7))
-                .containsExactly("gp_practice_pcn.csv", LinkageFormats.count(TestFiles.dataLines(GP_PCN)), org.perinatalequity.TestUsers.ADMIN);
+                .containsExactly("gp_practice_pcn.csv", DisplayFormats.count(TestFiles.dataLines(GP_PCN)), org.perinatalequity.TestUsers.ADMIN);
     }
 
     @Test

@@ -1,0 +1,154 @@
+package org.perinatalequity.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perinatalequity.SampleData;
+import org.perinatalequity.SampleDataTest;
+import org.perinatalequity.TestUsers;
+import org.perinatalequity.board.ActionPlan;
+import org.perinatalequity.board.ActionPlanService;
+import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.reference.ReferenceService;
+import org.perinatalequity.security.AuditService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Every kind of export goes through {@link Exports}: one line ending, one formula neutraliser, and an audit entry
+ * naming who took what and how many records, written after the file.
+ */
+@SampleDataTest
+class ExportsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    ApplicationContext context;
+
+    private SecurityContextHolderStrategy previousStrategy;
+
+    @Autowired
+    void load(IngestService ingest, ReferenceService reference) {
+        SampleData.ensureLoaded(ingest, reference);
+    }
+
+    /** The audit API checks the role through the static holder, which another test context may have replaced. */
+    @BeforeEach
+    void useThisContextsSecurity() {
+        previousStrategy = TestUsers.useStrategyOf(context);
+    }
+
+    @AfterEach
+    void restoreSecurity() {
+        TestUsers.restoreStrategy(previousStrategy);
+    }
+
+    @Test
+    void a_breakdown_csv_is_audited_with_its_row_count_and_uses_crlf() throws Exception {
+        String csv = body("/api/measures/early_booking/breakdown?by=imd_quintile&format=csv", TestUsers.ANALYST);
+        assertThat(csv).contains("\r\n").doesNotContainPattern("[^\r]\n");
+        long dataRows = csv.lines().count() - 2; // the header and the LMNS total are not groups
+        JsonNode entry = latestExport(TestUsers.ANALYST, "breakdown:early_booking");
+        assertThat(entry.get("detail").asText()).isEqualTo("CSV by imd_quintile, suppressed");
+        assertThat(entry.get("recordCount").asLong()).isEqualTo(dataRows);
+    }
+
+    @Test
+    void a_breakdown_arrow_stream_is_audited() throws Exception {
+        bytes("/api/measures/preterm/breakdown?by=place&format=arrow", TestUsers.ANALYST);
+        assertThat(latestExport(TestUsers.ANALYST, "breakdown:preterm").get("detail").asText())
+                .isEqualTo("Arrow by place, suppressed");
+    }
+
+    @Test
+    void a_trend_csv_is_audited_with_its_points() throws Exception {
+        String csv = body("/api/measures/caesarean/trend?by=quarter&format=csv", TestUsers.ANALYST);
+        JsonNode entry = latestExport(TestUsers.ANALYST, "trend:caesarean");
+        assertThat(entry.get("detail").asText()).isEqualTo("CSV by quarter, suppressed");
+        assertThat(entry.get("recordCount").asLong()).isEqualTo(csv.lines().count() - 1);
+    }
+
+    @Test
+    void quality_counts_escalations_and_a_worklist_are_audited() throws Exception {
+        String counts = body("/api/quality?by=team&format=csv", TestUsers.ANALYST);
+        JsonNode entry = latestExport(TestUsers.ANALYST, "quality:team");
+        assertThat(entry.get("recordCount").asLong()).isEqualTo(counts.lines().count() - 1);
+        assertThat(entry.get("detail").asText()).startsWith("data-quality counts CSV");
+
+        String escalations = body("/api/quality/escalations?to=2024-12&format=csv", TestUsers.ANALYST);
+        entry = latestExport(TestUsers.ANALYST, "quality-escalations");
+        assertThat(entry.get("recordCount").asLong()).isEqualTo(escalations.lines().count() - 1);
+        assertThat(entry.get("detail").asText()).startsWith("data-quality escalations CSV to 2024-12");
+
+        String worklist = body("/api/quality/worklist?team=" + TestUsers.TEAM_ID + "&format=csv", TestUsers.TEAM);
+        entry = latestExport(TestUsers.TEAM, "worklist:" + TestUsers.TEAM_ID);
+        assertThat(entry.get("detail").asText()).isEqualTo("data-quality worklist CSV");
+        assertThat(entry.get("recordCount").asLong()).isEqualTo(worklist.lines().count() - 1);
+    }
+
+    @Test
+    void the_audit_log_csv_is_itself_audited() throws Exception {
+        String csv = body("/api/audit?format=csv&action=login", TestUsers.ADMIN);
+        assertThat(csv).startsWith("event_id,occurred_at,user,action,target,detail,record_count,outcome\r\n");
+        JsonNode entry = latestExport(TestUsers.ADMIN, "audit log CSV");
+        assertThat(entry.get("recordCount").asLong()).isEqualTo(csv.lines().count() - 1);
+    }
+
+    @Test
+    @WithMockUser(username = "exports-test-board", roles = "BOARD")
+    void the_action_plan_csv_is_audited(@Autowired ActionPlanService plans) throws Exception {
+        ActionPlan plan = plans.plan();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        plans.writeCsv(plan, plans.statuses(plan), out);
+        String csv = out.toString(StandardCharsets.UTF_8);
+        JsonNode entry = latestExport("exports-test-board", "action-plan");
+        assertThat(entry.get("recordCount").asLong()).isEqualTo(csv.lines().count() - 1);
+        assertThat(entry.get("detail").asText()).endsWith(", suppressed");
+    }
+
+    /** The newest export entry of the user for the target, read through the audit API as the administrator. */
+    private JsonNode latestExport(String user, String target) throws Exception {
+        JsonNode entries = json.readTree(body("/api/audit?user=" + user + "&action=" + AuditService.EXPORT
+                + "&limit=50", TestUsers.ADMIN));
+        List<JsonNode> matching = new ArrayList<>();
+        entries.forEach(e -> {
+            if (e.get("target").asText().equals(target)) {
+                matching.add(e);
+            }
+        });
+        assertThat(matching).as("export entries of %s for %s", user, target).isNotEmpty();
+        return matching.get(0);
+    }
+
+    private String body(String url, String user) throws Exception {
+        return new String(bytes(url, user), StandardCharsets.UTF_8);
+    }
+
+    private byte[] bytes(String url, String user) throws Exception {
+        MvcResult result = mvc.perform(get(url).with(httpBasic(user, TestUsers.PASSWORD))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+        return result.getResponse().getContentAsByteArray();
+    }
+}
