@@ -81,7 +81,7 @@ class DerivedDataRefreshTest {
     JdbcClient jdbc;
 
     @Test
-    void every_load_publishes_one_refreshed_event_after_facts_and_quality_items_are_rebuilt() throws Exception {
+    void everyLoadPublishesOneRefreshedEventAfterFactsAndQualityItemsAreRebuilt() throws Exception {
         // The start-up refresh of the empty database came first: nothing derived yet.
         assertThat(recording.seen).hasSize(1);
         assertThat(recording.seen.get(0).facts()).isZero();

@@ -41,7 +41,7 @@ class PackagedJarIT {
     Path empty;
 
     @Test
-    void java_jar_from_an_empty_folder_starts_the_demo_with_its_data() throws Exception {
+    void javaJarFromAnEmptyFolderStartsTheDemoWithItsData() throws Exception {
         Path jar = Files.copy(productionJar(), empty.resolve("dashboard.jar"));
         assertProductionMode(jar);
         int port;

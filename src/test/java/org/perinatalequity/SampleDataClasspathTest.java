@@ -18,7 +18,7 @@ class SampleDataClasspathTest {
     Path empty;
 
     @Test
-    void the_packaged_sample_data_is_written_out_whole() throws Exception {
+    void thePackagedSampleDataIsWrittenOutWhole() throws Exception {
         Path folder = SampleDataLoader.fromClasspath(empty.resolve("data-samples"));
 
         assertThat(folder).isEqualTo(empty.resolve("data-samples").toAbsolutePath());

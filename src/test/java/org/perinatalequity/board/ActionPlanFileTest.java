@@ -25,7 +25,7 @@ class ActionPlanFileTest {
     private static final String HEADER = String.join(",", ActionPlanFile.COLUMNS) + "\n";
 
     @Test
-    void the_bundled_sample_plan_reads_in_file_order() throws IOException {
+    void theBundledSamplePlanReadsInFileOrder() throws IOException {
         String text = Files.readString(Path.of("data-samples/action-plan.csv"), StandardCharsets.UTF_8);
         ActionPlan plan = ActionPlanFile.read(text, "action-plan.csv", MEASURES);
 
@@ -50,7 +50,7 @@ class ActionPlanFileTest {
     }
 
     @Test
-    void optional_columns_may_be_left_out_and_days_and_status_case_are_accepted() {
+    void optionalColumnsMayBeLeftOutAndDaysAndStatusCaseAreAccepted() {
         String text = "\uFEFFpriority_id,priority,intervention_id,intervention,lead,start,due,delivery_status\n"
                 + "P1,Inclusive services,1,Outreach,Matron,2023-01-15,2024-06,complete\n";
         Intervention only = ActionPlanFile.read(text, "plan.csv", MEASURES).priorities().get(0).interventions().get(0);
@@ -61,7 +61,7 @@ class ActionPlanFileTest {
     }
 
     @Test
-    void every_problem_is_reported_with_its_line_column_and_value() {
+    void everyProblemIsReportedWithItsLineColumnAndValue() {
         String text = HEADER
                 + "P1,Inclusive services,1.1,Outreach,Matron,2023-01,2024-06,In progress,,early_bookng\n"
                 + "P1,Inclusive services,1.2,\"Two-line\ntitle\",Matron,2023-13,2024-06,Done,,\n"
@@ -84,7 +84,7 @@ class ActionPlanFileTest {
     }
 
     @Test
-    void a_header_without_required_columns_is_refused_before_any_line() {
+    void aHeaderWithoutRequiredColumnsIsRefusedBeforeAnyLine() {
         assertThatThrownBy(() -> ActionPlanFile.read("priority,intervention,lead\nA,B,C\n", "plan.csv", MEASURES))
                 .isInstanceOfSatisfying(ActionPlanException.class, e -> assertThat(e.problems()).containsExactly(
                         "plan.csv line 1: missing column(s) priority_id, intervention_id, start, due, delivery_status;"
@@ -92,14 +92,14 @@ class ActionPlanFileTest {
     }
 
     @Test
-    void a_header_alone_is_not_a_plan() {
+    void aHeaderAloneIsNotAPlan() {
         assertThatThrownBy(() -> ActionPlanFile.read(HEADER, "plan.csv", MEASURES))
                 .isInstanceOfSatisfying(ActionPlanException.class,
                         e -> assertThat(e.problems()).isEqualTo(List.of("plan.csv: has a header but no interventions")));
     }
 
     @Test
-    void an_unclosed_quote_is_reported_not_swallowed() {
+    void anUnclosedQuoteIsReportedNotSwallowed() {
         String text = HEADER + "P1,Services,1.1,\"Outreach,Matron,2023-01,2024-06,In progress,,\n";
         assertThatThrownBy(() -> ActionPlanFile.read(text, "plan.csv", MEASURES))
                 .isInstanceOf(ActionPlanException.class).hasMessageContaining("plan.csv: cannot be read as CSV");

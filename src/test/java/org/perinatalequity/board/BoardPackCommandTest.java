@@ -40,7 +40,7 @@ class BoardPackCommandTest {
     }
 
     @Test
-    void writes_the_pack_for_a_month_and_refuses_bad_usage() throws Exception {
+    void writesThePackForAMonthAndRefusesBadUsage() throws Exception {
         String db = "--db=" + dir.resolve("pack.duckdb");
         assertThat(run("demo-data", "--births", "600", "--seed", "7", "--out", dir.resolve("extract").toString()))
                 .as(err.toString(StandardCharsets.UTF_8)).isZero();

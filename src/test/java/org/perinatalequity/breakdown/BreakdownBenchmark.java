@@ -50,7 +50,7 @@ class BreakdownBenchmark {
     ReferenceService reference;
 
     @Test
-    void breakdown_latency() throws Exception {
+    void breakdownLatency() throws Exception {
         if (ingest.isDatabaseEmpty()) {
             Path data = ROOT.resolve("births-" + BIRTHS);
             if (!Files.exists(data.resolve("msds").resolve("MSD000.csv"))) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class MdcIconsTest {
 
     @Test
-    void variation_icons_follow_the_polarity_with_a_letter_an_arrow_and_words() {
+    void variationIconsFollowThePolarityWithALetterAnArrowAndWords() {
         MdcIcons.Icon common = MdcIcons.variation("common_cause", true, true);
         assertThat(common.id()).isEqualTo("common-cause");
         assertThat(common.colour()).isEqualTo(Palette.MDC_COMMON);
@@ -39,7 +39,7 @@ class MdcIconsTest {
     }
 
     @Test
-    void assurance_icons_pass_blue_fail_orange_hit_and_miss_grey() {
+    void assuranceIconsPassBlueFailOrangeHitAndMissGrey() {
         MdcIcons.Icon pass = MdcIcons.assurance("consistently_passing", 75.0);
         assertThat(pass.colour()).isEqualTo(Palette.MDC_IMPROVEMENT);
         assertThat(pass.letter()).isEqualTo("P");
@@ -54,7 +54,7 @@ class MdcIconsTest {
     }
 
     @Test
-    void the_svg_has_its_words_as_title_and_a_ring_with_3_to_1_contrast() {
+    void theSvgHasItsWordsAsTitleAndARingWith3To1Contrast() {
         MdcIcons.Icon icon = MdcIcons.variation("special_cause_concern", true, false);
         String svg = icon.svg(40);
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")

@@ -66,7 +66,7 @@ class ExportsTest {
     }
 
     @Test
-    void a_breakdown_csv_is_audited_with_its_row_count_and_uses_crlf() throws Exception {
+    void aBreakdownCsvIsAuditedWithItsRowCountAndUsesCrlf() throws Exception {
         String csv = body("/api/measures/early_booking/breakdown?by=imd_quintile&format=csv", TestUsers.ANALYST);
         assertThat(csv).contains("\r\n").doesNotContainPattern("[^\r]\n");
         long dataRows = csv.lines().count() - 2; // the header and the LMNS total are not groups
@@ -76,14 +76,14 @@ class ExportsTest {
     }
 
     @Test
-    void a_breakdown_arrow_stream_is_audited() throws Exception {
+    void aBreakdownArrowStreamIsAudited() throws Exception {
         bytes("/api/measures/preterm/breakdown?by=place&format=arrow", TestUsers.ANALYST);
         assertThat(latestExport(TestUsers.ANALYST, "breakdown:preterm").get("detail").asText())
                 .isEqualTo("Arrow by place, suppressed");
     }
 
     @Test
-    void a_trend_csv_is_audited_with_its_points() throws Exception {
+    void aTrendCsvIsAuditedWithItsPoints() throws Exception {
         String csv = body("/api/measures/caesarean/trend?by=quarter&format=csv", TestUsers.ANALYST);
         JsonNode entry = latestExport(TestUsers.ANALYST, "trend:caesarean");
         assertThat(entry.get("detail").asText()).isEqualTo("CSV by quarter, suppressed");
@@ -91,7 +91,7 @@ class ExportsTest {
     }
 
     @Test
-    void quality_counts_escalations_and_a_worklist_are_audited() throws Exception {
+    void qualityCountsEscalationsAndAWorklistAreAudited() throws Exception {
         String counts = body("/api/quality?by=team&format=csv", TestUsers.ANALYST);
         JsonNode entry = latestExport(TestUsers.ANALYST, "quality:team");
         assertThat(entry.get("recordCount").asLong()).isEqualTo(counts.lines().count() - 1);
@@ -109,7 +109,7 @@ class ExportsTest {
     }
 
     @Test
-    void the_audit_log_csv_is_itself_audited() throws Exception {
+    void theAuditLogCsvIsItselfAudited() throws Exception {
         String csv = body("/api/audit?format=csv&action=login", TestUsers.ADMIN);
         assertThat(csv).startsWith("event_id,occurred_at,user,action,target,detail,record_count,outcome\r\n");
         JsonNode entry = latestExport(TestUsers.ADMIN, "audit log CSV");
@@ -118,7 +118,7 @@ class ExportsTest {
 
     @Test
     @WithMockUser(username = "exports-test-board", roles = "BOARD")
-    void the_action_plan_csv_is_audited(@Autowired ActionPlanService plans) throws Exception {
+    void theActionPlanCsvIsAudited(@Autowired ActionPlanService plans) throws Exception {
         ActionPlan plan = plans.plan();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         plans.writeCsv(plan, plans.statuses(plan), out);

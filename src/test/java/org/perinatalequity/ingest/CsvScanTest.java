@@ -27,7 +27,7 @@ class CsvScanTest {
     }
 
     @Test
-    void a_regular_file_needs_one_segment() throws IOException {
+    void aRegularFileNeedsOneSegment() throws IOException {
         CsvScan scan = scan("a,b\n1,2\n3,4\n");
 
         assertThat(scan.header()).containsExactly("a", "b");
@@ -39,7 +39,7 @@ class CsvScanTest {
     }
 
     @Test
-    void blank_lines_multi_line_fields_and_bad_rows_shift_later_lines() throws IOException {
+    void blankLinesMultiLineFieldsAndBadRowsShiftLaterLines() throws IOException {
         // line 1 header, 2 good, 3 blank, 4-5 one quoted record, 6 bad, 7 good (no final newline)
         CsvScan scan = scan("a,b\r\n1,2\r\n\r\n\"x\ny\",3\r\n4\r\n5,\"6,\"\"7\"\"\"");
 
@@ -51,7 +51,7 @@ class CsvScanTest {
     }
 
     @Test
-    void detects_bom_and_windows_1252() throws IOException {
+    void detectsBomAndWindows1252() throws IOException {
         assertThat(scan(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '\n', '1', '\n' }).encoding())
                 .isEqualTo(CsvScan.Encoding.UTF8_BOM);
         CsvScan cp1252 = scan(new byte[] { 'n', 'a', 'm', (byte) 0xE9, '\n', (byte) 0x80, '\n' });
@@ -60,7 +60,7 @@ class CsvScanTest {
     }
 
     @Test
-    void refuses_empty_files_and_unclosed_quotes() {
+    void refusesEmptyFilesAndUnclosedQuotes() {
         assertThatThrownBy(() -> scan("")).hasMessage("the file is empty (no header line)");
         assertThatThrownBy(() -> scan("a,b\n1,\"open\n2,3\n"))
                 .hasMessage("a quoted field opened on or after line 2 is never closed");

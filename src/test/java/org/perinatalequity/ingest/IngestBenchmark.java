@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IngestBenchmark {
 
     @Test
-    void validated_load_beside_raw_read_csv() throws Exception {
+    void validatedLoadBesideRawReadCsv() throws Exception {
         int births = Integer.getInteger("benchmark.births", 1_000_000);
         Path root = Path.of("target", "benchmark");
         Path data = root.resolve("births-" + births);

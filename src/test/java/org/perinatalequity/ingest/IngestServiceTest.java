@@ -82,7 +82,7 @@ class IngestServiceTest {
     // ------------------------------------------------------------------ good loads
 
     @Test
-    void loads_a_provider_layout_submission_and_derives_the_views() throws Exception {
+    void loadsAProviderLayoutSubmissionAndDerivesTheViews() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("apr"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD102.csv", "PregnancyID,CarePlanDate,CarePlanType,MatPersCarePlanInd,ContCarePathInd,CareProfLID,TeamLocalID",
                         "P1,2024-04-02,05,Y,Y,MW1,CITY-NORTH")
@@ -116,7 +116,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void loads_the_national_layout_through_the_alias_registry() throws Exception {
+    void loadsTheNationalLayoutThroughTheAliasRegistry() throws Exception {
         Extract extract = Extract.in(dir.resolve("national"))
                 .file("MSD000.csv", "OrgCodeProvider,RPStartDate,RPEndDate", "RWE,2024-04-01,2024-04-30")
                 .file("MSD001Mother.csv", "Person_ID_Mother,EthnicCategoryMother,PostcodeDistrictMother,LSOAMother2011,Rank_IMD_Decile_2015,RecordNumber",
@@ -143,7 +143,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void accepts_utf8_with_bom_crlf_quoted_fields_and_windows_1252() throws Exception {
+    void acceptsUtf8WithBomCrlfQuotedFieldsAndWindows1252() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("enc"), "RWE", "2024-04-01", "2024-04-30");
         byte[] bom = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
         byte[] body = ("OrgCodeProvider,RPStartDate,RPEndDate\r\n\"RWE\",\"2024-04-01\",2024-04-30\r\n")
@@ -170,7 +170,7 @@ class IngestServiceTest {
     // ------------------------------------------------------------------ rejected rows and warnings
 
     @Test
-    void rejects_a_row_missing_a_mandatory_item_with_file_line_and_column() throws Exception {
+    void rejectsARowMissingAMandatoryItemWithFileLineAndColumn() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("x"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD101.csv", "PregnancyID,LPIDMother,AntenatalAppDate", "P1,M1,2024-04-02", "P2,M1,",
                         "P3,M1,2024-04-05");
@@ -186,7 +186,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void rejects_malformed_mandatory_dates_and_keys_with_their_value() throws Exception {
+    void rejectsMalformedMandatoryDatesAndKeysWithTheirValue() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("x"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD101.csv", "PregnancyID,LPIDMother,AntenatalAppDate",
                         "P1,M1,02/04/2024",
@@ -206,7 +206,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void keeps_invalid_optional_values_flagged_for_data_quality_and_warns() throws Exception {
+    void keepsInvalidOptionalValuesFlaggedForDataQualityAndWarns() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("x"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD001.csv", "LPIDMother,OrgIDLPID,PersonBirthDateMother,NHSNumberMother,Postcode,EthnicCategoryMother",
                         "M1,RWE,1990-01-01,1234567890,LE1 1A,X9");
@@ -230,7 +230,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void rejects_rows_with_the_wrong_number_of_fields_and_numbers_lines_as_an_editor_does() throws Exception {
+    void rejectsRowsWithTheWrongNumberOfFieldsAndNumbersLinesAsAnEditorDoes() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("x"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD101.csv", "PregnancyID,LPIDMother,AntenatalAppDate,EDDAgreed",
                         "P1,M1,2024-04-02,2024-10-20",
@@ -261,7 +261,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void loads_orphans_and_warns_about_them() throws Exception {
+    void loadsOrphansAndWarnsAboutThem() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("x"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD101.csv", "PregnancyID,LPIDMother,AntenatalAppDate", "P1,M1,2024-04-02", "P2,M7,2024-04-02")
                 .file("MSD201.csv", "CareConID,PregnancyID,CContactDate", "C1,P1,2024-04-02", "C2,P9,2024-04-03");
@@ -277,7 +277,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void a_child_whose_parent_came_in_an_earlier_submission_is_not_an_orphan() throws Exception {
+    void aChildWhoseParentCameInAnEarlierSubmissionIsNotAnOrphan() throws Exception {
         ingest(Extract.minimal(dir.resolve("apr"), "RWE", "2024-04-01", "2024-04-30").path());
         Extract may = Extract.minimal(dir.resolve("may"), "RWE", "2024-05-01", "2024-05-31")
                 .file("MSD101.csv", "PregnancyID,LPIDMother,AntenatalAppDate", "P1,M1,2024-04-02")
@@ -287,7 +287,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void reports_and_ignores_extra_columns() throws Exception {
+    void reportsAndIgnoresExtraColumns() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("x"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD002.csv", "LPIDMother,LocalNotes,OrgCodeGMPMother", "M1,free text,C82001");
 
@@ -299,7 +299,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void pseudonymises_nhs_numbers_with_a_keyed_hash() throws Exception {
+    void pseudonymisesNhsNumbersWithAKeyedHash() throws Exception {
         ingest(Extract.minimal(dir.resolve("x"), "RWE", "2024-04-01", "2024-04-30").path());
 
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -312,7 +312,7 @@ class IngestServiceTest {
     // ------------------------------------------------------------------ refusals change nothing
 
     @Test
-    void refuses_a_submission_whose_file_lacks_a_mandatory_column_and_changes_nothing() throws Exception {
+    void refusesASubmissionWhoseFileLacksAMandatoryColumnAndChangesNothing() throws Exception {
         ingest(Extract.minimal(dir.resolve("good"), "RWE", "2024-04-01", "2024-04-30").path());
         Extract bad = Extract.minimal(dir.resolve("bad"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD001.csv", "LPIDMother,EthnicCategoryMother", "M1,A", "M2,B")
@@ -329,7 +329,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void refuses_unknown_tables_missing_tables_duplicate_tables_and_unreadable_zips() throws Exception {
+    void refusesUnknownTablesMissingTablesDuplicateTablesAndUnreadableZips() throws Exception {
         Extract unknown = Extract.minimal(dir.resolve("u"), "RWE", "2024-04-01", "2024-04-30")
                 .file("notes.csv", "a,b", "1,2");
         Extract unknownId = Extract.minimal(dir.resolve("u2"), "RWE", "2024-04-01", "2024-04-30")
@@ -353,7 +353,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void loads_a_submission_without_msd002_and_warns_once_that_gp_practice_and_pcn_are_unknown() throws Exception {
+    void loadsASubmissionWithoutMsd002AndWarnsOnceThatGpPracticeAndPcnAreUnknown() throws Exception {
         Extract noGp = Extract.minimal(dir.resolve("nogp"), "RWE", "2024-04-01", "2024-04-30").delete("MSD002.csv");
 
         IngestReport report = ingest(noGp.path());
@@ -372,7 +372,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void refuses_a_bad_msd000_header() throws Exception {
+    void refusesABadMsd000Header() throws Exception {
         Extract bad = Extract.minimal(dir.resolve("h"), "RWE", "2024-04-31", "2024-04-30");
 
         IngestReport report = ingest(bad.path());
@@ -382,7 +382,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void refuses_zip_bombs_and_neutralises_entry_paths() throws Exception {
+    void refusesZipBombsAndNeutralisesEntryPaths() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("z"), "RWE", "2024-04-01", "2024-04-30");
         Path traversal = extract.zip(dir.resolve("traversal.zip"),
                 Map.of("../../evil/MSD102.csv", "PregnancyID,CarePlanDate\nP1,2024-04-02\n".getBytes()));
@@ -398,7 +398,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void refuses_a_zip_with_more_entries_than_allowed_and_loads_nothing() throws Exception {
+    void refusesAZipWithMoreEntriesThanAllowedAndLoadsNothing() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("many"), "RWE", "2024-04-01", "2024-04-30");
         Map<String, byte[]> notes = new java.util.HashMap<>();
         for (int i = 0; i < 50; i++) {
@@ -416,7 +416,7 @@ class IngestServiceTest {
     // ------------------------------------------------------------------ replacing and overlapping
 
     @Test
-    void loading_the_same_submission_again_replaces_it() throws Exception {
+    void loadingTheSameSubmissionAgainReplacesIt() throws Exception {
         Extract extract = Extract.minimal(dir.resolve("x"), "RWE", "2024-04-01", "2024-04-30");
         ingest(extract.path());
         extract.file("MSD101.csv", "PregnancyID,LPIDMother,AntenatalAppDate", "P1,M1,2024-04-02", "P2,M1,2024-04-09");
@@ -431,7 +431,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void overlapping_submissions_keep_the_latest_version_of_each_record() throws Exception {
+    void overlappingSubmissionsKeepTheLatestVersionOfEachRecord() throws Exception {
         ingest(Extract.minimal(dir.resolve("apr"), "RWE", "2024-04-01", "2024-04-30")
                 .file("MSD101.csv", "PregnancyID,LPIDMother,AntenatalAppDate,OrgSiteIDBooking",
                         "P1,M1,2024-04-02,RWEAA", "P2,M1,2024-04-20,RWEAA").path());
@@ -446,7 +446,7 @@ class IngestServiceTest {
     }
 
     @Test
-    void refuses_to_run_without_a_pseudonymisation_key() {
+    void refusesToRunWithoutAPseudonymisationKey() {
         MsdsRegistry registry = new MsdsRegistry();
         IngestService keyless = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
                 new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry)),

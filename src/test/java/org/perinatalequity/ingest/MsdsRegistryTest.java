@@ -18,7 +18,7 @@ class MsdsRegistryTest {
     private final MsdsRegistry registry = new MsdsRegistry();
 
     @Test
-    void every_registry_item_is_a_raw_table_column_of_its_storage_type(@TempDir Path dir) {
+    void everyRegistryItemIsARawTableColumnOfItsStorageType(@TempDir Path dir) {
         try (TestDatabase db = TestDatabase.create(dir)) {
             JdbcClient jdbc = JdbcClient.create(db.dataSource());
             for (MsdsTable table : registry.tables()) {
@@ -37,7 +37,7 @@ class MsdsRegistryTest {
     }
 
     @Test
-    void recognises_tables_from_file_names_and_from_headers() {
+    void recognisesTablesFromFileNamesAndFromHeaders() {
         assertThat(MsdsRegistry.tableIdInFileName("RWE_MSD101_202404.csv")).contains("MSD101");
         assertThat(MsdsRegistry.tableIdInFileName("msd401BabyDemographics.csv")).contains("MSD401");
         assertThat(MsdsRegistry.tableIdInFileName("MSD1010.csv")).isEmpty();
@@ -50,7 +50,7 @@ class MsdsRegistryTest {
     }
 
     @Test
-    void maps_national_names_and_lists_what_is_missing_or_ignored() {
+    void mapsNationalNamesAndListsWhatIsMissingOrIgnored() {
         HeaderMapping mapping = registry.table("MSD101").orElseThrow()
                 .map(List.of("UniqPregID", "Person_ID_Mother", "GestAgeBooking", "RecordNumber"));
 

@@ -34,7 +34,7 @@ class MeasureCatalogueTest {
     }
 
     @Test
-    void loads_the_19_measures_of_the_design() {
+    void loadsThe19MeasuresOfTheDesign() {
         MeasureCatalogue catalogue = catalogue(null);
         assertThat(catalogue.all()).extracting(Measure::id).containsExactlyInAnyOrder("apgar_low",
                 "breastmilk_first_feed", "caesarean", "continuity_of_carer", "did_not_attend", "early_booking",
@@ -56,7 +56,7 @@ class MeasureCatalogueTest {
     }
 
     @Test
-    void an_analyst_can_add_a_measure_from_a_folder() throws Exception {
+    void anAnalystCanAddAMeasureFromAFolder() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("extra"));
         Files.writeString(folder.resolve("teen_booking.json"), """
                 {"id":"teen_booking","name":"Teenage bookings","description":"Bookings of women under 20.",
@@ -73,7 +73,7 @@ class MeasureCatalogueTest {
     }
 
     @Test
-    void a_broken_definition_stops_start_up_naming_it() throws Exception {
+    void aBrokenDefinitionStopsStartUpNamingIt() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(folder.resolve("oops.json"), Files.readString(
                 Path.of("src/main/resources/measures/preterm.json")).replace("\"preterm\"", "\"oops\""));
@@ -96,7 +96,7 @@ class MeasureCatalogueTest {
     }
 
     @Test
-    void measures_name_their_gap_dimensions_and_continuity_its_target_cohort() {
+    void measuresNameTheirGapDimensionsAndContinuityItsTargetCohort() {
         MeasureCatalogue catalogue = catalogue(null);
         for (Measure m : catalogue.all()) {
             assertThat(m.gapDimensions()).as(m.id()).isEqualTo(m.kind().equals("data_quality") ? List.of()
@@ -112,7 +112,7 @@ class MeasureCatalogueTest {
     }
 
     @Test
-    void a_bad_gap_dimension_or_target_cohort_is_refused_with_the_reason() throws Exception {
+    void aBadGapDimensionOrTargetCohortIsRefusedWithTheReason() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("cohort"));
         String coc = Files.readString(Path.of("src/main/resources/measures/continuity_of_carer.json"))
                 .replace("\"continuity_of_carer\"", "\"coc2\"");
@@ -133,7 +133,7 @@ class MeasureCatalogueTest {
     }
 
     @Test
-    void docs_measures_md_lists_every_measure_with_its_sql() throws Exception {
+    void docsMeasuresMdListsEveryMeasureWithItsSql() throws Exception {
         String docs = Files.readString(Path.of("docs", "measures.md"));
         for (Measure m : catalogue(null).all()) {
             assertThat(docs).as(m.id()).contains("### `" + m.id() + "` — " + m.name()).contains(m.sql());

@@ -96,7 +96,7 @@ class MeasureDefinitionsTest {
     }
 
     @Test
-    void facts_equal_the_measure_views_row_for_row() {
+    void factsEqualTheMeasureViewsRowForRow() {
         new MeasureFacts(db.dataSource(), jdbc, catalogue, new DataVersion()).rebuild();
         FactsReference.assertFactsEqualReference(jdbc, catalogue.all());
     }
@@ -108,7 +108,7 @@ class MeasureDefinitionsTest {
     }
 
     @Test
-    void booking_measures() {
+    void bookingMeasures() {
         assertThat(counts("early_booking")).as("P1 70 and P3 0 days of P1-P3; 301, unknown and -1 left out")
                 .containsExactly(2L, 3L);
         assertThat(counts("folic_acid_before")).as("01 of 01/02/03; ZZ and blank left out").containsExactly(2L, 4L);
@@ -117,7 +117,7 @@ class MeasureDefinitionsTest {
     }
 
     @Test
-    void continuity_of_carer_at_203_days() {
+    void continuityOfCarerAt203Days() {
         // P1 (70 days at booking) and P2 (71) reach 203 days; P3 (0) is left out (needs > 0), P4 (301) is past
         // 203, P5 unknown, P6 (-1) out. Only P1 had a CoC plan on or before the day.
         assertThat(counts("continuity_of_carer")).containsExactly(1L, 2L);
@@ -126,7 +126,7 @@ class MeasureDefinitionsTest {
     }
 
     @Test
-    void smoking_at_booking_and_delivery() {
+    void smokingAtBookingAndDelivery() {
         // P1 smoker, P2 non-smoker, P3 unknown (out), P4 CO 6 ppm smoker, P5 none, P6 exact-date ex-smoker.
         assertThat(counts("smoking_booking")).containsExactly(2L, 4L);
         // D1 smoker on the delivery day, D4 non-smoker; the others have no status.
@@ -134,7 +134,7 @@ class MeasureDefinitionsTest {
     }
 
     @Test
-    void birth_measures() {
+    void birthMeasures() {
         assertThat(counts("preterm")).as("singleton live 154-315: B1 (258) and B2 (259); twins and 153 out")
                 .containsExactly(1L, 2L);
         assertThat(counts("stillbirth")).as("B5 at 168 counts; B6 at 167 does not; 5 live births")
@@ -151,13 +151,13 @@ class MeasureDefinitionsTest {
     }
 
     @Test
-    void contact_measures() {
+    void contactMeasures() {
         assertThat(counts("remote_contacts")).as("02, 03 of valid media; blank out").containsExactly(2L, 7L);
         assertThat(counts("did_not_attend")).as("3 and 7 of coded attendances").containsExactly(2L, 7L);
     }
 
     @Test
-    void postcode_linked_needs_reference_data() {
+    void postcodeLinkedNeedsReferenceData() {
         assertThat(counts("postcode_linked")).as("no postcode directory loaded: nobody links").containsExactly(0L, 6L);
     }
 }

@@ -38,7 +38,7 @@ class MeasureFactsTest {
     JdbcClient jdbc;
 
     @Test
-    void facts_equal_the_measure_views_row_for_row() {
+    void factsEqualTheMeasureViewsRowForRow() {
         SampleData.ensureLoaded(ingest, reference);
         long version = facts.version();
         refresher.refresh();

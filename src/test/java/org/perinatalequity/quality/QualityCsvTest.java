@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class QualityCsvTest {
 
     @Test
-    void cells_a_spreadsheet_would_evaluate_get_a_leading_quote() {
+    void cellsASpreadsheetWouldEvaluateGetALeadingQuote() {
         StringWriter out = new StringWriter();
         QualityCsv.worklist(List.of(
                 row("=HYPERLINK(\"x\")", Problem.MISSING),

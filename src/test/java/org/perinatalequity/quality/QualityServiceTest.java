@@ -73,7 +73,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void ethnic_category_z_is_valid_99_default_unknown_codes_invalid_blank_missing() {
+    void ethnicCategoryZIsValid99DefaultUnknownCodesInvalidBlankMissing() {
         assertThat(status("M01", QualityItem.ETHNIC_CATEGORY)).isEqualTo("valid");
         assertThat(status("M02", QualityItem.ETHNIC_CATEGORY)).isEqualTo("valid");
         assertThat(status("M03", QualityItem.ETHNIC_CATEGORY)).isEqualTo("default/default");
@@ -83,7 +83,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void postcode_zz99_is_default_malformed_and_unmatched_invalid_blank_missing() {
+    void postcodeZz99IsDefaultMalformedAndUnmatchedInvalidBlankMissing() {
         assertThat(status("M01", QualityItem.POSTCODE)).isEqualTo("valid");
         assertThat(status("M02", QualityItem.POSTCODE)).isEqualTo("default/default");
         assertThat(status("M03", QualityItem.POSTCODE)).isEqualTo("invalid/invalid");
@@ -96,7 +96,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void gp_practice_v8199x_is_default_no_registration_missing() {
+    void gpPracticeV8199xIsDefaultNoRegistrationMissing() {
         assertThat(status("M01", QualityItem.GP_PRACTICE)).isEqualTo("valid");
         assertThat(status("M02", QualityItem.GP_PRACTICE)).isEqualTo("default/default");
         assertThat(status("M03", QualityItem.GP_PRACTICE)).isEqualTo("missing/missing");
@@ -105,7 +105,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void gestation_at_booking_outside_0_to_300_or_a_bad_edd_is_invalid_no_edd_missing() {
+    void gestationAtBookingOutside0To300OrABadEddIsInvalidNoEddMissing() {
         assertThat(status("M01", QualityItem.GESTATION_AT_BOOKING)).isEqualTo("valid");
         assertThat(status("M02", QualityItem.GESTATION_AT_BOOKING)).isEqualTo("missing/missing");
         assertThat(status("M03", QualityItem.GESTATION_AT_BOOKING)).isEqualTo("invalid/invalid");
@@ -114,7 +114,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void smoking_status_unknown_is_default_no_record_missing() {
+    void smokingStatusUnknownIsDefaultNoRecordMissing() {
         assertThat(status("M01", QualityItem.SMOKING_STATUS)).isEqualTo("valid");
         assertThat(status("M02", QualityItem.SMOKING_STATUS)).isEqualTo("default/default");
         assertThat(status("M03", QualityItem.SMOKING_STATUS)).isEqualTo("missing/missing");
@@ -123,7 +123,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void care_plan_team_missing_when_the_latest_plan_names_no_team() {
+    void carePlanTeamMissingWhenTheLatestPlanNamesNoTeam() {
         assertThat(status("M04", QualityItem.CARE_PLAN_TEAM)).isEqualTo("valid");
         // M05's latest plan has no team; she still belongs to TA through her earlier plan.
         assertThat(status("M05", QualityItem.CARE_PLAN_TEAM)).isEqualTo("missing/missing");
@@ -131,7 +131,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void baby_items_each_classification() {
+    void babyItemsEachClassification() {
         assertThat(List.of("B1", "B2", "B3", "B4", "B5").stream().map(b -> status(b, QualityItem.GESTATION_AT_BIRTH)))
                 .containsExactly("valid", "invalid/invalid", "missing/missing", "invalid/invalid", "valid");
         assertThat(List.of("B1", "B2", "B3", "B4", "B5").stream().map(b -> status(b, QualityItem.DELIVERY_METHOD)))
@@ -147,7 +147,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void counts_filter_by_period_and_dimension_and_round_when_suppressed() {
+    void countsFilterByPeriodAndDimensionAndRoundWhenSuppressed() {
         List<QualityCount> january = service.counts(Dimension.BOOKING_SITE, Optional.of(QualityItem.ETHNIC_CATEGORY),
                 Period.of(YearMonth.of(2024, 1), YearMonth.of(2024, 1)), Map.of(), false);
         assertThat(january).extracting(QualityCount::group, c -> counts(c)).containsExactly(
@@ -161,7 +161,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void worklist_lists_what_to_fix_for_the_team_only() {
+    void worklistListsWhatToFixForTheTeamOnly() {
         List<WorklistRow> rows = service.worklist("TA", Optional.empty(), Period.all(), TeamAccess.everyTeam());
         assertThat(rows).extracting(WorklistRow::localPatientId, WorklistRow::item, WorklistRow::problem)
                 .contains(tuple("M03", QualityItem.ETHNIC_CATEGORY, Problem.DEFAULT),
@@ -190,7 +190,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void worklist_refuses_teams_the_caller_may_not_see_and_baby_items() {
+    void worklistRefusesTeamsTheCallerMayNotSeeAndBabyItems() {
         assertThatThrownBy(() -> service.worklist("TA", Optional.empty(), Period.all(), TeamAccess.only(Set.of("TB"))))
                 .isInstanceOf(WorklistAccessDeniedException.class).hasMessageContaining("'TA'");
         assertThatThrownBy(() -> service.worklist("TA", Optional.of(QualityItem.BIRTHWEIGHT), Period.all(),
@@ -198,7 +198,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void escalates_a_team_and_site_below_threshold_for_three_consecutive_months() {
+    void escalatesATeamAndSiteBelowThresholdForThreeConsecutiveMonths() {
         List<Escalation> escalations = service.escalations(Optional.empty(), false);
         assertThat(escalations).extracting(Escalation::level, Escalation::group, Escalation::item, Escalation::months,
                 Escalation::since, Escalation::latestMonth).contains(
@@ -231,7 +231,7 @@ class QualityServiceTest {
     }
 
     @Test
-    void gates_pass_or_fail_naming_the_item_and_rate() {
+    void gatesPassOrFailNamingTheItemAndRate() {
         GateResult smoking = service.evaluate("smoking_booking", Map.of(), Period.all());
         assertThat(smoking.passed()).isFalse();
         assertThat(smoking.firstFailure()).get().satisfies(c -> {

@@ -86,7 +86,7 @@ class WorklistServiceTest {
     }
 
     @Test
-    void open_pregnancies_are_booked_not_yet_born_or_born_in_the_last_six_weeks_newest_first() {
+    void openPregnanciesAreBookedNotYetBornOrBornInTheLastSixWeeksNewestFirst() {
         assertThat(ethnicity("TC", true)).extracting(WorklistRow::localPatientId, WorklistRow::bookingDate,
                 WorklistRow::edd, WorklistRow::midwife).containsExactly(
                         tuple("W3", LocalDate.of(2024, 2, 5), LocalDate.of(2024, 9, 1), "MW7"),
@@ -99,7 +99,7 @@ class WorklistServiceTest {
     }
 
     @Test
-    void filters_by_problem_and_booking_period() {
+    void filtersByProblemAndBookingPeriod() {
         assertThat(service.worklist("TC", new WorklistFilter(false, Optional.empty(), Optional.of(Problem.DEFAULT),
                 Period.of(YearMonth.of(2024, 1), YearMonth.of(2024, 2)), Optional.empty()), TeamAccess.everyTeam()))
                 .extracting(WorklistRow::localPatientId, WorklistRow::item)
@@ -107,7 +107,7 @@ class WorklistServiceTest {
     }
 
     @Test
-    void a_status_survives_reloading_the_same_extract_and_only_the_latest_load_is_new() throws IOException {
+    void aStatusSurvivesReloadingTheSameExtractAndOnlyTheLatestLoadIsNew() throws IOException {
         assertThat(ethnicity("TC", false)).allMatch(WorklistRow::newSinceLastLoad)
                 .allMatch(r -> r.status() == WorklistStatus.TO_FIX);
         WorklistRow marked = service.setStatus("TC", "W3", QualityItem.ETHNIC_CATEGORY, WorklistStatus.FIXED,
@@ -152,7 +152,7 @@ class WorklistServiceTest {
     }
 
     @Test
-    void escalations_use_complete_months_only() {
+    void escalationsUseCompleteMonthsOnly() {
         List<Escalation> rows = service.escalations(Optional.empty(), false);
         // TD's June lies after the reporting period: not a complete month, so its 100% does not end the run.
         // TF's May holds 3 records against a median of 25: skipped, neither ending nor extending the run.

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PostcodeDirectoryBenchmark {
 
     @Test
-    void loads_a_national_size_postcode_directory() throws Exception {
+    void loadsANationalSizePostcodeDirectory() throws Exception {
         int postcodes = Integer.getInteger("benchmark.postcodes", 2_700_000);
         Path root = Files.createDirectories(Path.of("target", "benchmark"));
         Path file = root.resolve("ONSPD_generated_" + postcodes + ".csv");

@@ -134,7 +134,7 @@ class ReferenceServiceTest {
     }
 
     @Test
-    void links_each_kind_of_postcode_with_imd_2019() throws Exception {
+    void linksEachKindOfPostcodeWithImd2019() throws Exception {
         ReferenceReport report = service.load(List.of(onspd(), iod2019(), csv("gp_practice_pcn.csv",
                 "practice_code,pcn_code,pcn_name", "C82001,U12345,Leicester City North PCN")), "tester");
         mothers();
@@ -175,7 +175,7 @@ class ReferenceServiceTest {
     }
 
     @Test
-    void imd_2025_uses_lsoa_2021_and_never_mixes_vintages() throws Exception {
+    void imd2025UsesLsoa2021AndNeverMixesVintages() throws Exception {
         service.load(List.of(onspd(), iod2019(), csv("File_7_IoD2025.csv", IOD2025,
                 "E01950001,Leicester 001A,E06000016,Leicester,40.1,2000,2")), "tester");
         mothers();
@@ -190,7 +190,7 @@ class ReferenceServiceTest {
     }
 
     @Test
-    void recognises_nspl_and_vintage_suffixed_postcode_directories() throws Exception {
+    void recognisesNsplAndVintageSuffixedPostcodeDirectories() throws Exception {
         Path nspl = csv("NSPL_MAY_2025_UK.csv", NSPL_2025, row(NSPL_2025, Map.of("pcd", "LE1 1AA", "pcds", "LE1 1AA",
                 "laua", "E06000016", "ctry", "E92000001", "lsoa21", "E01950001")));
         Path suffixed = csv("ONSPD_AUG_2025.csv", SUFFIXED_2025, row(SUFFIXED_2025, Map.of("pcd7", "LE2 2BB",
@@ -207,7 +207,7 @@ class ReferenceServiceTest {
     }
 
     @Test
-    void maps_every_llr_local_authority_to_its_place() {
+    void mapsEveryLlrLocalAuthorityToItsPlace() {
         assertThat(jdbc.sql("SELECT la_code || '=' || place FROM ref_llr_place ORDER BY la_code").query(String.class).list())
                 .containsExactly("E06000016=Leicester", "E06000017=Rutland", "E07000129=Leicestershire",
                         "E07000130=Leicestershire", "E07000131=Leicestershire", "E07000132=Leicestershire",
@@ -216,7 +216,7 @@ class ReferenceServiceTest {
     }
 
     @Test
-    void refuses_unrecognised_files_and_bad_deciles_changing_nothing() throws Exception {
+    void refusesUnrecognisedFilesAndBadDecilesChangingNothing() throws Exception {
         service.load(List.of(onspd()), "tester");
         Path odd = csv("lookup.csv", "code,name", "a,b");
         Path badImd = csv("File_7_bad.csv", IOD2019, "E01900001,Leicester 001A,E06000016,Leicester,45.2,1203,11,0.3,900,1");

@@ -49,7 +49,7 @@ class CommandLineTest {
     }
 
     @Test
-    void ingest_exits_0_and_writes_the_json_report() throws Exception {
+    void ingestExits0AndWritesTheJsonReport() throws Exception {
         Path good = extract("good", "PregnancyID,LPIDMother,AntenatalAppDate");
         Path report = dir.resolve("report.json");
 
@@ -80,7 +80,7 @@ class CommandLineTest {
     }
 
     @Test
-    void options_may_come_before_or_after_the_command_and_a_refusal_exits_1() throws Exception {
+    void optionsMayComeBeforeOrAfterTheCommandAndARefusalExits1() throws Exception {
         Path bad = extract("bad", "PregnancyID,LPIDMother");
 
         int code = run("ingest", bad.toString(), "--db=" + dir.resolve("cli2.duckdb"));
@@ -91,7 +91,7 @@ class CommandLineTest {
     }
 
     @Test
-    void usage_errors_exit_2() {
+    void usageErrorsExit2() {
         assertThat(run("--db=" + dir.resolve("u.duckdb"), "ingest")).isEqualTo(2);
         assertThat(err()).contains("ingest needs at least one PATH");
         assertThat(run("--db=" + dir.resolve("u.duckdb"), "ingest", "x", "--report")).isEqualTo(2);
@@ -103,7 +103,7 @@ class CommandLineTest {
     }
 
     @Test
-    void a_database_held_by_another_process_gets_a_clear_message() throws Exception {
+    void aDatabaseHeldByAnotherProcessGetsAClearMessage() throws Exception {
         Path file = dir.resolve("held.duckdb");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),

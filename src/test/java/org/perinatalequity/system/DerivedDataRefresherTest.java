@@ -61,7 +61,7 @@ class DerivedDataRefresherTest {
     }
 
     @Test
-    void runs_the_steps_in_the_declared_order_then_publishes_one_event() {
+    void runsTheStepsInTheDeclaredOrderThenPublishesOneEvent() {
         DerivedDataRefresher refresher = refresher(step(RefreshStep.Stage.QUALITY_ITEMS, "", false),
                 step(RefreshStep.Stage.LATEST_VERSIONS, "", false), step(RefreshStep.Stage.MEASURE_FACTS, "", false));
 
@@ -71,7 +71,7 @@ class DerivedDataRefresherTest {
     }
 
     @Test
-    void a_failing_step_stops_the_refresh_without_an_event_and_leaves_it_stale() {
+    void aFailingStepStopsTheRefreshWithoutAnEventAndLeavesItStale() {
         DerivedDataRefresher failing = refresher(step(RefreshStep.Stage.LATEST_VERSIONS, "a", false),
                 step(RefreshStep.Stage.MEASURE_FACTS, "a", true), step(RefreshStep.Stage.QUALITY_ITEMS, "a", false));
 
@@ -86,7 +86,7 @@ class DerivedDataRefresherTest {
     }
 
     @Test
-    void rebuilds_at_start_only_when_what_the_steps_rest_on_changed() {
+    void rebuildsAtStartOnlyWhenWhatTheStepsRestOnChanged() {
         refresher(step(RefreshStep.Stage.MEASURE_FACTS, "definitions v1", false)).refresh();
         happened.clear();
 
@@ -99,7 +99,7 @@ class DerivedDataRefresherTest {
     }
 
     @Test
-    void two_steps_for_one_stage_are_refused_so_their_order_is_never_left_to_chance() {
+    void twoStepsForOneStageAreRefusedSoTheirOrderIsNeverLeftToChance() {
         assertThatThrownBy(() -> refresher(step(RefreshStep.Stage.MEASURE_FACTS, "", false),
                 step(RefreshStep.Stage.MEASURE_FACTS, "", false))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Two refresh steps for stage MEASURE_FACTS");

@@ -43,7 +43,7 @@ class TableSwapTest {
     }
 
     @Test
-    void replaces_the_table_whole_and_runs_what_follows_in_the_same_transaction() throws SQLException {
+    void replacesTheTableWholeAndRunsWhatFollowsInTheSameTransaction() throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             TableSwap.replace(c, st -> st.execute("INSERT INTO log VALUES ('before')"),
                     List.of(new TableSwap.Build("t", "SELECT * FROM (VALUES (7), (8), (9)) v(x)")),
@@ -58,7 +58,7 @@ class TableSwapTest {
     }
 
     @Test
-    void a_failing_build_leaves_the_old_rows_and_nothing_of_the_new() throws SQLException {
+    void aFailingBuildLeavesTheOldRowsAndNothingOfTheNew() throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             assertThatThrownBy(() -> TableSwap.replace(c, st -> st.execute("INSERT INTO log VALUES ('before')"),
                     List.of(new TableSwap.Build("t", "SELECT * FROM no_such_table")), TableSwap.Alongside.NOTHING))
@@ -70,7 +70,7 @@ class TableSwapTest {
     }
 
     @Test
-    void work_that_throws_is_rolled_back_and_its_exception_passes_through() throws SQLException {
+    void workThatThrowsIsRolledBackAndItsExceptionPassesThrough() throws SQLException {
         try (Connection c = db.dataSource().getConnection()) {
             assertThatThrownBy(() -> Transactions.inTransaction(c, () -> {
                 try (var st = c.createStatement()) {

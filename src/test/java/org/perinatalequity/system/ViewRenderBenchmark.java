@@ -93,7 +93,7 @@ class ViewRenderBenchmark {
     int port;
 
     @Test
-    void every_view_renders_on_the_sample_data() throws IOException {
+    void everyViewRendersOnTheSampleData() throws IOException {
         try (Browser browser = Browser.start(1440, 1000)) {
             ChromeDriver driver = browser.driver();
             String signedIn = null;

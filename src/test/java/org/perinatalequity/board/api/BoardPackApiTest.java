@@ -91,7 +91,7 @@ class BoardPackApiTest {
     }
 
     @Test
-    void the_pack_has_real_text_for_every_priority_and_measure_with_n_and_dates_a_title_and_a_language()
+    void thePackHasRealTextForEveryPriorityAndMeasureWithNAndDatesATitleAndALanguage()
             throws Exception {
         YearMonth period = lastMonth();
         byte[] bytes = pack(TestUsers.BOARD, "BOARD", period);
@@ -169,7 +169,7 @@ class BoardPackApiTest {
     }
 
     @Test
-    void analysts_and_admins_may_download_it_team_users_may_not_and_a_bad_period_is_a_400() throws Exception {
+    void analystsAndAdminsMayDownloadItTeamUsersMayNotAndABadPeriodIsA400() throws Exception {
         YearMonth period = lastMonth();
         assertThat(pack(TestUsers.ANALYST, "ANALYST", period)).isNotEmpty();
         assertThat(pack(TestUsers.ADMIN, "ADMIN", period)).isNotEmpty();

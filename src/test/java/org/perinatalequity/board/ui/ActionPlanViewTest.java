@@ -59,7 +59,7 @@ class ActionPlanViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void every_priority_and_intervention_of_the_file_is_shown_with_its_measures() {
+    void everyPriorityAndInterventionOfTheFileIsShownWithItsMeasures() {
         UI.getCurrent().navigate("action-plan");
         assertThat(_find(H2.class).stream().map(H2::getText)).containsExactly(
                 "P1 Restore NHS services inclusively", "P2 Mitigate against digital exclusion",
@@ -90,7 +90,7 @@ class ActionPlanViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_filters_narrow_the_plan_and_the_download_holds_exactly_what_is_shown() {
+    void theFiltersNarrowThePlanAndTheDownloadHoldsExactlyWhatIsShown() {
         UI.getCurrent().navigate("action-plan");
         ActionPlanView view = _get(ActionPlanView.class);
         @SuppressWarnings("unchecked")
@@ -125,7 +125,7 @@ class ActionPlanViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_download_is_audited(@Autowired AuditService audit) {
+    void theDownloadIsAudited(@Autowired AuditService audit) {
         UI.getCurrent().navigate("action-plan");
         download();
         TestUsers.karibuLogin(TestUsers.ADMIN, List.of("ADMIN"), List.of());
@@ -137,7 +137,7 @@ class ActionPlanViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void a_broken_plan_file_is_explained_line_by_line(@TempDir Path dir, @Autowired BreakdownService breakdowns,
+    void aBrokenPlanFileIsExplainedLineByLine(@TempDir Path dir, @Autowired BreakdownService breakdowns,
             @Autowired Exports exports) throws IOException {
         Path file = dir.resolve("plan.csv");
         Files.writeString(file, "priority_id,priority,intervention_id,intervention,lead,start,due,delivery_status\n"

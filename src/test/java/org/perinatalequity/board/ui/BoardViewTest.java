@@ -50,7 +50,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void there_is_one_card_per_key_measure_under_its_plan_priority() {
+    void thereIsOneCardPerKeyMeasureUnderItsPlanPriority() {
         UI.getCurrent().navigate("board");
         _get(BoardView.class);
 
@@ -72,7 +72,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void a_team_user_sees_the_board_but_not_the_pack_download() {
+    void aTeamUserSeesTheBoardButNotThePackDownload() {
         TestUsers.karibuLogin(TestUsers.TEAM, List.of("TEAM"), List.of(TestUsers.TEAM_ID));
         UI.getCurrent().navigate("board");
         assertThat(_find(BoardCard.class)).hasSize(10);
@@ -80,7 +80,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_summary_matrix_has_a_row_per_measure_with_period_counts_target_icons_gaps_and_quality() {
+    void theSummaryMatrixHasARowPerMeasureWithPeriodCountsTargetIconsGapsAndQuality() {
         UI.getCurrent().navigate("board");
         String matrix = _find(Html.class).stream().map(h -> h.getElement().getOuterHTML())
                 .filter(h -> h.contains("id=\"board-matrix\"")).findFirst().orElseThrow();
@@ -102,7 +102,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void every_card_says_what_it_counts_its_n_period_and_data_to_date() {
+    void everyCardSaysWhatItCountsItsNPeriodAndDataToDate() {
         UI.getCurrent().navigate("board");
         for (String id : BoardMeasures.KEY) {
             Measure measure = service.measure(id);
@@ -116,7 +116,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_continuity_target_is_compared_with_its_cohort_and_all_women_beside_it() {
+    void theContinuityTargetIsComparedWithItsCohortAndAllWomenBesideIt() {
         UI.getCurrent().navigate("board");
         Measure coc = service.measure("continuity_of_carer");
         assertThat(coc.targetCohort().any()).containsOnlyKeys("ethnic_group", "imd_decile");
@@ -139,7 +139,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void continuity_of_carer_shows_its_target_variation_and_assurance_in_words() {
+    void continuityOfCarerShowsItsTargetVariationAndAssuranceInWords() {
         UI.getCurrent().navigate("board");
         TrendResult months = service.trend("continuity_of_carer", Dimension.MONTH, Map.of(), true);
 
@@ -156,7 +156,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_latest_values_are_the_suppressed_last_complete_quarter() {
+    void theLatestValuesAreTheSuppressedLastCompleteQuarter() {
         UI.getCurrent().navigate("board");
         for (String id : BoardMeasures.KEY) {
             Measure measure = service.measure(id);
@@ -175,7 +175,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_gaps_compare_the_most_with_the_least_deprived_and_black_asian_and_mixed_with_white_women() {
+    void theGapsCompareTheMostWithTheLeastDeprivedAndBlackAsianAndMixedWithWhiteWomen() {
         UI.getCurrent().navigate("board");
         MeasureStatus status = MeasureStatus.of(service, "continuity_of_carer");
         BreakdownResult quintiles = status.quintiles();
@@ -206,7 +206,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_gap_sentence_and_its_sign_agree_with_the_slope_index_of_inequality() {
+    void theGapSentenceAndItsSignAgreeWithTheSlopeIndexOfInequality() {
         Measure measure = service.measure("early_booking");
         List<BreakdownResult.Row> rows = new java.util.ArrayList<>();
         double[] values = { 40.0, 39.3, 38.6, 37.8, 37.1 };
@@ -234,7 +234,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void a_suppressed_value_reads_not_available() {
+    void aSuppressedValueReadsNotAvailable() {
         BreakdownResult hidden = new BreakdownResult("stillbirth", "imd_quintile", null, "2024-01", "2024-12", true,
                 "per 1,000", null, null, List.of(
                         new BreakdownResult.Row("1", null, null, null, null, null, null, null, null, true, null, null,
@@ -254,7 +254,7 @@ class BoardViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void a_card_resting_on_poorly_recorded_items_is_flagged() {
+    void aCardRestingOnPoorlyRecordedItemsIsFlagged() {
         BreakdownResult.DataQuality failed = new BreakdownResult.DataQuality(false, List.of(
                 new BreakdownResult.GateFailure(null, "ethnic_category", 91.26, 95),
                 new BreakdownResult.GateFailure("team-7", "postcode", 90.0, 98)));

@@ -88,7 +88,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void lists_the_19_measures_and_the_dimensions() throws Exception {
+    void listsThe19MeasuresAndTheDimensions() throws Exception {
         JsonNode measures = getJson(get("/api/measures"));
         assertThat(measures).hasSize(19);
         JsonNode coc = measures.findParents("id").stream().filter(m -> m.get("id").asText().equals("continuity_of_carer"))
@@ -107,7 +107,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void unsuppressed_breakdown_by_deprivation_has_exact_counts_limits_and_sii() throws Exception {
+    void unsuppressedBreakdownByDeprivationHasExactCountsLimitsAndSii() throws Exception {
         JsonNode r = getJsonAsAnalyst(analystGet("/api/measures/preterm/breakdown").param("by", "imd_quintile")
                 .param("suppress", "false"));
 
@@ -134,7 +134,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void breakdowns_say_whether_data_quality_gates_pass() throws Exception {
+    void breakdownsSayWhetherDataQualityGatesPass() throws Exception {
         JsonNode byTeam = getJson(get("/api/measures/smoking_booking/breakdown").param("by", "team"));
         JsonNode quality = byTeam.get("dataQuality");
         assertThat(quality.has("passed")).isTrue();
@@ -147,7 +147,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void suppressed_breakdown_rounds_counts_and_hides_small_cells() throws Exception {
+    void suppressedBreakdownRoundsCountsAndHidesSmallCells() throws Exception {
         JsonNode r = getJson(get("/api/measures/stillbirth/breakdown").param("by", "team").param("by2", "ethnic_group")
                 .param("suppress", "false")); // a board member: suppression stays on
 
@@ -166,7 +166,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void reference_groups_give_ratios_and_filters_narrow_the_data() throws Exception {
+    void referenceGroupsGiveRatiosAndFiltersNarrowTheData() throws Exception {
         JsonNode r = getJsonAsAnalyst(analystGet("/api/measures/breastmilk_first_feed/breakdown").param("by", "ethnic_group")
                 .param("reference", "White").param("place", "Leicester").param("from", "2023-04")
                 .param("to", "2024-03").param("suppress", "false"));
@@ -188,7 +188,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void the_reference_row_is_exactly_one_without_an_interval_in_csv_and_arrow() throws Exception {
+    void theReferenceRowIsExactlyOneWithoutAnIntervalInCsvAndArrow() throws Exception {
         String csv = mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place")
                 .param("reference", "Leicester").param("format", "csv")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
@@ -223,7 +223,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void downloads_are_named_and_only_successful_exports_are_audited() throws Exception {
+    void downloadsAreNamedAndOnlySuccessfulExportsAreAudited() throws Exception {
         long before = exports();
         mvc.perform(get("/api/measures/preterm/breakdown").param("by", "place").param("format", "xml"))
                 .andExpect(status().isBadRequest());
@@ -253,7 +253,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void csv_and_arrow_carry_the_same_rows() throws Exception {
+    void csvAndArrowCarryTheSameRows() throws Exception {
         String csv = mvc.perform(get("/api/measures/early_booking/breakdown").param("by", "place")
                 .header("Accept", "text/csv")).andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv")).andReturn().getResponse().getContentAsString();
@@ -288,7 +288,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void coded_areas_carry_their_names_from_the_reference_files() throws Exception {
+    void codedAreasCarryTheirNamesFromTheReferenceFiles() throws Exception {
         java.util.Map<String, String> lsoas = referenceNames("File_7_IoD2019_synthetic_LLR.csv", 0, 1);
         java.util.Map<String, String> practices = referenceNames("gp_practice_pcn.csv", 0, 3);
         java.util.Map<String, String> pcns = referenceNames("gp_practice_pcn.csv", 1, 2);
@@ -342,7 +342,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void trend_by_month_has_spc_flags() throws Exception {
+    void trendByMonthHasSpcFlags() throws Exception {
         JsonNode r = getJson(get("/api/measures/smoking_delivery/trend").param("by", "month"));
         assertThat(r.get("points").size()).isGreaterThanOrEqualTo(24);
         assertThat(r.get("points").get(0).get("period").asText()).matches("\\d{4}-\\d{2}");
@@ -356,7 +356,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void serves_an_openapi_description_of_the_api() throws Exception {
+    void servesAnOpenapiDescriptionOfTheApi() throws Exception {
         JsonNode api = getJson(get("/api/openapi"));
         assertThat(api.get("paths").has("/api/measures/{id}/breakdown")).isTrue();
         assertThat(api.get("paths").has("/api/stats/proportion")).isTrue();
@@ -364,7 +364,7 @@ class MeasuresApiTest {
     }
 
     @Test
-    void bad_parameters_get_a_400_naming_the_parameter() throws Exception {
+    void badParametersGetA400NamingTheParameter() throws Exception {
         mvc.perform(get("/api/measures/preterm/breakdown")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("bad_request"))
                 .andExpect(jsonPath("$.detail").value("Parameter 'by' is required"));

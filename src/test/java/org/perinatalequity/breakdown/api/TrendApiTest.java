@@ -75,7 +75,7 @@ class TrendApiTest {
     }
 
     @Test
-    void incomplete_points_have_a_null_spc_and_complete_ones_a_reading() throws Exception {
+    void incompletePointsHaveANullSpcAndCompleteOnesAReading() throws Exception {
         JsonNode r = getJson(get("/api/measures/early_booking/trend").param("by", "month"));
         assertThat(r.get("chart").asText()).isEqualTo("xmr");
         assertThat(r.get("rollingMonths").asInt()).isEqualTo(1);
@@ -106,7 +106,7 @@ class TrendApiTest {
     }
 
     @Test
-    void the_reading_is_the_same_suppressed_or_not() throws Exception {
+    void theReadingIsTheSameSuppressedOrNot() throws Exception {
         for (String measure : List.of("ethnicity_recorded", "early_booking", "stillbirth")) {
             for (String by : List.of("month", "quarter")) {
                 JsonNode shown = getJsonAsAnalyst("/api/measures/" + measure + "/trend", "by", by, "place",
@@ -130,7 +130,7 @@ class TrendApiTest {
     }
 
     @Test
-    void every_group_agrees_on_which_periods_are_complete() throws Exception {
+    void everyGroupAgreesOnWhichPeriodsAreComplete() throws Exception {
         Map<String, Boolean> lmns = completeness(getJson(get("/api/measures/early_booking/trend")));
         for (String group : List.of("White", "Black or Black British")) {
             Map<String, Boolean> narrowed = completeness(getJson(get("/api/measures/early_booking/trend")
@@ -147,7 +147,7 @@ class TrendApiTest {
     }
 
     @Test
-    void rare_events_are_rolling_twelve_month_rates_by_default() throws Exception {
+    void rareEventsAreRollingTwelveMonthRatesByDefault() throws Exception {
         JsonNode rolling = getJson(get("/api/measures/neonatal_death/trend"));
         assertThat(rolling.get("rollingMonths").asInt()).isEqualTo(12);
         JsonNode monthly = getJson(get("/api/measures/neonatal_death/trend").param("rolling", "1"));
@@ -179,7 +179,7 @@ class TrendApiTest {
     }
 
     @Test
-    void p_and_p_prime_charts_when_chosen() throws Exception {
+    void pAndPPrimeChartsWhenChosen() throws Exception {
         JsonNode p = getJson(get("/api/measures/caesarean/trend").param("chart", "p"));
         JsonNode laney = getJson(get("/api/measures/caesarean/trend").param("chart", "p_prime"));
         assertThat(p.get("chart").asText()).isEqualTo("p");
@@ -207,7 +207,7 @@ class TrendApiTest {
     }
 
     @Test
-    void rebasing_gives_the_later_period_its_own_mean() throws Exception {
+    void rebasingGivesTheLaterPeriodItsOwnMean() throws Exception {
         JsonNode plain = getJson(get("/api/measures/caesarean/trend"));
         List<String> charted = new ArrayList<>();
         plain.get("points").forEach(p -> {
@@ -232,7 +232,7 @@ class TrendApiTest {
     }
 
     @Test
-    void bad_trend_parameters_get_a_400_naming_them() throws Exception {
+    void badTrendParametersGetA400NamingThem() throws Exception {
         mvc.perform(get("/api/measures/caesarean/trend").param("chart", "c")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("Parameter 'chart': xmr, p or p_prime, not 'c'"));
         mvc.perform(get("/api/measures/caesarean/trend").param("rolling", "twelve"))

@@ -73,7 +73,7 @@ class AnalystViewsIT {
     }
 
     @Test
-    void the_explorer_shows_chart_table_and_trend_for_a_bookmarked_view() {
+    void theExplorerShowsChartTableAndTrendForABookmarkedView() {
         WebDriver driver = browser.driver();
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/explorer?measure=preterm&by=imd_quintile");
@@ -90,7 +90,7 @@ class AnalystViewsIT {
     }
 
     @Test
-    void the_inequalities_page_ranks_areas_beside_the_funnel_plot() {
+    void theInequalitiesPageRanksAreasBesideTheFunnelPlot() {
         WebDriver driver = browser.driver();
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
         // A bookmarked page: the measure, the areas and a period come from the URL
@@ -124,7 +124,7 @@ class AnalystViewsIT {
      * moves with the arrow keys.
      */
     @Test
-    void the_explorer_works_from_the_keyboard_alone() {
+    void theExplorerWorksFromTheKeyboardAlone() {
         ChromeDriver driver = browser.driver();
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/explorer?measure=preterm&by=imd_quintile");

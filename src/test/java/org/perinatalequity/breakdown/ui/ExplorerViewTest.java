@@ -47,7 +47,7 @@ class ExplorerViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_url_state_opens_the_same_view_and_survives_a_round_trip() {
+    void theUrlStateOpensTheSameViewAndSurvivesARoundTrip() {
         UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=breastmilk_first_feed"
                 + "&by=imd_quintile&place=Leicester&from=2023-04&to=2024-03"));
         ExplorerView view = _get(ExplorerView.class);
@@ -78,7 +78,7 @@ class ExplorerViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void choosing_a_breakdown_and_a_filter_changes_the_query_and_the_url() {
+    void choosingABreakdownAndAFilterChangesTheQueryAndTheUrl() {
         UI.getCurrent().navigate("explorer");
         ExplorerView view = _get(ExplorerView.class);
         ExplorerControls controls = _get(ExplorerControls.class);
@@ -97,7 +97,7 @@ class ExplorerViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_csv_download_holds_exactly_the_rows_shown() {
+    void theCsvDownloadHoldsExactlyTheRowsShown() {
         UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=smoking_delivery&by=place"));
         ExplorerView view = _get(ExplorerView.class);
         BreakdownResult shown = service.breakdown(view.state().toRequest());
@@ -113,7 +113,7 @@ class ExplorerViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_definitions_panel_follows_the_chosen_measure_and_breakdown() {
+    void theDefinitionsPanelFollowsTheChosenMeasureAndBreakdown() {
         UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=stillbirth&by=ethnic_group"));
         ExplorerView view = _get(ExplorerView.class);
 
@@ -127,7 +127,7 @@ class ExplorerViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void hundreds_of_lsoas_chart_only_the_extremes_and_rank_the_rest_by_name() {
+    void hundredsOfLsoasChartOnlyTheExtremesAndRankTheRestByName() {
         UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=early_booking&by=lsoa"));
         ExplorerView view = _get(ExplorerView.class);
         BreakdownResult shown = service.breakdown(view.state().toRequest());
@@ -149,7 +149,7 @@ class ExplorerViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_reference_row_reads_one_with_no_interval_and_the_others_their_ratio() {
+    void theReferenceRowReadsOneWithNoIntervalAndTheOthersTheirRatio() {
         UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=preterm&by=place&reference=Leicester"));
         Grid<BreakdownResult.Row> table = table();
         int leicester = -1;

@@ -45,7 +45,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void shows_the_sii_and_ranks_areas_by_value() {
+    void showsTheSiiAndRanksAreasByValue() {
         UI.getCurrent().navigate("inequalities");
         InequalitiesView view = _get(InequalitiesView.class);
 
@@ -77,7 +77,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void compares_each_group_over_time_on_one_chart_with_the_same_numbers_in_the_table() {
+    void comparesEachGroupOverTimeOnOneChartWithTheSameNumbersInTheTable() {
         UI.getCurrent().navigate("inequalities");
         InequalitiesView view = _get(InequalitiesView.class);
         view.measure.setValue(service.measure("early_booking"));
@@ -106,7 +106,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_definitions_panel_shows_what_the_measure_counts_and_its_gate() {
+    void theDefinitionsPanelShowsWhatTheMeasureCountsAndItsGate() {
         UI.getCurrent().navigate("inequalities");
         InequalitiesView view = _get(InequalitiesView.class);
         view.measure.setValue(service.measure("preterm"));
@@ -132,7 +132,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_url_state_opens_the_same_page_and_survives_a_round_trip() {
+    void theUrlStateOpensTheSamePageAndSurvivesARoundTrip() {
         UI.getCurrent().navigate("inequalities", QueryParameters.fromString("measure=stillbirth&from=2023-04"
                 + "&to=2024-09&place=Leicester&area=local_authority&over=ethnic_group"));
         InequalitiesView view = _get(InequalitiesView.class);
@@ -169,7 +169,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void a_rare_outcome_publishes_its_sii_from_true_counts_and_draws_no_line_it_does_not_give() {
+    void aRareOutcomePublishesItsSiiFromTrueCountsAndDrawsNoLineItDoesNotGive() {
         UI.getCurrent().navigate("inequalities", QueryParameters.fromString("measure=stillbirth"));
         InequalitiesView view = _get(InequalitiesView.class);
 
@@ -185,7 +185,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_heat_map_colours_each_cell_by_its_comparison_with_the_lmns() {
+    void theHeatMapColoursEachCellByItsComparisonWithTheLmns() {
         UI.getCurrent().navigate("inequalities", QueryParameters.fromString("measure=breastmilk_first_feed"));
         InequalitiesView view = _get(InequalitiesView.class);
 
@@ -206,7 +206,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void each_analysis_downloads_what_is_shown_and_the_download_is_audited(@Autowired AuditService audit) {
+    void eachAnalysisDownloadsWhatIsShownAndTheDownloadIsAudited(@Autowired AuditService audit) {
         UI.getCurrent().navigate("inequalities", QueryParameters.fromString("measure=preterm&area=place"));
         InequalitiesView view = _get(InequalitiesView.class);
 
@@ -233,7 +233,7 @@ class InequalitiesViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void areas_are_named_and_hundreds_of_them_are_ranked_with_only_the_extremes_charted() {
+    void areasAreNamedAndHundredsOfThemAreRankedWithOnlyTheExtremesCharted() {
         UI.getCurrent().navigate("inequalities", QueryParameters.fromString("measure=early_booking&area=local_authority"));
         InequalitiesView view = _get(InequalitiesView.class);
         List<BreakdownResult.Row> ranked = GridKt._fetch(view.ranking, 0, 100);

@@ -68,7 +68,7 @@ class CalculatorViewIT {
     }
 
     @Test
-    void pasted_rows_are_calculated_shown_and_offered_as_csv() {
+    void pastedRowsAreCalculatedShownAndOfferedAsCsv() {
         WebDriver driver = browser.driver();
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/calculator");

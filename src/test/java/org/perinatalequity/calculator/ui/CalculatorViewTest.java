@@ -61,7 +61,7 @@ class CalculatorViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void wilson_limits_for_pasted_rows_with_a_header_and_labels() {
+    void wilsonLimitsForPastedRowsWithAHeaderAndLabels() {
         view.operation.setValue(Operation.PROPORTION);
         paste("Area\tNumerator\tDenominator\nLeicester\t5\t20\n\nRutland\t457\t5930\n");
 
@@ -79,7 +79,7 @@ class CalculatorViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void rates_switch_from_exact_to_byar_at_ten_events() {
+    void ratesSwitchFromExactToByarAtTenEvents() {
         view.operation.setValue(Operation.RATE);
         view.parameters.multiplier.setValue(1000.0);
         view.parameters.confidence.setValue(0.998);
@@ -94,7 +94,7 @@ class CalculatorViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void an_xmr_chart_shows_its_points_and_the_mean_limits_variation_and_assurance() {
+    void anXmrChartShowsItsPointsAndTheMeanLimitsVariationAndAssurance() {
         view.operation.setValue(Operation.SPC);
         view.parameters.target.setValue(75.0);
         List<Double> values = List.of(70.0, 72.0, 71.0, 74.0, 73.0, 75.0, 74.0, 76.0, 77.0, 78.0, 79.0, 80.0);
@@ -120,7 +120,7 @@ class CalculatorViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void a_p_chart_reads_events_and_denominators() {
+    void aPChartReadsEventsAndDenominators() {
         view.operation.setValue(Operation.SPC);
         view.parameters.chart.setValue("p");
         view.parameters.improvement.setValue("decrease");
@@ -133,7 +133,7 @@ class CalculatorViewTest extends SampleDataViewTest {
 
     /** LaneyTest's hand-worked example: p̄ 0.2, the first point's upper limit 0.2 + 3 × 0.04 × (4/3)/1.128. */
     @Test
-    void a_laney_p_prime_chart_reads_events_and_denominators() {
+    void aLaneyPPrimeChartReadsEventsAndDenominators() {
         view.operation.setValue(Operation.SPC);
         view.parameters.chart.setValue("p_prime");
         paste("16\t100\n88\t400\n24\t100\n72\t400\n");
@@ -144,7 +144,7 @@ class CalculatorViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void a_bad_cell_names_its_row_column_and_value_and_shows_no_results() {
+    void aBadCellNamesItsRowColumnAndValueAndShowsNoResults() {
         view.operation.setValue(Operation.PROPORTION);
         paste("5,20\n6,30");
         assertThat(view.results.isVisible()).isTrue();
@@ -160,7 +160,7 @@ class CalculatorViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_calculators_own_checks_name_the_row_or_the_setting() {
+    void theCalculatorsOwnChecksNameTheRowOrTheSetting() {
         view.operation.setValue(Operation.PROPORTION);
         paste("5,20\n11,10\n");
         assertThat(view.error.getText()).isEqualTo("Row 2: denominator must be ≥ numerator.");
@@ -181,7 +181,7 @@ class CalculatorViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void the_csv_holds_exactly_the_rows_shown_with_the_settings_and_method() throws IOException {
+    void theCsvHoldsExactlyTheRowsShownWithTheSettingsAndMethod() throws IOException {
         view.operation.setValue(Operation.PROPORTION);
         view.parameters.multiplier.setValue(100.0);
         paste("Area,Numerator,Denominator\n=HYPERLINK(\"x\"),5,20\nRutland,457,5930\nRutland North,0,10\n");
@@ -206,7 +206,7 @@ class CalculatorViewTest extends SampleDataViewTest {
     }
 
     @Test
-    void each_operation_has_an_example_that_calculates() {
+    void eachOperationHasAnExampleThatCalculates() {
         for (Operation op : Operation.values()) {
             view.operation.setValue(op);
             assertThat(view.rows.getPlaceholder()).isEqualTo(op.example());

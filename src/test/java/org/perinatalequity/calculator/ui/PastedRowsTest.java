@@ -27,7 +27,7 @@ class PastedRowsTest {
     }
 
     @Test
-    void reads_tabs_commas_and_semicolons_alike() {
+    void readsTabsCommasAndSemicolonsAlike() {
         List<List<Double>> expected = List.of(List.of(5.0, 20.0), List.of(457.0, 5930.0));
         assertThat(values(PastedRows.parse("5\t20\n457\t5930", COUNTS))).isEqualTo(expected);
         assertThat(values(PastedRows.parse("5,20\n457,5930", COUNTS))).isEqualTo(expected);
@@ -35,7 +35,7 @@ class PastedRowsTest {
     }
 
     @Test
-    void skips_a_header_row_and_blank_lines_but_numbers_rows_as_lines_of_the_box() {
+    void skipsAHeaderRowAndBlankLinesButNumbersRowsAsLinesOfTheBox() {
         PastedRows pasted = PastedRows.parse("numerator\tdenominator\n\n5\t20\n   \n457\t5930\n\n", COUNTS);
 
         assertThat(pasted.headerLine()).isEqualTo(1);
@@ -44,13 +44,13 @@ class PastedRowsTest {
     }
 
     @Test
-    void a_first_line_with_a_number_in_it_is_data_not_a_header() {
+    void aFirstLineWithANumberInItIsDataNotAHeader() {
         assertThatThrownBy(() -> PastedRows.parse("12a,100\n5,20", COUNTS)).isInstanceOf(PasteException.class)
                 .hasMessage("Row 1, numerator: '12a' is not a number.");
     }
 
     @Test
-    void an_extra_first_column_is_a_label_and_quoted_cells_keep_their_commas() {
+    void anExtraFirstColumnIsALabelAndQuotedCellsKeepTheirCommas() {
         PastedRows pasted = PastedRows.parse("Area,Events,Births\n\"Leicester, City\",\"1,204\",\"5,930\"\n"
                 + "Rutland,12,310\n", COUNTS);
 
@@ -60,13 +60,13 @@ class PastedRowsTest {
     }
 
     @Test
-    void thousands_separators_decimals_signs_and_exponents_are_numbers() {
+    void thousandsSeparatorsDecimalsSignsAndExponentsAreNumbers() {
         assertThat(values(PastedRows.parse("1,234.5\t-2e3\n+.5\t7.", COUNTS)))
                 .containsExactly(List.of(1234.5, -2000.0), List.of(0.5, 7.0));
     }
 
     @Test
-    void optional_columns_may_be_left_empty_or_left_off() {
+    void optionalColumnsMayBeLeftEmptyOrLeftOff() {
         PastedRows pasted = PastedRows.parse("1\t100\t19\t17\t21\n2\t100\t17\n3\t100\t15\t\t\n", QUANTILES);
 
         assertThat(pasted.rows()).extracting(Row::values).containsExactly(List.of(1.0, 100.0, 19.0, 17.0, 21.0),
@@ -74,7 +74,7 @@ class PastedRowsTest {
     }
 
     @Test
-    void errors_name_the_row_the_column_the_value_and_the_reason() {
+    void errorsNameTheRowTheColumnTheValueAndTheReason() {
         assertThatThrownBy(() -> PastedRows.parse("numerator,denominator\n5,20\n7,12a", COUNTS))
                 .hasMessage("Row 3, denominator: '12a' is not a number.");
         assertThatThrownBy(() -> PastedRows.parse("5\t20\t30\t40", COUNTS))
@@ -99,7 +99,7 @@ class PastedRowsTest {
     }
 
     @Test
-    void nothing_pasted_says_what_to_paste() {
+    void nothingPastedSaysWhatToPaste() {
         assertThatThrownBy(() -> PastedRows.parse("  \n numerator, denominator \n", COUNTS))
                 .hasMessage("Paste or type at least one row of numbers: numerator, denominator, optionally with a"
                         + " label first.");
@@ -109,7 +109,7 @@ class PastedRowsTest {
     }
 
     @Test
-    void words_that_look_like_numbers_are_not() {
+    void wordsThatLookLikeNumbersAreNot() {
         assertThat(PastedRows.isNumber("NaN")).isFalse();
         assertThat(PastedRows.isNumber("Infinity")).isFalse();
         assertThat(PastedRows.isNumber("0x10")).isFalse();

@@ -69,7 +69,7 @@ class QualityControllerTest {
     }
 
     @Test
-    void counts_by_team_for_one_item() throws Exception {
+    void countsByTeamForOneItem() throws Exception {
         mvc.perform(get("/api/quality").param("by", "team").param("item", "ethnic_category"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.by").value("team"))
@@ -85,7 +85,7 @@ class QualityControllerTest {
     }
 
     @Test
-    void counts_by_month_with_a_period_and_a_dimension_filter() throws Exception {
+    void countsByMonthWithAPeriodAndADimensionFilter() throws Exception {
         mvc.perform(get("/api/quality").param("by", "month").param("item", "postcode").param("from", "2024-02")
                 .param("to", "2024-03").param("booking_site", "RWEAA"))
                 .andExpect(status().isOk())
@@ -105,7 +105,7 @@ class QualityControllerTest {
     }
 
     @Test
-    void worklist_of_a_team() throws Exception {
+    void worklistOfATeam() throws Exception {
         mvc.perform(get("/api/quality/worklist").param("team", "TB"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.team").value("TB"))
@@ -134,7 +134,7 @@ class QualityControllerTest {
     }
 
     @Test
-    void escalations_as_json_and_csv() throws Exception {
+    void escalationsAsJsonAndCsv() throws Exception {
         mvc.perform(get("/api/quality/escalations"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.months").value(3))
@@ -195,7 +195,7 @@ class QualityControllerTest {
     }
 
     @Test
-    void a_team_user_marks_her_own_row_and_gets_it_back_with_its_status() throws Exception {
+    void aTeamUserMarksHerOwnRowAndGetsItBackWithItsStatus() throws Exception {
         mvc.perform(put("/api/quality/worklist/TB/M06/ethnic_category",
                 "{\"status\":\"cannot_fix\",\"note\":\"  woman moved away  \"}", teamUser("TB")))
                 .andExpect(status().isOk())
@@ -232,7 +232,7 @@ class QualityControllerTest {
     }
 
     @Test
-    void a_board_member_cannot_mark_rows() throws Exception {
+    void aBoardMemberCannotMarkRows() throws Exception {
         mvc.perform(put("/api/quality/worklist/TB/M06/ethnic_category", "{\"status\":\"fixed\"}",
                 SecurityMockMvcRequestPostProcessors.httpBasic(TestUsers.BOARD, TestUsers.PASSWORD)))
                 .andExpect(status().isForbidden());

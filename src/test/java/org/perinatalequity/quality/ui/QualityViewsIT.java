@@ -120,7 +120,7 @@ class QualityViewsIT {
     }
 
     @Test
-    void overview_shows_the_heat_map_and_escalations() throws IOException {
+    void overviewShowsTheHeatMapAndEscalations() throws IOException {
         org.perinatalequity.ingest.ui.DataLoadedViewIT.signIn(driver, port, TestUsers.TEAM, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/quality");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
@@ -153,7 +153,7 @@ class QualityViewsIT {
     }
 
     @Test
-    void team_page_lists_that_teams_women_and_none_of_another_team() throws IOException {
+    void teamPageListsThatTeamsWomenAndNoneOfAnotherTeam() throws IOException {
         org.perinatalequity.ingest.ui.DataLoadedViewIT.signIn(driver, port, TestUsers.TEAM, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/quality/team/" + TEAM);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));

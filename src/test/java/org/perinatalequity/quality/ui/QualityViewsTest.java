@@ -86,7 +86,7 @@ class QualityViewsTest {
     }
 
     @Test
-    void overview_heat_map_prints_value_and_symbol_per_team_and_item() {
+    void overviewHeatMapPrintsValueAndSymbolPerTeamAndItem() {
         UI.getCurrent().navigate("quality");
         assertThat(_get(H1.class).getText()).isEqualTo("Data quality");
         SideNav nav = (SideNav) _get(Scroller.class).getContent();
@@ -131,7 +131,7 @@ class QualityViewsTest {
     }
 
     @Test
-    void team_page_shows_rates_beside_the_lmns_trend_and_only_its_own_worklist() {
+    void teamPageShowsRatesBesideTheLmnsTrendAndOnlyItsOwnWorklist() {
         UI.getCurrent().navigate("quality/team/TA");
         assertThat(_get(H1.class).getText()).isEqualTo("Data quality: team TA");
 
@@ -164,14 +164,14 @@ class QualityViewsTest {
     }
 
     @Test
-    void unknown_team_says_so() {
+    void unknownTeamSaysSo() {
         UI.getCurrent().navigate("quality/team/ZZ");
         assertThat(_get(Paragraph.class, spec -> spec.withText("No team 'ZZ' in the loaded data.")).isVisible()).isTrue();
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_team_filters_its_worklist_and_marks_a_record_fixed() {
+    void theTeamFiltersItsWorklistAndMarksARecordFixed() {
         TestUsers.karibuLogin("ta-user", List.of("TEAM"), List.of("TA"));
         UI.getCurrent().navigate("quality/team/TA");
         Grid<WorklistRow> worklist = _get(Grid.class, spec -> spec.withId("worklist-grid"));

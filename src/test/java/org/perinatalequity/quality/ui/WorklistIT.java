@@ -123,7 +123,7 @@ class WorklistIT {
     }
 
     @Test
-    void a_team_marks_a_record_fixed_and_still_sees_it_after_the_same_extract_is_reloaded() throws Exception {
+    void aTeamMarksARecordFixedAndStillSeesItAfterTheSameExtractIsReloaded() throws Exception {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         org.perinatalequity.ingest.ui.DataLoadedViewIT.signIn(driver, port, TestUsers.TEAM, TestUsers.PASSWORD);
         // She lands on her team's page, not on "Your access".

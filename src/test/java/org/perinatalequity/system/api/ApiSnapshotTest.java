@@ -74,7 +74,7 @@ class ApiSnapshotTest {
     }
 
     @Test
-    void every_read_answer_matches_the_snapshot() throws Exception {
+    void everyReadAnswerMatchesTheSnapshot() throws Exception {
         Map<String, String> answers = new LinkedHashMap<>();
         for (String url : urls()) {
             answers.put(url, answer(url, TestUsers.ANALYST));

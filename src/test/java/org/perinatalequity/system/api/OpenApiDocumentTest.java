@@ -94,7 +94,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void every_parameter_of_every_handler_is_in_the_document() {
+    void everyParameterOfEveryHandlerIsInTheDocument() {
         int handlers = 0;
         List<String> missing = new ArrayList<>();
         for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
@@ -181,7 +181,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void enums_response_schemas_and_security_schemes_are_declared() {
+    void enumsResponseSchemasAndSecuritySchemesAreDeclared() {
         Map<String, JsonNode> breakdown = parameters(document.at("/paths/~1api~1measures~1{id}~1breakdown/get"), "query");
         List<String> dimensionIds = Arrays.stream(Dimension.values()).map(Dimension::id).toList();
         assertThat(enumOf(breakdown.get("by"))).isEqualTo(dimensionIds);
@@ -223,7 +223,7 @@ class OpenApiDocumentTest {
      * as a hand-written one.
      */
     @Test
-    void a_client_built_from_the_document_calls_the_breakdown_with_filters() throws Exception {
+    void aClientBuiltFromTheDocumentCallsTheBreakdownWithFilters() throws Exception {
         String template = "/api/measures/{id}/breakdown";
         JsonNode operation = document.path("paths").path(template).path("get");
         Map<String, List<String>> arguments = new LinkedHashMap<>();
@@ -269,7 +269,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void the_audit_endpoint_answers_admins_and_names_a_bad_action() throws Exception {
+    void theAuditEndpointAnswersAdminsAndNamesABadAction() throws Exception {
         mvc.perform(MockMvcRequestBuilders.get("/api/measures/preterm/breakdown").param("by", "place")
                 .param("format", "csv").with(httpBasic(TestUsers.BOARD, TestUsers.PASSWORD))).andExpect(status().isOk());
         JsonNode entries = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/api/audit").param("action", "export")

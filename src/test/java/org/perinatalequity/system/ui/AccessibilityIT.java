@@ -84,7 +84,7 @@ class AccessibilityIT {
     }
 
     @Test
-    void every_main_view_has_one_main_landmark_and_all_content_in_landmarks() {
+    void everyMainViewHasOneMainLandmarkAndAllContentInLandmarks() {
         DataLoadedViewIT.signIn(browser.driver(), port, TestUsers.ANALYST, TestUsers.PASSWORD);
         for (String view : ANALYST_VIEWS) {
             open(view);
@@ -98,7 +98,7 @@ class AccessibilityIT {
     }
 
     @Test
-    void the_skip_link_comes_first_and_moves_the_focus_to_main() {
+    void theSkipLinkComesFirstAndMovesTheFocusToMain() {
         DataLoadedViewIT.signIn(browser.driver(), port, TestUsers.ANALYST, TestUsers.PASSWORD);
         open("explorer");
         WebDriver driver = browser.driver();
@@ -112,7 +112,7 @@ class AccessibilityIT {
     }
 
     @Test
-    void field_borders_are_at_least_3_to_1_against_the_page() {
+    void fieldBordersAreAtLeast3To1AgainstThePage() {
         DataLoadedViewIT.signIn(browser.driver(), port, TestUsers.ANALYST, TestUsers.PASSWORD);
         open("explorer");
         for (String id : List.of("measure", "by")) {
@@ -130,7 +130,7 @@ class AccessibilityIT {
     }
 
     @Test
-    void typing_part_of_a_measure_and_enter_chooses_it() {
+    void typingPartOfAMeasureAndEnterChoosesIt() {
         DataLoadedViewIT.signIn(browser.driver(), port, TestUsers.ANALYST, TestUsers.PASSWORD);
         open("explorer?measure=preterm&by=place");
         WebDriver driver = browser.driver();
@@ -144,7 +144,7 @@ class AccessibilityIT {
     }
 
     @Test
-    void at_390_px_the_chart_is_laid_out_narrow_not_scaled() {
+    void at390PxTheChartIsLaidOutNarrowNotScaled() {
         DataLoadedViewIT.signIn(browser.driver(), port, TestUsers.ANALYST, TestUsers.PASSWORD);
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         open("explorer?measure=preterm&by=ethnic_group");
@@ -155,7 +155,7 @@ class AccessibilityIT {
     }
 
     @Test
-    void the_favicon_is_served_without_signing_in() throws Exception {
+    void theFaviconIsServedWithoutSigningIn() throws Exception {
         java.net.http.HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/favicon.ico"))
                         .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
