@@ -28,23 +28,23 @@ class ArchitectureTest {
 
     /** No package depends, through any path, on a package that depends on it. */
     @ArchTest
-    static final ArchRule no_cycles_between_packages = slices().matching(ROOT + ".(**)")
+    static final ArchRule noCyclesBetweenPackages = slices().matching(ROOT + ".(**)")
             .namingSlices("package $1").should().beFreeOfCycles();
 
     /** system (with system.api and system.ui) is the ground floor: it names no feature and not the shell. */
     @ArchTest
-    static final ArchRule system_names_no_feature = noClasses().that().resideInAPackage(ROOT + ".system..")
+    static final ArchRule systemNamesNoFeature = noClasses().that().resideInAPackage(ROOT + ".system..")
             .should().dependOnClassesThat().resideInAnyPackage(features(SHELL));
 
     /** stats is pure Java: the JDK and Commons Statistics' distributions, nothing of the app, no Spring. */
     @ArchTest
-    static final ArchRule stats_is_plain_java = classes().that().resideInAPackage(ROOT + ".stats..")
+    static final ArchRule statsIsPlainJava = classes().that().resideInAPackage(ROOT + ".stats..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.apache.commons.statistics..",
                     "org.jspecify.annotations..", ROOT + ".stats..");
 
     /** export writes files from rows it is given: it names no feature and not the shell. */
     @ArchTest
-    static final ArchRule export_names_no_feature = noClasses().that().resideInAPackage(ROOT + ".export..")
+    static final ArchRule exportNamesNoFeature = noClasses().that().resideInAPackage(ROOT + ".export..")
             .should().dependOnClassesThat().resideInAnyPackage(features(SHELL));
 
     /**
@@ -52,24 +52,24 @@ class ArchitectureTest {
      * loads declare themselves {@code @AuditedLoad}, settings register as {@code AuditedSettings}.
      */
     @ArchTest
-    static final ArchRule security_core_names_no_feature = noClasses().that().resideInAPackage(ROOT + ".security")
+    static final ArchRule securityCoreNamesNoFeature = noClasses().that().resideInAPackage(ROOT + ".security")
             .should().dependOnClassesThat().resideInAnyPackage(features(SHELL, ROOT + ".security.ui..",
                     ROOT + ".security.api.."));
 
     /** charts draws what it is given: it names no feature (breakdown, measures) and not the shell. */
     @ArchTest
-    static final ArchRule charts_name_no_feature = noClasses().that().resideInAPackage(ROOT + ".charts..")
+    static final ArchRule chartsNameNoFeature = noClasses().that().resideInAPackage(ROOT + ".charts..")
             .should().dependOnClassesThat().resideInAnyPackage(features(SHELL));
 
     /** Views read through their feature's service: no query package, no JDBC. */
     @ArchTest
-    static final ArchRule views_use_no_query_or_jdbc = noClasses().that().resideInAPackage("..ui..")
+    static final ArchRule viewsUseNoQueryOrJdbc = noClasses().that().resideInAPackage("..ui..")
             .should().dependOnClassesThat().resideInAnyPackage("..query..", "java.sql..", "javax.sql..",
                     "org.springframework.jdbc..", "org.duckdb..");
 
     /** The shell (menu, layout) is for views: no feature core, query or API class depends on it. */
     @ArchTest
-    static final ArchRule only_views_use_the_shell = noClasses().that().resideOutsideOfPackages("..ui..", SHELL)
+    static final ArchRule onlyViewsUseTheShell = noClasses().that().resideOutsideOfPackages("..ui..", SHELL)
             .should().dependOnClassesThat().resideInAPackage(SHELL);
 
     private static String[] features(String... more) {
