@@ -109,9 +109,4 @@ public class Exports {
                 new Table.Column("outcome", Table.Type.TEXT)), rows);
         return csv(table, new Audit("audit log CSV", AuditService.describe(filter), entries.size()));
     }
-
-    /** The table as CSV text, audited (for an API answer that is a string body). */
-    public String csvText(Table table, Audit what) {
-        return new String(csv(table, what), StandardCharsets.UTF_8);
-    }
 }

@@ -46,8 +46,4 @@ public class QualityAccess {
         audit.recordUpdate("worklist:" + team + ":" + localPatientId + ":" + item.id(),
                 "worklist status " + status.id() + (withNote ? " with a note" : ""));
     }
-
-    public void worklistExported(String team, long rows) {
-        audit.recordExport("worklist:" + team, "data-quality worklist CSV", rows);
-    }
 }

@@ -1,6 +1,5 @@
 package org.perinatalequity.quality;
 
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,10 +20,6 @@ public final class QualityCsv {
     }
 
     /** The worklist in the page's words and columns, so that a printed CSV reads like the page. */
-    public static void worklist(List<WorklistRow> rows, Writer out) {
-        CsvExport.write(worklistTable(rows), out);
-    }
-
     public static Table worklistTable(List<WorklistRow> rows) {
         List<List<Object>> cells = new ArrayList<>();
         for (WorklistRow r : rows) {
@@ -36,10 +31,6 @@ public final class QualityCsv {
                 "New since last load", "Status", "Note");
     }
 
-    public static void escalations(List<Escalation> rows, Writer out) {
-        CsvExport.write(escalationsTable(rows), out);
-    }
-
     public static Table escalationsTable(List<Escalation> rows) {
         List<List<Object>> cells = new ArrayList<>();
         for (Escalation e : rows) {
@@ -48,10 +39,6 @@ public final class QualityCsv {
         }
         return table(cells, "level", "group", "item", "threshold", "months", "since", "latestMonth", "valid",
                 "denominator", "validPercent", "escalated");
-    }
-
-    public static void counts(String by, List<QualityCount> rows, Writer out) {
-        CsvExport.write(countsTable(by, rows), out);
     }
 
     public static Table countsTable(String by, List<QualityCount> rows) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.perinatalequity.export.Exports;
 import org.perinatalequity.measures.CompletePeriods;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.stats.DisclosureControl;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Service;
 public class QualityService {
 
     private final QualityQuery query;
+    private final Exports exports;
     private final QualityGates gates;
     private final Map<QualityItem, Double> thresholds;
     private final int escalationMonths;
@@ -42,8 +44,9 @@ public class QualityService {
     static final int MAX_NOTE = 500;
 
     QualityService(QualityQuery query, QualityGates gates, QualitySettings settings, CompletePeriods completePeriods,
-            QualityAccess audit) {
+            QualityAccess audit, Exports exports) {
         this.query = query;
+        this.exports = exports;
         this.gates = gates;
         this.completePeriods = completePeriods;
         this.audit = audit;
@@ -180,6 +183,22 @@ public class QualityService {
      * instead, and neither are teams or sites without records in the 12 months before the item's latest month (they
      * no longer book).
      */
+    /** A team's worklist as the page's CSV, through the export route (audited as the API's worklist CSV is). */
+    public byte[] worklistCsv(String team, WorklistFilter filter, TeamAccess access) {
+        List<WorklistRow> rows = worklist(team, filter, access);
+        return exports.csv(QualityCsv.worklistTable(rows), new Exports.Audit("worklist:" + team,
+                "data-quality worklist CSV", rows.size()));
+    }
+
+    /** The escalation summary as CSV, through the export route (audited as the API's escalations CSV is). */
+    public byte[] escalationsCsv(Optional<YearMonth> asOf, boolean suppress) {
+        List<Escalation> rows = escalations(asOf, suppress);
+        String month = asOf.map(YearMonth::toString).orElse(YearMonth.now().toString());
+        return exports.csv(QualityCsv.escalationsTable(rows), new Exports.Audit("quality-escalations",
+                "data-quality escalations CSV to " + month + (suppress ? ", suppressed" : ", NOT suppressed"),
+                rows.size()));
+    }
+
     public List<Escalation> escalations(Optional<YearMonth> asOf, boolean suppress) {
         Period period = new Period(Optional.empty(), asOf);
         CompletePeriods.Coverage coverage = completePeriods.coverage();

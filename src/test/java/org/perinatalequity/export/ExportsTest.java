@@ -7,7 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +24,10 @@ import org.perinatalequity.TestUsers;
 import org.perinatalequity.board.ActionPlan;
 import org.perinatalequity.board.ActionPlanService;
 import org.perinatalequity.ingest.IngestService;
+import org.perinatalequity.quality.Period;
+import org.perinatalequity.quality.QualityService;
+import org.perinatalequity.quality.TeamAccess;
+import org.perinatalequity.quality.WorklistFilter;
 import org.perinatalequity.reference.ReferenceService;
 import org.perinatalequity.security.AuditService;
 
@@ -126,6 +133,25 @@ class ExportsTest {
         JsonNode entry = latestExport("exports-test-board", "action-plan");
         assertThat(entry.get("recordCount").asLong()).isEqualTo(csv.lines().count() - 1);
         assertThat(entry.get("detail").asText()).endsWith(", suppressed");
+    }
+
+    @Test
+    @WithMockUser(username = "exports-test-team", authorities = { "ROLE_TEAM", "TEAM:" + TestUsers.TEAM_ID })
+    void theQualityPagesDownloadsAreAudited(@Autowired QualityService quality) throws Exception {
+        // Both files first: reading the audit log signs the administrator in and out on this thread
+        String escalations = new String(quality.escalationsCsv(Optional.of(YearMonth.of(2024, 12)), false),
+                StandardCharsets.UTF_8);
+        WorklistFilter open = new WorklistFilter(true, Optional.empty(), Optional.empty(),
+                new Period(Optional.empty(), Optional.empty()), Optional.empty());
+        String worklist = new String(quality.worklistCsv(TestUsers.TEAM_ID, open,
+                TeamAccess.only(Set.of(TestUsers.TEAM_ID))), StandardCharsets.UTF_8);
+
+        JsonNode entry = latestExport("exports-test-team", "quality-escalations");
+        assertThat(entry.get("detail").asText()).isEqualTo("data-quality escalations CSV to 2024-12, NOT suppressed");
+        assertThat(entry.get("recordCount").asLong()).isEqualTo(escalations.lines().count() - 1);
+        entry = latestExport("exports-test-team", "worklist:" + TestUsers.TEAM_ID);
+        assertThat(entry.get("detail").asText()).isEqualTo("data-quality worklist CSV");
+        assertThat(entry.get("recordCount").asLong()).isPositive().isEqualTo(worklist.lines().count() - 1);
     }
 
     /** The newest export entry of the user for the target, read through the audit API as the administrator. */

@@ -7,13 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.perinatalequity.export.CsvExport;
 
 class QualityCsvTest {
 
     @Test
     void cellsASpreadsheetWouldEvaluateGetALeadingQuote() {
         StringWriter out = new StringWriter();
-        QualityCsv.worklist(List.of(
+        CsvExport.write(QualityCsv.worklistTable(List.of(
                 row("=HYPERLINK(\"x\")", Problem.MISSING),
                 row("+1", Problem.MISSING),
                 row("-1", Problem.MISSING),
@@ -22,7 +23,7 @@ class QualityCsvTest {
                 row("\rM1", Problem.MISSING),
                 row("M0001", Problem.NOT_LINKED),
                 new WorklistRow("M0002", LocalDate.of(2024, 1, 2), QualityItem.POSTCODE, Problem.MISSING, null, null,
-                        true, WorklistStatus.FIXED, "=1+1")), out);
+                        true, WorklistStatus.FIXED, "=1+1"))), out);
         String rest = ",Postcode,Missing,2024-08-01,MW1,,To fix,";
         assertThat(out.toString().split("\r\n")).containsExactly(
                 "Booking date,Local patient ID,Item,Problem,EDD,Midwife,New since last load,Status,Note",

@@ -1,6 +1,6 @@
 package org.perinatalequity.quality.api;
 
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
@@ -222,12 +222,12 @@ class QualityController {
             default -> throw ApiParameters.refused("cohort", "open or all", cohort);
         };
         boolean csv = wantsCsv(format, accept);
-        List<WorklistRow> rows = service.worklist(id, new WorklistFilter(openOnly, chosen, chosenProblem,
-                period(from, to), chosenStatus), access.teamAccess());
+        WorklistFilter filter = new WorklistFilter(openOnly, chosen, chosenProblem, period(from, to), chosenStatus);
         if (csv) {
-            return csv("worklist-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv", QualityCsv.worklistTable(rows),
-                    new Exports.Audit("worklist:" + id, "data-quality worklist CSV", rows.size()));
+            return csv("worklist-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
+                    service.worklistCsv(id, filter, access.teamAccess()));
         }
+        List<WorklistRow> rows = service.worklist(id, filter, access.teamAccess());
         access.worklistShown(id, rows.size());
         return ResponseEntity.ok(new WorklistResponse(id, rows));
     }
@@ -301,13 +301,11 @@ class QualityController {
         Optional<YearMonth> asOf = ApiParameters.month("to", to);
         boolean suppressed = access.suppress(ApiParameters.bool("suppress", suppress, false));
         boolean csv = wantsCsv(format, accept);
-        List<Escalation> rows = service.escalations(asOf, suppressed);
         if (csv) {
-            String month = asOf.map(YearMonth::toString).orElse(YearMonth.from(LocalDate.now()).toString());
-            return csv("quality-escalations-" + month + ".csv", QualityCsv.escalationsTable(rows),
-                    new Exports.Audit("quality-escalations", "data-quality escalations CSV to " + month
-                            + (suppressed ? ", suppressed" : ", NOT suppressed"), rows.size()));
+            String month = asOf.map(YearMonth::toString).orElse(YearMonth.now().toString());
+            return csv("quality-escalations-" + month + ".csv", service.escalationsCsv(asOf, suppressed));
         }
+        List<Escalation> rows = service.escalations(asOf, suppressed);
         return ResponseEntity.ok(new EscalationsResponse(service.escalationMonths(), suppressed,
                 rows.stream().map(EscalationRow::of).toList()));
     }
@@ -319,10 +317,13 @@ class QualityController {
 
     /** Through the export route, which audits the file once written. */
     private ResponseEntity<String> csv(String fileName, Table table, Exports.Audit what) {
-        String body = exports.csvText(table, what);
+        return csv(fileName, exports.csv(table, what));
+    }
+
+    private static ResponseEntity<String> csv(String fileName, byte[] written) {
         return ResponseEntity.ok().contentType(CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .body(body);
+                .body(new String(written, StandardCharsets.UTF_8));
     }
 
     private static boolean wantsCsv(String format, String accept) {

@@ -1,10 +1,8 @@
 package org.perinatalequity.quality.ui;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
@@ -91,11 +89,9 @@ final class QualityCells {
     }
 
     /** A link that downloads a CSV written when it is clicked, so the file always holds the current data. */
-    static Anchor csvDownload(String id, String label, String fileName, Consumer<StringWriter> writer) {
+    static Anchor csvDownload(String id, String label, String fileName, Supplier<byte[]> csv) {
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            StringWriter out = new StringWriter();
-            writer.accept(out);
-            byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = csv.get();
             return new DownloadResponse(new ByteArrayInputStream(bytes), fileName, "text/csv;charset=UTF-8",
                     bytes.length);
         }), label);

@@ -31,7 +31,6 @@ import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.quality.Escalation;
 import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityCount;
-import org.perinatalequity.quality.QualityCsv;
 import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.quality.QualityService;
 import org.perinatalequity.shell.MainLayout;
@@ -92,8 +91,8 @@ class QualityOverviewView extends VerticalLayout {
                                 + " records (when that median is 20 or more); other months are skipped, neither"
                                 + " extending nor ending a run."),
                         QualityCells.csvDownload("escalations-csv", "Download the monthly escalation summary (CSV)",
-                                "quality-escalations.csv", out -> QualityCsv.escalations(
-                                        service.escalations(Optional.ofNullable(asOf.getValue()), false), out))));
+                                "quality-escalations.csv",
+                                () -> service.escalationsCsv(Optional.ofNullable(asOf.getValue()), false))));
     }
 
     private void showEscalations(Grid<Escalation> grid, Optional<YearMonth> asOf) {

@@ -34,7 +34,6 @@ import com.vaadin.flow.router.RouterLink;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.quality.Period;
 import org.perinatalequity.quality.QualityCount;
-import org.perinatalequity.quality.QualityCsv;
 import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.quality.QualityAccess;
 import org.perinatalequity.quality.QualityService;
@@ -127,11 +126,7 @@ class TeamQualityView extends VerticalLayout implements BeforeEnterObserver, Has
                         + " (asked, declined) is a valid answer and is not listed. A status stays when the same"
                         + " extract is loaded again; a row leaves the list when a load shows the item valid."),
                 QualityCells.csvDownload("worklist-csv", "Download the worklist (CSV)",
-                        "worklist-" + team.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv", out -> {
-                            List<WorklistRow> rows = service.worklist(team, filter(), access.teamAccess());
-                            access.worklistExported(team, rows.size());
-                            QualityCsv.worklist(rows, out);
-                        })));
+                        "worklist-" + team.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv", () -> service.worklistCsv(team, filter(), access.teamAccess()))));
         showWorklist();
     }
 
