@@ -107,4 +107,9 @@ public final class Charts {
             int height) {
         return TrendGrid.render(title, panels, sameScale, width, height);
     }
+
+    /** How many rows of panels a trend grid of this width lays out, so a caller can give each row its height. */
+    public static int trendGridRows(int panels, int width) {
+        return TrendGrid.rows(panels, width);
+    }
 }

@@ -33,7 +33,19 @@ final class TrendGrid {
     static final String KEY = "Blue: value · grey: mean · pink dash-dot: target · circle/square/diamond: special cause "
             + "improvement/concern/neither · hollow: incomplete · * suppressed";
 
+    /** Narrower panels would squeeze their axis labels into each other. */
+    private static final int MIN_PANEL_WIDTH = 260;
+
     private TrendGrid() {
+    }
+
+    /** Up to three columns, as square as the panels allow, and one column a phone's width (below 520 px). */
+    static int columns(int panels, int width) {
+        return Math.max(1, Math.min(width / MIN_PANEL_WIDTH, Math.min(3, (int) Math.ceil(Math.sqrt(panels)))));
+    }
+
+    static int rows(int panels, int width) {
+        return (int) Math.ceil(panels / (double) columns(panels, width));
     }
 
     static ChartImage render(String title, List<TrendPanel> panels, boolean sameScale, int width, int height) {
@@ -45,8 +57,8 @@ final class TrendGrid {
         }
         double[] shared = sameScale ? Bounds.of(shown.stream().flatMap(p -> values(p.trend()).stream()).toList()) : null;
         List<JFreeChart> charts = shown.stream().map(p -> panel(p, shared)).toList();
-        int columns = Math.min(3, (int) Math.ceil(Math.sqrt(shown.size())));
-        int rows = (int) Math.ceil(shown.size() / (double) columns);
+        int columns = columns(shown.size(), width);
+        int rows = rows(shown.size(), width);
         Drawable grid = (g, area) -> {
             g.setPaint(Palette.TEXT);
             g.setFont(Rendering.font(Font.BOLD, 16));

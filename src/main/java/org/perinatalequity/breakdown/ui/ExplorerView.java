@@ -79,10 +79,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final int TREND_WIDTH = 800;
     private static final int TREND_HEIGHT = 320;
-    /** Below this window width the charts are drawn narrower (same text size), not shrunk as an image. */
-    private static final int NARROW_WINDOW = 860;
-    private static final int NARROWEST_CHART = 320;
-    private int windowWidth = Integer.MAX_VALUE;
+    private final ChartLayout layout = new ChartLayout();
     private TrendResult monthly;
 
     ExplorerView(BreakdownService service, AccessPolicy policy) {
@@ -152,35 +149,26 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
      */
     private void drawCharts() {
         Measure measure = service.measure(state.measure());
-        int width = chartWidth(Charts.WIDTH);
+        int width = layout.width(Charts.WIDTH);
         image = BreakdownCharts.chart(result, measure, width, Charts.HEIGHT);
         chart.removeAll();
         chart.add(new Html(image.html()));
         chartText.setDescription(image.description());
         ChartImage spc = Charts.spcChart(BreakdownChartData.trend(monthly), BreakdownChartData.measure(measure),
-                chartWidth(TREND_WIDTH), TREND_HEIGHT);
+                layout.width(TREND_WIDTH), TREND_HEIGHT);
         trendChart.removeAll();
         trendChart.add(new Html(spc.html()));
         trendText.setDescription(spc.description());
     }
 
-    private int chartWidth(int wide) {
-        return windowWidth >= NARROW_WINDOW ? wide : Math.max(NARROWEST_CHART, Math.min(wide, windowWidth - 48));
-    }
-
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        event.getUI().getPage().retrieveExtendedClientDetails(d -> windowResized(d.getWindowInnerWidth()));
-        event.getUI().getPage().addBrowserWindowResizeListener(e -> windowResized(e.getWidth()));
-    }
-
-    private void windowResized(int width) {
-        int before = chartWidth(Charts.WIDTH);
-        windowWidth = width;
-        if (result != null && chartWidth(Charts.WIDTH) != before) {
-            drawCharts();
-        }
+        layout.follow(event, () -> {
+            if (result != null) {
+                drawCharts();
+            }
+        });
     }
 
     /** Highest value first; rows without a value (suppressed) at the end, in their usual order. */
@@ -267,7 +255,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 .setTextAlign(ColumnTextAlign.END);
         trend.addColumn(p -> Formats.count(p.denominator())).setHeader("Denominator").setTextAlign(ColumnTextAlign.END);
         trend.addColumn(p -> p.suppressed() ? "* suppressed" : !p.complete() ? "incomplete (not charted)"
-                : Formats.spc(p.spc())).setHeader("SPC");
+                : Formats.spc(p.spc())).setHeader("SPC").setAutoWidth(true).setFlexGrow(2);
         trend.setHeight("320px");
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -68,6 +69,8 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
     /** The area levels that can be ranked; LSOAs and GP practices are many, so their chart shows the extremes. */
     static final List<Dimension> AREAS = List.of(Dimension.PLACE, Dimension.LOCAL_AUTHORITY, Dimension.PCN,
             Dimension.POSTCODE_DISTRICT, Dimension.TEAM, Dimension.GP_PRACTICE, Dimension.LSOA);
+    private static final int OVER_TIME_WIDTH = 900;
+
     /** The groups compared over time, each a small multiple on one scale. */
     static final List<Dimension> OVER_TIME = List.of(Dimension.IMD_QUINTILE, Dimension.ETHNIC_GROUP);
     /** Filters that leave the page's own breakdowns meaningful. */
@@ -87,6 +90,7 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<BreakdownResult.Row> ranking = new Grid<>();
     final Grid<TrendRow> overTimeTable = new Grid<>();
     final DefinitionPanel definition;
+    private final ChartLayout layout = new ChartLayout();
     private final VerticalLayout gradient = new VerticalLayout();
     private final VerticalLayout grid = new VerticalLayout();
     private final VerticalLayout overTime = new VerticalLayout();
@@ -116,8 +120,19 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
         controls.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 3));
         add(new H1("Inequalities"), lead, controls, summary, definition, new H2("Deprivation gradient"), siiText,
                 gradient, gradientDownloads, new H2("Ethnic group by deprivation"), grid, gridDownloads,
-                new H2("Over time"), overTimeBy, overTime, overTimeTable, overTimeDownloads, new H2("Areas"), area,
+                new H2("Over time"), new Paragraph("Every loaded quarter, whatever the period chosen above, each"
+                        + " group on the same scale."), overTimeBy, overTime, overTimeTable, overTimeDownloads, new H2("Areas"), area,
                 funnel, ranking, areaDownloads);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        layout.follow(event, () -> {
+            if (deciles != null) {
+                refresh(measure.getValue());
+            }
+        });
     }
 
     private void configureControls() {
@@ -274,16 +289,17 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
                                 ? " Computed from the true counts of every decile; only the index is published,"
                                         + " the deciles' hidden values stay hidden."
                                 : ""));
-        ChartImage slope = BreakdownCharts.chart(deciles, m, ChartKind.SLOPE);
+        int width = layout.width(Charts.WIDTH);
+        ChartImage slope = BreakdownCharts.chart(deciles, m, ChartKind.SLOPE, width, Charts.HEIGHT);
         show(gradient, slope);
         breakdownDownloads(gradientDownloads, deciles, slope, id + "-sii-by-imd-decile");
         ethnicityByQuintile = breakdown(id, Dimension.ETHNIC_GROUP, Dimension.IMD_QUINTILE);
-        ChartImage heat = BreakdownCharts.chart(ethnicityByQuintile, m, ChartKind.HEAT_MAP);
+        ChartImage heat = BreakdownCharts.chart(ethnicityByQuintile, m, ChartKind.HEAT_MAP, width, Charts.HEIGHT);
         show(grid, heat);
         breakdownDownloads(gridDownloads, ethnicityByQuintile, heat, id + "-by-ethnic-group-and-imd-quintile");
         showOverTime(m);
         areas = breakdown(id, state.area(), null);
-        ChartImage plot = BreakdownCharts.chart(areas, m, ChartKind.FUNNEL);
+        ChartImage plot = BreakdownCharts.chart(areas, m, ChartKind.FUNNEL, width, Charts.HEIGHT);
         show(funnel, plot);
         ranking.setItems(ExplorerView.ranked(areas.rows()));
         breakdownDownloads(areaDownloads, areas, plot, id + "-by-" + state.area().id());
@@ -303,9 +319,9 @@ class InequalitiesView extends VerticalLayout implements BeforeEnterObserver {
         List<TrendPanel> panels = trends.entrySet().stream().map(e -> new TrendPanel(
                 by == Dimension.IMD_QUINTILE && !"Unknown".equals(e.getKey()) ? "Quintile " + e.getKey() : e.getKey(),
                 BreakdownChartData.trend(e.getValue()))).toList();
-        int rows = (panels.size() + 2) / 3;
-        ChartImage image = Charts.trendGrid(m.name() + " by quarter and " + by.label(), panels, true, 900,
-                120 + 190 * rows);
+        int width = layout.width(OVER_TIME_WIDTH);
+        ChartImage image = Charts.trendGrid(m.name() + " by quarter and " + by.label(), panels, true, width,
+                120 + 190 * Charts.trendGridRows(panels.size(), width));
         show(overTime, image);
         overTimeTable.setItems(trends.entrySet().stream()
                 .flatMap(e -> e.getValue().points().stream().map(p -> new TrendRow(e.getKey(), p))).toList());

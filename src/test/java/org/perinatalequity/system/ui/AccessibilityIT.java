@@ -155,6 +155,17 @@ class AccessibilityIT {
     }
 
     @Test
+    void at390PxTheInequalitiesChartsAreLaidOutNarrow() {
+        DataLoadedViewIT.signIn(browser.driver(), port, TestUsers.ANALYST, TestUsers.PASSWORD);
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        open("inequalities?measure=preterm");
+        WebDriver driver = browser.driver();
+        // The slope chart, the heat map, the small multiples over time and the funnel plot: four drawn charts
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> chartWidths(d).size() >= 4
+                && chartWidths(d).stream().allMatch(w -> w <= 390));
+    }
+
+    @Test
     void theFaviconIsServedWithoutSigningIn() throws Exception {
         java.net.http.HttpResponse<byte[]> icon = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/favicon.ico"))
@@ -162,6 +173,15 @@ class AccessibilityIT {
         assertThat(icon.statusCode()).isEqualTo(200);
         // An ICO header: reserved 0, type 1, one image
         assertThat(java.util.Arrays.copyOf(icon.body(), 6)).containsExactly(0, 0, 1, 0, 1, 0);
+    }
+
+    /** The widths of the page's drawn charts (inline SVGs with a width; icons draw theirs in shadow roots). */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<Double> chartWidths(WebDriver driver) {
+        java.util.List<Object> widths = (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll('svg[width]'))"
+                        + ".map(s => parseFloat(s.getAttribute('width'))).filter(w => w > 100);");
+        return widths.stream().map(w -> ((Number) w).doubleValue()).toList();
     }
 
     private static double svgWidth(WebDriver driver) {
