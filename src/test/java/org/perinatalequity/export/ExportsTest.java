@@ -15,9 +15,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.perinatalequity.ContextSecurity;
 import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.TestUsers;
@@ -32,8 +32,6 @@ import org.perinatalequity.reference.ReferenceService;
 import org.perinatalequity.security.AuditService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -43,6 +41,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * naming who took what and how many records, written after the file.
  */
 @SampleDataTest
+@ExtendWith(ContextSecurity.class)
 class ExportsTest {
 
     @Autowired
@@ -52,24 +51,8 @@ class ExportsTest {
     ObjectMapper json;
 
     @Autowired
-    ApplicationContext context;
-
-    private SecurityContextHolderStrategy previousStrategy;
-
-    @Autowired
     void load(IngestService ingest, ReferenceService reference) {
         SampleData.ensureLoaded(ingest, reference);
-    }
-
-    /** The audit API checks the role through the static holder, which another test context may have replaced. */
-    @BeforeEach
-    void useThisContextsSecurity() {
-        previousStrategy = TestUsers.useStrategyOf(context);
-    }
-
-    @AfterEach
-    void restoreSecurity() {
-        TestUsers.restoreStrategy(previousStrategy);
     }
 
     @Test

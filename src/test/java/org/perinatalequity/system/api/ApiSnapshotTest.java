@@ -15,9 +15,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.perinatalequity.ContextSecurity;
 import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.TestUsers;
@@ -25,8 +25,6 @@ import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -38,6 +36,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * snapshot with {@code -Dapi.snapshots.update=true} and review its diff in the commit.
  */
 @SampleDataTest
+@ExtendWith(ContextSecurity.class)
 class ApiSnapshotTest {
 
     private static final Path SNAPSHOT = Path.of("src/test/resources/api-snapshots.txt");
@@ -51,22 +50,6 @@ class ApiSnapshotTest {
 
     @Autowired
     ObjectMapper json;
-
-    @Autowired
-    ApplicationContext context;
-
-    private SecurityContextHolderStrategy previousStrategy;
-
-    /** The policy reads Spring Security's static holder: make it this context's, not the last-started one's. */
-    @BeforeEach
-    void useThisContextsSecurity() {
-        previousStrategy = TestUsers.useStrategyOf(context);
-    }
-
-    @AfterEach
-    void restoreSecurity() {
-        TestUsers.restoreStrategy(previousStrategy);
-    }
 
     @Autowired
     void load(IngestService ingest, ReferenceService reference) {

@@ -14,9 +14,10 @@ import java.util.stream.StreamSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.perinatalequity.ContextSecurity;
 import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
 import org.perinatalequity.TestUsers;
@@ -26,8 +27,6 @@ import org.perinatalequity.quality.QualityItem;
 import org.perinatalequity.reference.ReferenceService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
@@ -48,6 +47,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * and a client built from the document alone calls the breakdown endpoint with filters correctly.
  */
 @SampleDataTest
+@ExtendWith(ContextSecurity.class)
 class OpenApiDocumentTest {
 
     @Autowired
@@ -65,25 +65,6 @@ class OpenApiDocumentTest {
     @Autowired
     void load(IngestService ingest, ReferenceService reference) {
         SampleData.ensureLoaded(ingest, reference);
-    }
-
-    @Autowired
-    ApplicationContext context;
-
-    private SecurityContextHolderStrategy previousStrategy;
-
-    /**
-     * The audit endpoint's service checks the role through Spring Security's static holder, which the last test
-     * context to start (a Vaadin one, say) may have replaced: use this context's own.
-     */
-    @BeforeEach
-    void useThisContextsSecurity() {
-        previousStrategy = TestUsers.useStrategyOf(context);
-    }
-
-    @AfterEach
-    void restoreSecurity() {
-        TestUsers.restoreStrategy(previousStrategy);
     }
 
     @BeforeEach
