@@ -199,11 +199,14 @@ public class BreakdownService {
         return dataVersion.current();
     }
 
-    /** A refresh makes every cached result stale: forget them now rather than at the next read. */
+    /**
+     * A refresh makes every cached result stale: forget them now rather than at the next read, keeping what the
+     * board warm-up (which follows the same event) may already have computed for the new version.
+     */
     @EventListener
     void refreshed(DerivedDataRefreshed event) {
-        cache.clear();
-        trendCache.clear();
+        cache.moveTo(event.version());
+        trendCache.moveTo(event.version());
     }
 
     private boolean maySeeUnsuppressed() {

@@ -25,9 +25,15 @@ final class ResultCache<K, V> {
         };
     }
 
-    synchronized void clear() {
-        entries.clear();
-        version = null;
+    /**
+     * Forgets every answer of another data version now, not at the next read; answers already computed for this
+     * version (by a reader that came first) stay.
+     */
+    synchronized void moveTo(Object dataVersion) {
+        if (!dataVersion.equals(version)) {
+            entries.clear();
+            version = dataVersion;
+        }
     }
 
     /** @param dataVersion anything that changes when the data the results rest on change */

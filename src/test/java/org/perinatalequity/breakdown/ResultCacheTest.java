@@ -34,10 +34,12 @@ class ResultCacheTest {
     }
 
     @Test
-    void clearingForgetsEveryAnswerOfTheVersion() {
+    void movingToANewVersionForgetsTheOldAnswersButKeepsTheNewOnes() {
         ResultCache<String, String> cache = new ResultCache<>(10);
         cache.get(3L, "a", () -> "A");
-        cache.clear();
-        assertThat(cache.get(3L, "a", () -> "recomputed")).isEqualTo("recomputed");
+        cache.moveTo(4L);
+        assertThat(cache.get(4L, "a", () -> "recomputed")).isEqualTo("recomputed");
+        cache.moveTo(4L);
+        assertThat(cache.get(4L, "a", () -> "again")).isEqualTo("recomputed");
     }
 }
