@@ -145,7 +145,7 @@ public class IngestService {
             logFiles(connection, runId, seq, loader, List.of());
             return new IngestReport.Submission(name, null, null, null, IngestReport.Status.refused, message, List.of());
         } finally {
-            deleteQuietly(workDir);
+            Intake.deleteFolder(workDir);
         }
     }
 
@@ -245,9 +245,5 @@ public class IngestService {
     // Unpacked and converted copies of the files: private, and always deleted (they may hold NHS numbers).
     private static Path createWorkDir() {
         return Intake.createPrivateFolder("equity-ingest-");
-    }
-
-    private static void deleteQuietly(Path folder) {
-        Intake.deleteFolder(folder);
     }
 }

@@ -95,7 +95,7 @@ public class ReferenceService {
         } catch (RuntimeException e) {
             throw e instanceof ReferenceRefusedException r ? r : new ReferenceRefusedException(e.getMessage(), e);
         } finally {
-            deleteQuietly(workDir);
+            Intake.deleteFolder(workDir);
         }
     }
 
@@ -256,9 +256,5 @@ public class ReferenceService {
     // Unpacked and converted copies of the files: private, and always deleted (they may hold NHS numbers).
     private static Path createWorkDir() {
         return Intake.createPrivateFolder("equity-reference-");
-    }
-
-    private static void deleteQuietly(Path folder) {
-        Intake.deleteFolder(folder);
     }
 }
