@@ -26,10 +26,12 @@ class IngestLogQuery {
 
     List<LoadedData.TableRows> countTableRows() {
         // Table names come from the registry, never from a caller.
-        return registry.tables().stream().filter(t -> !t.id().equals("MSD000"))
+        // MSDS tables always; another dataset's only once some of it is loaded (most databases hold MSDS alone).
+        return registry.dataTables().stream()
                 .map(t -> new LoadedData.TableRows(t.id(),
                         jdbc.sql("SELECT count(*) FROM main." + t.rawTable()).query(Long.class).single(),
                         jdbc.sql("SELECT count(*) FROM internal." + t.rawTable()).query(Long.class).single()))
+                .filter(t -> t.rows() > 0 || Dataset.ofTable(t.table()).orElseThrow() == Dataset.MSDS)
                 .toList();
     }
 
