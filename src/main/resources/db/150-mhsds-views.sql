@@ -161,3 +161,69 @@ CREATE OR REPLACE VIEW v_mh_linkage AS
 SELECT mh_provider AS provider, count(*) AS women, count(*) FILTER (WHERE linked) AS linked,
        count(*) FILTER (WHERE linked) / count(*) AS linkage_rate
 FROM v_mh_women GROUP BY ALL;
+
+-- ---------------------------------------------------------------------------------------------
+-- v_mh_referrals: one row per MHSDS referral, with what the perinatal measures ask of it. A referral
+-- is perinatal when any MHS102 row of it names team type C02 (specialist perinatal mental health
+-- community service) or F02 (maternal mental health service). Rejected: a ReferRejectionDate on
+-- MHS101 or on a C02/F02 row of MHS102; closed: ServDischDate on MHS101 or ReferClosureDate on a
+-- C02/F02 row; attended: any contact of the referral with AttendStatus 5 or 6 (any mechanism, any date).
+-- dim_provider / dim_mother_id key the woman's dimensions in v_women_all (her MSDS self when linked);
+-- a referral whose woman has no MHS001 row keeps her MHSDS id.
+-- ---------------------------------------------------------------------------------------------
+CREATE OR REPLACE VIEW v_mh_referrals AS
+WITH team AS (
+  SELECT provider, ServiceRequestId,
+         bool_or(ServTeamTypeRefToMH = 'C02') AS c02,
+         bool_or(ServTeamTypeRefToMH = 'F02') AS f02,
+         bool_or(ReferRejectionDate IS NOT NULL) AS rejected,
+         bool_or(ReferClosureDate IS NOT NULL) AS closed
+  FROM internal.mhs102 WHERE ServTeamTypeRefToMH IN ('C02', 'F02') GROUP BY ALL
+), attended AS (
+  SELECT DISTINCT provider, ServiceRequestId FROM internal.mhs201 WHERE AttendStatus IN ('5', '6')
+)
+SELECT
+  r.provider AS mh_provider,
+  r.ServiceRequestId AS referral_id,
+  r.LocalPatientId AS person_id,
+  r.ReferralRequestReceivedDate AS received_date,
+  coalesce(t.c02, false) AS c02,
+  coalesce(t.f02, false) AS f02,
+  coalesce(t.c02 OR t.f02, false) AS perinatal,
+  r.ReferRejectionDate IS NOT NULL OR coalesce(t.rejected, false) AS rejected,
+  r.ServDischDate IS NOT NULL OR coalesce(t.closed, false) AS closed,
+  a.ServiceRequestId IS NOT NULL AS attended,
+  coalesce(w.dim_provider, r.provider) AS dim_provider,
+  coalesce(w.dim_mother_id, 'MHSDS/' || r.LocalPatientId) AS dim_mother_id,
+  coalesce(w.dim_source, 'MHSDS') AS dim_source
+FROM internal.mhs101 r
+LEFT JOIN team t ON t.provider = r.provider AND t.ServiceRequestId = r.ServiceRequestId
+LEFT JOIN attended a ON a.provider = r.provider AND a.ServiceRequestId = r.ServiceRequestId
+LEFT JOIN v_mh_women w ON w.mh_provider = r.provider AND w.person_id = r.LocalPatientId;
+
+-- ---------------------------------------------------------------------------------------------
+-- v_mh_contacts: one row per MHSDS care contact with its referral's team types and woman.
+-- qualifying: attended (AttendStatus 5 or 6), face to face or video (ConsMechanismMH 01 or 11; 01 or
+-- 03 before October 2021, when MHSDS v5 recoded the mechanism) on a C02 or F02 referral — the
+-- contact NHS England's MHS91 counts. Status 7 (arrived late, not seen) is not attended.
+-- ---------------------------------------------------------------------------------------------
+CREATE OR REPLACE VIEW v_mh_contacts AS
+SELECT
+  c.provider AS mh_provider,
+  c.CareContactId AS contact_id,
+  c.ServiceRequestId AS referral_id,
+  r.person_id,
+  c.CareContDate AS contact_date,
+  c.AttendStatus AS attend_status,
+  c.ConsMechanismMH AS mechanism,
+  coalesce(r.c02, false) AS c02,
+  coalesce(r.f02, false) AS f02,
+  coalesce(r.perinatal, false) AS perinatal,
+  coalesce(r.perinatal, false) AND c.AttendStatus IN ('5', '6')
+    AND CASE WHEN c.CareContDate < DATE '2021-10-01' THEN c.ConsMechanismMH IN ('01', '03')
+             ELSE c.ConsMechanismMH IN ('01', '11') END AS qualifying,
+  r.dim_provider,
+  r.dim_mother_id,
+  r.dim_source
+FROM internal.mhs201 c
+LEFT JOIN v_mh_referrals r ON r.mh_provider = c.provider AND r.referral_id = c.ServiceRequestId;
