@@ -100,6 +100,13 @@ class MentalHealthMeasuresTest {
     }
 
     @Test
+    void anMhsdsSubmissionDoesNotNarrowTheMaternityCoverage() {
+        CompletePeriods.Coverage coverage = new CompletePeriods(jdbc).coverage();
+        assertThat(coverage.months()).hasSize(12).first().hasToString("2024-01");
+        assertThat(coverage.dataTo()).hasToString("2024-12-31");
+    }
+
+    @Test
     void rowsReachTheFactsWithTheLinkedWomansMsdsDimensionsAndTheUnlinkedWomansOwn() {
         new MeasureFacts(db.dataSource(), jdbc, catalogue, new DataVersion()).rebuild();
         FactsReference.assertFactsEqualReference(jdbc, catalogue.all());
