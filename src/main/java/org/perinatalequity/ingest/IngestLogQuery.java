@@ -35,6 +35,17 @@ class IngestLogQuery {
                 .toList();
     }
 
+    List<LoadedData.MentalHealthLinkage> findMentalHealthLinkage() {
+        return jdbc.sql("""
+                SELECT l.provider, l.women, l.linked, l.linkage_rate,
+                       (SELECT count(*) FROM v_mh_referrals r WHERE r.mh_provider = l.provider AND r.perinatal)
+                         AS perinatal_referrals,
+                       (SELECT count(*) FROM v_mh_contacts c WHERE c.mh_provider = l.provider AND c.perinatal)
+                         AS perinatal_contacts
+                FROM v_mh_linkage l ORDER BY l.provider""")
+                .query(LoadedData.MentalHealthLinkage.class).list();
+    }
+
     List<LoadedData.RunRow> findRecentRuns(int limit) {
         return jdbc.sql("""
                 SELECT r.run_id, r.started_at, r.finished_at, r.user_name AS user, r.source, r.outcome, r.message,

@@ -73,6 +73,11 @@ public class IngestService {
         return query.countTableRows();
     }
 
+    /** Per mental health provider, how much of its MHSDS linked to MSDS; empty when no MHSDS is loaded. */
+    public List<LoadedData.MentalHealthLinkage> findMentalHealthLinkage() {
+        return query.findMentalHealthLinkage();
+    }
+
     public List<LoadedData.RunRow> findRecentRuns(int limit) {
         return query.findRecentRuns(limit);
     }

@@ -216,6 +216,8 @@ class MhsdsIngestTest {
                 .containsEntry("team", "Unknown");
         assertThat(jdbc.sql("SELECT provider || ' ' || women || ' ' || linked || ' ' || linkage_rate FROM v_mh_linkage")
                 .query(String.class).single()).isEqualTo("RT5 2 1 0.5");
+        assertThat(service.findMentalHealthLinkage())
+                .containsExactly(new LoadedData.MentalHealthLinkage("RT5", 2, 1, 0.5, 3, 3));
         // The unlinked woman joins the dimension rows; the linked one is there once, as her MSDS self.
         assertThat(count("SELECT count(*) FROM v_women_all")).isEqualTo(2);
         assertThat(jdbc.sql("SELECT dim_source FROM v_women_all WHERE mother_id = 'MHSDS/W2'").query(String.class)
