@@ -80,6 +80,7 @@ class DataLoadedView extends VerticalLayout {
                 section("runs", "Recent ingest runs", runs,
                         note("Select a run to list its rejected rows and warnings below.")),
                 section("issues", "Rejects and warnings", issues));
+        mentalHealthSection.setId("mental-health");
         refresh();
     }
 
