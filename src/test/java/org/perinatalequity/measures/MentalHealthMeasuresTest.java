@@ -63,7 +63,9 @@ class MentalHealthMeasuresTest {
                 "K5,R2,2024-03-17,2,01",   // cancelled by the patient: in neither
                 "K6,R5,2024-04-01,5,11",   // attended by video
                 "K7,R6,2024-04-02,3,01",   // DNA on a non-perinatal referral: in neither
-                "K8,R1,2024-03-01,0,01");  // future appointment: in neither
+                "K8,R1,2024-03-01,0,01",   // future appointment: in neither
+                "K9,R5,2021-09-30,5,03",   // before October 2021 a webcam (03) was video: qualifies
+                "KA,R5,2021-09-30,5,11");  // ... and 11 did not exist yet: does not
         IngestFixtures.ingest(db.dataSource(), dir, msds, mh);
         catalogue = new MeasureCatalogue(jdbc, new ObjectMapper(), "");
     }
@@ -85,12 +87,25 @@ class MentalHealthMeasuresTest {
 
     @Test
     void dnaRateCountsStatus3And7AmongAttendedOrNotOnPerinatalReferrals() {
-        assertThat(counts("pmh_dna_rate")).as("K3 (7) and K4 (3) of K1, K2, K3, K4, K6; K5 (2), K7 (A05), K8 (0) out")
-                .containsExactly(2L, 5L);
+        assertThat(counts("pmh_dna_rate"))
+                .as("K3 (7) and K4 (3) of K1, K2, K3, K4, K6, K9, KA; K5 (2), K7 (A05), K8 (0) out")
+                .containsExactly(2L, 7L);
         // Rows outside the header's June reporting period are counted: contacts carry their dates.
         assertThat(jdbc.sql("SELECT string_agg(CAST(event_date AS VARCHAR), ',' ORDER BY event_date)"
                 + " FROM measure_pmh_dna_rate WHERE numerator").query(String.class).single())
                 .isEqualTo("2024-02-24,2024-03-10");
+    }
+
+    @Test
+    void qualifyingContactsAreAttendedFaceToFaceOrVideoOnPerinatalReferrals() {
+        assertThat(jdbc.sql("SELECT string_agg(contact_id, ',' ORDER BY contact_id) FROM v_mh_contacts WHERE qualifying")
+                .query(String.class).single())
+                .as("K1 face to face (C02), K6 video (F02), K9 webcam before v5; not K2 (telephone), K3 (7: late,"
+                        + " not seen), K4 (3), K5 (2), K7 (team A05), K8 (0), KA (11 before v5)")
+                .isEqualTo("K1,K6,K9");
+        assertThat(jdbc.sql("SELECT string_agg(contact_id || ':' || c02 || ':' || f02, ',' ORDER BY contact_id)"
+                + " FROM v_mh_contacts WHERE contact_id IN ('K1', 'K6', 'K7')").query(String.class).single())
+                .isEqualTo("K1:true:false,K6:false:true,K7:false:false");
     }
 
     @Test
@@ -114,8 +129,8 @@ class MentalHealthMeasuresTest {
         List<String> groups = jdbc.sql("SELECT ethnic_group || ' ' || provider || ' ' || count(*) || ' ' || sum(numerator)"
                 + " FROM fact_event WHERE measure_id = 'pmh_dna_rate' GROUP BY ethnic_group, provider ORDER BY 1")
                 .query(String.class).list();
-        // W1 (linked: White, her maternity provider RWE, K1 K2 K3) and W2 (unlinked: Black, RT5, K4).
-        assertThat(groups).containsExactly("Black or Black British RT5 1 1", "White RWE 4 1");
+        // W1 (linked: White, her maternity provider RWE: K1 K2 K3 K6 K9 KA) and W2 (unlinked: Black, RT5: K4).
+        assertThat(groups).containsExactly("Black or Black British RT5 1 1", "White RWE 6 1");
         assertThat(jdbc.sql("SELECT DISTINCT age_group FROM fact_event WHERE measure_id = 'pmh_dna_rate'"
                 + " AND provider = 'RWE'").query(String.class).single()).isEqualTo("30 to 34");
     }
