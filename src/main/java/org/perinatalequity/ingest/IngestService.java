@@ -29,8 +29,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads MSDS and MHSDS extracts (the {@link Dataset} is recognised from the files): each path (a folder or a .zip of CSV files, one per table) is one submission,
- * loaded in its own transaction, so a refused submission changes nothing and a replaced one is never
+ * Loads MSDS and MHSDS extracts (the {@link Dataset} is recognised from the files): each path (a folder or
+ * a .zip of CSV files, one per table) is one submission, loaded in its own transaction, so a refused submission changes nothing and a replaced one is never
  * seen half-loaded. One ingest runs at a time. Every run is logged (who, when, files and their
  * SHA-256, counts, rejects and warnings). A run that loaded anything refreshes the derived data
  * ({@link DerivedDataRefresher}), then publishes {@link DataChangedEvent}.
@@ -137,8 +137,8 @@ public class IngestService {
             });
             LOG.info("Ingest run {}: loaded {} ({} {} to {}){}", runId, name, loaded.provider(), loaded.periodStart(),
                     loaded.periodEnd(), loaded.replacedSubmissionId() == null ? "" : ", replacing an earlier load");
-            return new IngestReport.Submission(name, loaded.dataset(), loaded.provider(), loaded.periodStart(), loaded.periodEnd(),
-                    IngestReport.Status.loaded, null, loaded.tables());
+            return new IngestReport.Submission(name, loaded.dataset(), loaded.provider(), loaded.periodStart(),
+                    loaded.periodEnd(), IngestReport.Status.loaded, null, loaded.tables());
         } catch (IngestRefusedException | IOException | SQLException e) {
             // Rolled back: the refusal is logged outside the submission's transaction.
             String message = e instanceof IngestRefusedException ? e.getMessage()
@@ -148,9 +148,8 @@ public class IngestService {
             logSubmission(connection, runId, seq, name, null, null, null, IngestReport.Status.refused, message, null,
                     null);
             logFiles(connection, runId, seq, loader, List.of());
-            Dataset dataset = loader.scannedFiles().isEmpty() ? null : loader.dataset();
-            return new IngestReport.Submission(name, dataset, null, null, null, IngestReport.Status.refused, message,
-                    List.of());
+            return new IngestReport.Submission(name, loader.recognisedDataset(), null, null, null,
+                    IngestReport.Status.refused, message, List.of());
         } finally {
             Intake.deleteFolder(workDir);
         }

@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads one submission (the CSV files of one folder or zip) on one connection, inside the caller's
- * transaction: recognise each file's table and layout, stage it with DuckDB {@code read_csv}, validate
- * every value against its MSDS format in SQL, then replace any earlier load of the same provider and
- * reporting period. Anything that refuses the submission throws {@link IngestRefusedException} before
- * the raw tables are touched, so the caller's rollback leaves the database as it was.
+ * transaction: recognise its dataset from the file names ({@link Dataset}), then each file's table and
+ * layout, stage it with DuckDB {@code read_csv}, validate every value against its registry format in SQL,
+ * then replace any earlier load of the same dataset, provider and reporting period. Anything that refuses
+ * the submission throws {@link IngestRefusedException} before the raw tables are touched, so the caller's
+ * rollback leaves the database as it was.
  */
 final class SubmissionLoader {
 
@@ -43,6 +44,7 @@ final class SubmissionLoader {
     private final List<CsvScanOfFile> scanned = new ArrayList<>();
     /** The dataset of the submission, once recognised from its files (MSDS until a file says otherwise). */
     private Dataset dataset = Dataset.MSDS;
+    private boolean recognised;
 
     /** Every file looked at, for the ingest log, whether or not the submission loads. */
     record CsvScanOfFile(String name, String tableId, CsvScan scan) {
@@ -61,9 +63,10 @@ final class SubmissionLoader {
         return scanned;
     }
 
-    /** The dataset the files were recognised as (for the report of a refused submission too). */
-    Dataset dataset() {
-        return dataset;
+    /** The dataset the files were recognised as (for the report of a refused submission too), if they were. */
+    @Nullable
+    Dataset recognisedDataset() {
+        return recognised ? dataset : null;
     }
 
     Loaded load(ExtractFiles.Found found) throws SQLException, IOException {
@@ -72,6 +75,7 @@ final class SubmissionLoader {
             log.warning("ignored_file", name, null, null, null, null, "not a .csv file; ignored");
         }
         dataset = recogniseDataset(found.csvFiles());
+        recognised = true;
         Map<String, StagedFile> byTable = recognise(found.csvFiles());
         List<String> requiredTables = dataset.requiredTables();
         for (String required : requiredTables) {
@@ -340,7 +344,8 @@ final class SubmissionLoader {
 
     private Long existingSubmission(Header header) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT submission_id FROM submission WHERE provider = ? AND rp_start = ? AND rp_end = ? AND dataset = ?")) {
+                "SELECT submission_id FROM submission WHERE provider = ? AND rp_start = ? AND rp_end = ?"
+                        + " AND dataset = ?")) {
             ps.setString(1, header.provider());
             ps.setDate(2, Date.valueOf(header.start()));
             ps.setDate(3, Date.valueOf(header.end()));
