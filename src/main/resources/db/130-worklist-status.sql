@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS worklist_seen (
 -- no usable EDD, 48 weeks after booking (the same limit counted from a booking at 0 weeks).
 CREATE OR REPLACE VIEW v_worklist_pregnancy AS
 WITH data_to AS (
-  SELECT max(rp_end) AS data_to FROM submission
+  SELECT max(rp_end) AS data_to FROM submission WHERE dataset = 'MSDS'
 ), birth AS (
   SELECT provider, pregnancy_id, min(birth_date) AS birth_date
   FROM v_births WHERE pregnancy_id IS NOT NULL GROUP BY ALL

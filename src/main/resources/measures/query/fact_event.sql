@@ -1,7 +1,7 @@
 -- ---------------------------------------------------------------------------------------------
 -- The rows of fact_event (declared in db/140-derived-tables.sql): every measure's counted units,
--- joined once to the mother (v_women) for her dimensions. measure_event is a TEMP view that
--- measures.MeasureFacts makes on its own connection, stacking the measure_<id> views with each
+-- joined once to the mother for her dimensions (v_women_all: the women of v_women plus the MHSDS
+-- women who link to none). measure_event is a TEMP view that measures.MeasureFacts makes on its own connection, stacking the measure_<id> views with each
 -- column cast as the fact table has it. The age is the one the measure gives (at booking), else
 -- the mother's age on the event date.
 -- ---------------------------------------------------------------------------------------------
@@ -27,5 +27,5 @@ SELECT e.measure_id,
        financial_year_label(e.event_date) AS financial_year,
        w.imd_vintage
 FROM measure_event e
-LEFT JOIN v_women w ON w.provider = e.provider AND w.mother_id = e.mother_id
+LEFT JOIN v_women_all w ON w.provider = e.provider AND w.mother_id = e.mother_id
 WHERE e.event_date IS NOT NULL

@@ -26,11 +26,24 @@ class IngestLogQuery {
 
     List<LoadedData.TableRows> countTableRows() {
         // Table names come from the registry, never from a caller.
-        return registry.tables().stream().filter(t -> !t.id().equals("MSD000"))
+        // MSDS tables always; another dataset's only once some of it is loaded (most databases hold MSDS alone).
+        return registry.dataTables().stream()
                 .map(t -> new LoadedData.TableRows(t.id(),
                         jdbc.sql("SELECT count(*) FROM main." + t.rawTable()).query(Long.class).single(),
                         jdbc.sql("SELECT count(*) FROM internal." + t.rawTable()).query(Long.class).single()))
+                .filter(t -> t.rows() > 0 || Dataset.ofTable(t.table()).orElseThrow() == Dataset.MSDS)
                 .toList();
+    }
+
+    List<LoadedData.MentalHealthLinkage> findMentalHealthLinkage() {
+        return jdbc.sql("""
+                SELECT l.provider, l.women, l.linked, l.linkage_rate,
+                       (SELECT count(*) FROM v_mh_referrals r WHERE r.mh_provider = l.provider AND r.perinatal)
+                         AS perinatal_referrals,
+                       (SELECT count(*) FROM v_mh_contacts c WHERE c.mh_provider = l.provider AND c.perinatal)
+                         AS perinatal_contacts
+                FROM v_mh_linkage l ORDER BY l.provider""")
+                .query(LoadedData.MentalHealthLinkage.class).list();
     }
 
     List<LoadedData.RunRow> findRecentRuns(int limit) {

@@ -40,8 +40,9 @@ public record IngestReport(long runId, List<Submission> submissions, List<Issue>
         loaded, refused
     }
 
+    /** {@code dataset} is MSDS or MHSDS, as recognised from the files (null when no file could be read). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Submission(String path, String provider, LocalDate periodStart, LocalDate periodEnd, Status status,
+    public record Submission(String path, @Nullable Dataset dataset, String provider, LocalDate periodStart, LocalDate periodEnd, Status status,
             String message, List<TableCount> tables) {
     }
 

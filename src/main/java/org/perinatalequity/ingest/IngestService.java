@@ -29,8 +29,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads MSDS extracts: each path (a folder or a .zip of CSV files, one per table) is one submission,
- * loaded in its own transaction, so a refused submission changes nothing and a replaced one is never
+ * Loads MSDS and MHSDS extracts (the {@link Dataset} is recognised from the files): each path (a folder or
+ * a .zip of CSV files, one per table) is one submission, loaded in its own transaction, so a refused submission changes nothing and a replaced one is never
  * seen half-loaded. One ingest runs at a time. Every run is logged (who, when, files and their
  * SHA-256, counts, rejects and warnings). A run that loaded anything refreshes the derived data
  * ({@link DerivedDataRefresher}), then publishes {@link DataChangedEvent}.
@@ -71,6 +71,11 @@ public class IngestService {
 
     public List<LoadedData.TableRows> countTableRows() {
         return query.countTableRows();
+    }
+
+    /** Per mental health provider, how much of its MHSDS linked to MSDS; empty when no MHSDS is loaded. */
+    public List<LoadedData.MentalHealthLinkage> findMentalHealthLinkage() {
+        return query.findMentalHealthLinkage();
     }
 
     public List<LoadedData.RunRow> findRecentRuns(int limit) {
@@ -132,8 +137,8 @@ public class IngestService {
             });
             LOG.info("Ingest run {}: loaded {} ({} {} to {}){}", runId, name, loaded.provider(), loaded.periodStart(),
                     loaded.periodEnd(), loaded.replacedSubmissionId() == null ? "" : ", replacing an earlier load");
-            return new IngestReport.Submission(name, loaded.provider(), loaded.periodStart(), loaded.periodEnd(),
-                    IngestReport.Status.loaded, null, loaded.tables());
+            return new IngestReport.Submission(name, loaded.dataset(), loaded.provider(), loaded.periodStart(),
+                    loaded.periodEnd(), IngestReport.Status.loaded, null, loaded.tables());
         } catch (IngestRefusedException | IOException | SQLException e) {
             // Rolled back: the refusal is logged outside the submission's transaction.
             String message = e instanceof IngestRefusedException ? e.getMessage()
@@ -143,7 +148,8 @@ public class IngestService {
             logSubmission(connection, runId, seq, name, null, null, null, IngestReport.Status.refused, message, null,
                     null);
             logFiles(connection, runId, seq, loader, List.of());
-            return new IngestReport.Submission(name, null, null, null, IngestReport.Status.refused, message, List.of());
+            return new IngestReport.Submission(name, loader.recognisedDataset(), null, null, null,
+                    IngestReport.Status.refused, message, List.of());
         } finally {
             Intake.deleteFolder(workDir);
         }

@@ -12,7 +12,7 @@ import org.perinatalequity.system.TableSwap;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores the latest version of every MSDS record ({@code internal.msdNNN_store}, read through the views
+ * Stores the latest version of every MSDS and MHSDS record ({@code internal.msdNNN_store}, read through the views
  * {@code internal.msdNNN}): a window over every submission is too slow to repeat in every query. The first step of
  * every derived-data refresh; all stores are swapped in one transaction, so readers see one version of the data.
  */
@@ -24,8 +24,7 @@ public class LatestVersions implements RefreshStep {
 
     LatestVersions(DataSource dataSource, MsdsRegistry registry) {
         this.dataSource = dataSource;
-        this.rawTables = registry.tables().stream().filter(t -> !t.id().equals("MSD000")).map(MsdsTable::rawTable)
-                .toList();
+        this.rawTables = registry.dataTables().stream().map(MsdsTable::rawTable).toList();
     }
 
     /** For tests and tools that build the registry themselves. */

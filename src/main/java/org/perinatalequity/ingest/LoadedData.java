@@ -20,6 +20,14 @@ public final class LoadedData {
     public record TableRows(String table, long rows, long latestRecords) {
     }
 
+    /**
+     * The MHSDS of one mental health provider: its women, how many linked to an MSDS mother (so their
+     * ethnicity and deprivation are the maternity record's), and its perinatal (C02/F02) referrals and contacts.
+     */
+    public record MentalHealthLinkage(String provider, long women, long linked, double linkageRate,
+            long perinatalReferrals, long perinatalContacts) {
+    }
+
     /** One ingest run with its counts of rejects and warnings. */
     public record RunRow(long runId, LocalDateTime startedAt, LocalDateTime finishedAt, String user, String source,
             String outcome, String message, long rejects, long warnings) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,55 +22,81 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * The one alias registry of MSDS tables and items ({@code ingest/msds-items.csv}): for each table its
- * items with format, obligation (M/R/O), whether the column must be present, and the other names the
- * item goes by (national-layout names such as {@code Person_ID_Mother} for {@code LPIDMother}).
+ * The item registries of every {@link Dataset}: for MSDS {@code ingest/msds-items.csv}, for MHSDS
+ * {@code ingest/mhsds-items.csv}, each giving per table its items with format, obligation (M/R/O), whether the
+ * column must be present, and the other names the item goes by (national-layout names such as
+ * {@code Person_ID_Mother} for {@code LPIDMother}, or v5 names such as {@code AttendOrDNACode}). Table ids are
+ * unique across datasets (MSDnnn, MHSnnn), so a table is looked up by its id alone.
  */
 @Component
 public class MsdsRegistry {
 
-    private static final Pattern TABLE_IN_NAME = Pattern.compile("(?i)(?<![0-9A-Z])MSD(\\d{3})(?![0-9])");
     private static final Pattern ALIAS = Pattern.compile("([^{]+)(?:\\{([^}]*)})?");
-    /** MSDS tables that exist but that the dashboard does not use: their files are skipped with a warning. */
-    private static final List<String> KNOWN_UNUSED = List.of("MSD003", "MSD004", "MSD103", "MSD104", "MSD105",
-            "MSD106", "MSD107", "MSD108", "MSD109", "MSD203", "MSD402", "MSD403", "MSD404", "MSD406", "MSD501",
-            "MSD502", "MSD503", "MSD504", "MSD601", "MSD602", "MSD901");
 
-    private final Map<String, MsdsTable> tables;
+    private final Map<Dataset, Map<String, MsdsTable>> tables = new EnumMap<>(Dataset.class);
 
     MsdsRegistry() {
-        this.tables = load();
+        for (Dataset dataset : Dataset.values()) {
+            tables.put(dataset, load(dataset));
+        }
     }
 
+    /** The MSDS tables (the first dataset; what every MSDS-only caller means). */
     public Collection<MsdsTable> tables() {
-        return tables.values();
+        return tables(Dataset.MSDS);
+    }
+
+    public Collection<MsdsTable> tables(Dataset dataset) {
+        return tables.get(dataset).values();
+    }
+
+    /** The tables of every dataset that have a raw table (all but the header tables). */
+    public List<MsdsTable> dataTables() {
+        List<MsdsTable> result = new ArrayList<>();
+        tables.forEach((dataset, byId) -> byId.values().stream()
+                .filter(t -> !t.id().equals(dataset.headerTable())).forEach(result::add));
+        return result;
     }
 
     public Optional<MsdsTable> table(String id) {
-        return Optional.ofNullable(tables.get(id.toUpperCase(Locale.ROOT)));
+        return Dataset.ofTable(id).map(d -> tables.get(d).get(id.toUpperCase(Locale.ROOT)));
     }
 
     static boolean isKnownUnusedTable(String id) {
-        return KNOWN_UNUSED.contains(id);
+        return Dataset.ofTable(id).map(d -> d.isKnownUnused(id)).orElse(false);
     }
 
     /**
-     * The table id a file name names ({@code MSD101.csv}, {@code RWE_MSD101_202404.csv}), whether or not the
+     * The MSDS table id a file name names ({@code MSD101.csv}, {@code RWE_MSD101_202404.csv}), whether or not the
      * dashboard uses that table.
      */
     static Optional<String> tableIdInFileName(String fileName) {
-        Matcher m = TABLE_IN_NAME.matcher(fileName);
-        return m.find() ? Optional.of("MSD" + m.group(1)) : Optional.empty();
+        return Dataset.MSDS.tableIdInFileName(fileName);
+    }
+
+    /** The table id a file name names in any dataset ({@code MHS201CareContact.csv} → MHS201). */
+    static Optional<String> anyTableIdInFileName(String fileName) {
+        for (Dataset dataset : Dataset.values()) {
+            Optional<String> id = dataset.tableIdInFileName(fileName);
+            if (id.isPresent()) {
+                return id;
+            }
+        }
+        return Optional.empty();
     }
 
     /**
-     * Recognises a table from its header when the file name does not say: the table whose required
+     * Recognises an MSDS table from its header when the file name does not say: the table whose required
      * columns are all present and which matches most columns wins.
      */
     Optional<MsdsTable> recogniseByHeader(List<String> header) {
+        return recogniseByHeader(Dataset.MSDS, header);
+    }
+
+    Optional<MsdsTable> recogniseByHeader(Dataset dataset, List<String> header) {
         MsdsTable best = null;
         int bestMatches = 0;
-        for (MsdsTable table : tables.values()) {
+        for (MsdsTable table : tables(dataset)) {
             HeaderMapping mapping = table.map(header);
             if (mapping.missingRequired().isEmpty() && mapping.matched() > bestMatches) {
                 best = table;
@@ -79,10 +106,11 @@ public class MsdsRegistry {
         return Optional.ofNullable(best);
     }
 
-    private static Map<String, MsdsTable> load() {
+    private static Map<String, MsdsTable> load(Dataset dataset) {
+        String resource = dataset.registryResource();
         Map<String, List<MsdsItem>> items = new LinkedHashMap<>();
-        try (Reader reader = new InputStreamReader(
-                MsdsRegistry.class.getResourceAsStream("/ingest/msds-items.csv"), StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(MsdsRegistry.class.getResourceAsStream(resource),
+                StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
             for (CSVRecord r : format.parse(reader)) {
                 Map<String, ItemFormat> aliases = new LinkedHashMap<>();
@@ -91,17 +119,21 @@ public class MsdsRegistry {
                     for (String alias : r.get("aliases").split("\\|")) {
                         Matcher m = ALIAS.matcher(alias.strip());
                         if (!m.matches()) {
-                            throw new IllegalStateException("Bad alias '" + alias + "' in msds-items.csv");
+                            throw new IllegalStateException("Bad alias '" + alias + "' in " + resource);
                         }
                         aliases.put(m.group(1), m.group(2) == null ? itemFormat : ItemFormat.parse(m.group(2)));
                     }
+                }
+                if (Dataset.ofTable(r.get("table")).orElse(null) != dataset) {
+                    throw new IllegalStateException("Table " + r.get("table") + " in " + resource + " is not a "
+                            + dataset + " table id");
                 }
                 items.computeIfAbsent(r.get("table"), k -> new ArrayList<>()).add(new MsdsItem(r.get("table"),
                         r.get("item"), r.get("uid"), itemFormat, r.get("obligation").equals("M"),
                         r.get("required").equals("Y"), aliases, r.get("sensitive").equals("Y")));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the MSDS item registry", e);
+            throw new UncheckedIOException("Cannot read the " + dataset + " item registry", e);
         }
         Map<String, MsdsTable> result = new LinkedHashMap<>();
         items.forEach((id, list) -> result.put(id, new MsdsTable(id, List.copyOf(list))));

@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One MSDS table of the registry and its items in registry order. */
+/** One table of a dataset's item registry (MSDS or MHSDS) and its items in registry order. */
 public record MsdsTable(String id, List<MsdsItem> items) {
 
-    /** The raw DuckDB table ({@code msd101}). */
+    /** The dataset the table belongs to, from its id (MSDnnn, MHSnnn). */
+    public Dataset dataset() {
+        return Dataset.ofTable(id).orElseThrow();
+    }
+
+    /** The raw DuckDB table ({@code msd101}, {@code mhs201}). */
     public String rawTable() {
         return id.toLowerCase(Locale.ROOT);
     }

@@ -20,39 +20,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Loads one submission (the CSV files of one folder or zip) on one connection, inside the caller's
- * transaction: recognise each file's table and layout, stage it with DuckDB {@code read_csv}, validate
- * every value against its MSDS format in SQL, then replace any earlier load of the same provider and
- * reporting period. Anything that refuses the submission throws {@link IngestRefusedException} before
- * the raw tables are touched, so the caller's rollback leaves the database as it was.
+ * transaction: recognise its dataset from the file names ({@link Dataset}), then each file's table and
+ * layout, stage it with DuckDB {@code read_csv}, validate every value against its registry format in SQL,
+ * then replace any earlier load of the same dataset, provider and reporting period. Anything that refuses
+ * the submission throws {@link IngestRefusedException} before the raw tables are touched, so the caller's
+ * rollback leaves the database as it was.
  */
 final class SubmissionLoader {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SubmissionLoader.class);
 
-    /**
-     * Tables a submission must contain: MSD000 names it, MSD001 and MSD101 hold the women and their bookings.
-     * MSD002 (GP practice registration) is optional because many local and national extracts omit it.
-     */
-    static final List<String> REQUIRED_TABLES = List.of("MSD000", "MSD001", "MSD101");
-
-    /** child table, child key item, parent table, parent key item: a child without its parent is an orphan. */
-    private record ParentLink(String child, String childKey, String parent, String parentKey) {
-    }
-
-    private static final List<ParentLink> PARENTS = List.of(
-            new ParentLink("MSD002", "LPIDMother", "MSD001", "LPIDMother"),
-            new ParentLink("MSD101", "LPIDMother", "MSD001", "LPIDMother"),
-            new ParentLink("MSD102", "PregnancyID", "MSD101", "PregnancyID"),
-            new ParentLink("MSD201", "PregnancyID", "MSD101", "PregnancyID"),
-            new ParentLink("MSD202", "CareConID", "MSD201", "CareConID"),
-            new ParentLink("MSD301", "PregnancyID", "MSD101", "PregnancyID"),
-            new ParentLink("MSD302", "LabourDeliveryID", "MSD301", "LabourDeliveryID"),
-            new ParentLink("MSD401", "LabourDeliveryID", "MSD301", "LabourDeliveryID"),
-            new ParentLink("MSD405", "LPIDBaby", "MSD401", "LPIDBaby"));
-
     /** The outcome of a loaded submission. */
-    record Loaded(long submissionId, @Nullable Long replacedSubmissionId, String provider, LocalDate periodStart,
-            LocalDate periodEnd, List<IngestReport.TableCount> tables) {
+    record Loaded(Dataset dataset, long submissionId, @Nullable Long replacedSubmissionId, String provider,
+            LocalDate periodStart, LocalDate periodEnd, List<IngestReport.TableCount> tables) {
     }
 
     private final Connection connection;
@@ -62,6 +42,9 @@ final class SubmissionLoader {
     private final IngestLog log;
     private final List<StagedFile> staged = new ArrayList<>();
     private final List<CsvScanOfFile> scanned = new ArrayList<>();
+    /** The dataset of the submission, once recognised from its files (MSDS until a file says otherwise). */
+    private Dataset dataset = Dataset.MSDS;
+    private boolean recognised;
 
     /** Every file looked at, for the ingest log, whether or not the submission loads. */
     record CsvScanOfFile(String name, String tableId, CsvScan scan) {
@@ -80,19 +63,30 @@ final class SubmissionLoader {
         return scanned;
     }
 
+    /** The dataset the files were recognised as (for the report of a refused submission too), if they were. */
+    @Nullable
+    Dataset recognisedDataset() {
+        return recognised ? dataset : null;
+    }
+
     Loaded load(ExtractFiles.Found found) throws SQLException, IOException {
         long started = System.nanoTime();
         for (String name : found.skipped()) {
             log.warning("ignored_file", name, null, null, null, null, "not a .csv file; ignored");
         }
+        dataset = recogniseDataset(found.csvFiles());
+        recognised = true;
         Map<String, StagedFile> byTable = recognise(found.csvFiles());
-        for (String required : REQUIRED_TABLES) {
+        List<String> requiredTables = dataset.requiredTables();
+        for (String required : requiredTables) {
             if (!byTable.containsKey(required)) {
-                throw new IngestRefusedException("The submission has no " + required + " file (every submission needs "
-                        + String.join(", ", REQUIRED_TABLES) + ")");
+                throw new IngestRefusedException("The submission has no " + required + " file (every "
+                        + (dataset == Dataset.MSDS ? "" : dataset + " ") + "submission needs "
+                        + String.join(", ", requiredTables) + ")");
             }
         }
-        if (!byTable.containsKey("MSD002")) {
+        // MSD002 (GP practice registration) is optional because many local and national extracts omit it.
+        if (dataset == Dataset.MSDS && !byTable.containsKey("MSD002")) {
             log.warning("missing_table", null, "MSD002", null, null, null, "no MSD002 (GP practice registration) file:"
                     + " GP practice and PCN are unknown for this submission, so their breakdowns have no data from it");
         }
@@ -101,7 +95,7 @@ final class SubmissionLoader {
             entry.setValue(stage(entry.getValue()));
         }
         long t1 = System.nanoTime();
-        Header header = header(byTable.get("MSD000"));
+        Header header = header(byTable.get(dataset.headerTable()));
         Long replaced = existingSubmission(header);
         for (StagedFile file : byTable.values()) {
             recordIssues(file);
@@ -120,10 +114,31 @@ final class SubmissionLoader {
         LOG.debug("scan {} ms, stage and check {} ms, issues {} ms, insert {} ms, orphans {} ms",
                 (t0 - started) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                 (System.nanoTime() - t3) / 1_000_000);
-        return new Loaded(submissionId, replaced, header.provider(), header.start(), header.end(), counts);
+        return new Loaded(dataset, submissionId, replaced, header.provider(), header.start(), header.end(), counts);
     }
 
     // ------------------------------------------------------------------ recognising files
+
+    /**
+     * The dataset of a submission, from the table ids its file names carry (MSDnnn or MHSnnn); files that name
+     * no table are MSDS files recognised by their header, as before there was a second dataset. A submission
+     * mixing the two is refused: each dataset has its own header table, provider and period.
+     */
+    private static Dataset recogniseDataset(List<ExtractFiles.SourceFile> files) {
+        Map<Dataset, String> seen = new LinkedHashMap<>();
+        for (ExtractFiles.SourceFile file : files) {
+            String fileName = Path.of(file.name()).getFileName().toString();
+            MsdsRegistry.anyTableIdInFileName(fileName).flatMap(Dataset::ofTable)
+                    .ifPresent(d -> seen.putIfAbsent(d, file.name()));
+        }
+        if (seen.size() > 1) {
+            StringJoiner which = new StringJoiner(" and ");
+            seen.forEach((d, name) -> which.add(d + " (" + name + ")"));
+            throw new IngestRefusedException("The submission mixes files of two datasets: " + which
+                    + "; load each dataset's files as a submission of its own");
+        }
+        return seen.isEmpty() ? Dataset.MSDS : seen.keySet().iterator().next();
+    }
 
     private Map<String, StagedFile> recognise(List<ExtractFiles.SourceFile> files) throws IOException, SQLException {
         Map<String, StagedFile> byTable = new LinkedHashMap<>();
@@ -135,20 +150,25 @@ final class SubmissionLoader {
             } catch (IOException e) {
                 throw new IngestRefusedException(file.name() + " cannot be read: " + e.getMessage(), e);
             }
-            Optional<String> named = MsdsRegistry.tableIdInFileName(Path.of(file.name()).getFileName().toString());
+            Optional<String> named = dataset.tableIdInFileName(Path.of(file.name()).getFileName().toString());
             MsdsTable table;
             if (named.isPresent()) {
                 table = registry.table(named.get()).orElse(null);
                 if (table == null) {
                     scanned.add(new CsvScanOfFile(file.name(), named.get(), scan));
                     if (MsdsRegistry.isKnownUnusedTable(named.get())) {
-                        log.warning("ignored_table", file.name(), named.get(), null, null, null,
-                                named.get() + " is an MSDS table the dashboard does not use; the file was not loaded");
+                                log.warning("ignored_table", file.name(), named.get(), null, null, null,
+                                named.get() + " is an " + dataset + " table the dashboard does not use; the file was"
+                                        + " not loaded");
                         continue;
                     }
                     throw new IngestRefusedException(file.name() + ": unknown table " + named.get()
-                            + " (not an MSDS v2 table)");
+                            + " (not " + dataset.tableKind() + ")");
                 }
+            } else if (dataset != Dataset.MSDS) {
+                // The specification names each MHSDS file after its table; several tables share key columns.
+                throw new IngestRefusedException(file.name() + ": unknown table: the file name has no " + dataset
+                        + " table id (" + String.join(", ", dataset.requiredTables()) + ")");
             } else {
                 table = registry.recogniseByHeader(scan.header()).orElseThrow(() -> new IngestRefusedException(
                         file.name() + ": unknown table: the file name has no MSDnnn table id and the header matches"
@@ -167,7 +187,8 @@ final class SubmissionLoader {
             }
             if (!mapping.ignored().isEmpty()) {
                 log.warning("ignored_column", file.name(), table.id(), 1, String.join(", ", mapping.ignored()), null,
-                        "column" + (mapping.ignored().size() > 1 ? "s" : "") + " not in the MSDS registry for "
+                        "column" + (mapping.ignored().size() > 1 ? "s" : "") + " not in the " + dataset
+                                + " registry for "
                                 + table.id() + "; ignored");
             }
             Path readable = file.path();
@@ -266,7 +287,7 @@ final class SubmissionLoader {
 
     /** After the insert: rows of this submission whose parent is in no submission of the provider. */
     private void warnOrphans(Map<String, StagedFile> byTable, String provider, long submissionId) throws SQLException {
-        for (ParentLink link : PARENTS) {
+        for (Dataset.ParentLink link : dataset.parents()) {
             StagedFile child = byTable.get(link.child());
             if (child == null || !child.has(link.childKey())) {
                 continue;
@@ -276,42 +297,45 @@ final class SubmissionLoader {
             log.insertOrphans(child, "SELECT c.line, c." + link.childKey() + " AS key FROM "
                     + link.child().toLowerCase() + " c WHERE c.submission_id = " + submissionId + " AND c."
                     + link.childKey() + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM " + link.parent().toLowerCase()
-                    + " p JOIN submission s USING (submission_id) WHERE s.provider = ? AND p." + link.parentKey()
+                    + " p JOIN submission s USING (submission_id) WHERE s.provider = ? AND s.dataset = '" + dataset
+                    + "' AND p." + link.parentKey()
                     + " = c." + link.childKey() + ")", link.childKey(), reason, provider);
         }
     }
 
-    // ------------------------------------------------------------------ MSD000 and replacement
+    // ------------------------------------------------------------------ the header (MSD000, MHS000) and replacement
 
     private record Header(String provider, LocalDate start, LocalDate end, boolean national) {
     }
 
     private Header header(StagedFile msd000) throws SQLException {
         String name = msd000.source().name();
+        String id = dataset.headerTable();
+        Dataset.HeaderItems items = dataset.headerItems();
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT line, x.col, x.val, x.why FROM (SELECT " + msd000.line()
                         + " AS line, unnest(" + problems(msd000.mandatory(), true) + ") AS x FROM " + msd000.rows()
                         + " WHERE NOT r.keep) ORDER BY line LIMIT 1")) {
             if (rs.next()) {
-                throw new IngestRefusedException(name + " (MSD000) line " + rs.getInt(1) + ": " + rs.getString(2)
+                throw new IngestRefusedException(name + " (" + id + ") line " + rs.getInt(1) + ": " + rs.getString(2)
                         + (rs.getString(3) == null ? "" : " '" + rs.getString(3) + "'") + ": " + rs.getString(4));
             }
         }
         long rows = count("SELECT count(*) FROM " + msd000.rawTable());
         if (rows != 1 || !msd000.scan().badRows().isEmpty()) {
-            throw new IngestRefusedException(name + " (MSD000) must hold exactly one header row; it holds "
+            throw new IngestRefusedException(name + " (" + id + ") must hold exactly one header row; it holds "
                     + (rows + msd000.scan().badRows().size()));
         }
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT " + msd000.value("OrgCodeProvider") + ", cast("
-                        + msd000.value("RPStartDate") + " AS DATE), cast(" + msd000.value("RPEndDate")
+                ResultSet rs = st.executeQuery("SELECT " + msd000.value(items.provider()) + ", cast("
+                        + msd000.value(items.periodStart()) + " AS DATE), cast(" + msd000.value(items.periodEnd())
                         + " AS DATE) FROM " + msd000.rows())) {
             rs.next();
             LocalDate start = rs.getObject(2, LocalDate.class);
             LocalDate end = rs.getObject(3, LocalDate.class);
             if (end.isBefore(start)) {
-                throw new IngestRefusedException(name + " (MSD000): RPEndDate " + end + " is before RPStartDate "
-                        + start);
+                throw new IngestRefusedException(name + " (" + id + "): " + items.periodEnd() + " " + end
+                        + " is before " + items.periodStart() + " " + start);
             }
             boolean national = staged.stream().anyMatch(f -> f.mapping().nationalLayout());
             return new Header(rs.getString(1).strip().toUpperCase(), start, end, national);
@@ -320,10 +344,12 @@ final class SubmissionLoader {
 
     private Long existingSubmission(Header header) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT submission_id FROM submission WHERE provider = ? AND rp_start = ? AND rp_end = ?")) {
+                "SELECT submission_id FROM submission WHERE provider = ? AND rp_start = ? AND rp_end = ?"
+                        + " AND dataset = ?")) {
             ps.setString(1, header.provider());
             ps.setDate(2, Date.valueOf(header.start()));
             ps.setDate(3, Date.valueOf(header.end()));
+            ps.setString(4, dataset.name());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
@@ -332,28 +358,30 @@ final class SubmissionLoader {
 
     private long replace(Header header, Long replaced, Map<String, StagedFile> byTable) throws SQLException {
         if (replaced != null) {
-            for (MsdsTable table : registry.tables()) {
-                if (!table.id().equals("MSD000")) {
+            for (MsdsTable table : registry.tables(dataset)) {
+                if (!table.id().equals(dataset.headerTable())) {
                     execute("DELETE FROM " + table.rawTable() + " WHERE submission_id = " + replaced);
                 }
             }
             execute("DELETE FROM submission WHERE submission_id = " + replaced);
         }
         long id = count("SELECT nextval('submission_seq')");
-        boolean provider = staged.stream().anyMatch(f -> !f.mapping().nationalLayout() && !f.table().id().equals("MSD000"));
+        boolean provider = staged.stream().anyMatch(f -> !f.mapping().nationalLayout()
+                && !f.table().id().equals(dataset.headerTable()));
         String layout = header.national() ? (provider ? "mixed" : "national") : "provider";
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO submission (submission_id, provider, rp_start,"
-                + " rp_end, layout, run_id, loaded_at) VALUES (?, ?, ?, ?, ?, ?, current_localtimestamp())")) {
+                + " rp_end, layout, run_id, loaded_at, dataset) VALUES (?, ?, ?, ?, ?, ?, current_localtimestamp(), ?)")) {
             ps.setLong(1, id);
             ps.setString(2, header.provider());
             ps.setDate(3, Date.valueOf(header.start()));
             ps.setDate(4, Date.valueOf(header.end()));
             ps.setString(5, layout);
             ps.setLong(6, log.runId());
+            ps.setString(7, dataset.name());
             ps.executeUpdate();
         }
         for (StagedFile file : byTable.values()) {
-            if (!file.table().id().equals("MSD000")) {
+            if (!file.table().id().equals(dataset.headerTable())) {
                 insertRows(file, id);
             }
         }

@@ -39,10 +39,13 @@ public class CompletePeriods {
         this.jdbc = jdbc;
     }
 
-    /** The months covered now, from the submission table (a handful of rows: no cache needed). */
+    /**
+     * The months covered now, from the MSDS submissions (a handful of rows: no cache needed). An MHSDS submission
+     * (monthly, from a mental health provider) does not narrow the maternity coverage.
+     */
     public Coverage coverage() {
         Map<String, List<LocalDate[]>> byProvider = new TreeMap<>();
-        jdbc.sql("SELECT provider, rp_start, rp_end FROM submission").query((rs, i) -> {
+        jdbc.sql("SELECT provider, rp_start, rp_end FROM submission WHERE dataset = 'MSDS'").query((rs, i) -> {
             byProvider.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new LocalDate[] {
                     rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate() });
             return null;

@@ -37,6 +37,43 @@ class MsdsRegistryTest {
     }
 
     @Test
+    void everyMhsdsRegistryItemIsARawTableColumnOfItsStorageType(@TempDir Path dir) {
+        try (TestDatabase db = TestDatabase.create(dir)) {
+            JdbcClient jdbc = JdbcClient.create(db.dataSource());
+            assertThat(registry.tables(Dataset.MHSDS)).extracting(MsdsTable::id)
+                    .containsExactly("MHS000", "MHS001", "MHS101", "MHS102", "MHS201");
+            for (MsdsTable table : registry.dataTables()) {
+                List<String> expected = new ArrayList<>(List.of("submission_id BIGINT", "line INTEGER",
+                        "invalid_items VARCHAR[]"));
+                table.items().forEach(i -> expected.add(i.name() + " " + i.format().sqlType()));
+                List<String> actual = jdbc.sql("SELECT column_name || ' ' || data_type FROM information_schema.columns"
+                        + " WHERE table_schema = 'main' AND table_name = :t ORDER BY ordinal_position")
+                        .param("t", table.rawTable()).query(String.class).list();
+                assertThat(actual).as(table.id()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void recognisesMhsdsTablesFromFileNamesAndMapsV5AndNationalNames() {
+        assertThat(MsdsRegistry.anyTableIdInFileName("MHS201CareContact.csv")).contains("MHS201");
+        assertThat(MsdsRegistry.anyTableIdInFileName("RT5_MHS000Header_202404.csv")).contains("MHS000");
+        assertThat(MsdsRegistry.anyTableIdInFileName("MSD101.csv")).contains("MSD101");
+        assertThat(MsdsRegistry.tableIdInFileName("MHS201CareContact.csv")).isEmpty();
+        assertThat(Dataset.ofTable("mhs101")).contains(Dataset.MHSDS);
+
+        HeaderMapping v5 = registry.table("MHS201").orElseThrow()
+                .map(List.of("UniqCareContID", "UniqServReqID", "CareContDate", "AttendOrDNACode", "RecordNumber"));
+        assertThat(v5.columns()).extracting(c -> c.item().name())
+                .containsExactly("CareContactId", "ServiceRequestId", "CareContDate", "AttendStatus");
+        assertThat(v5.ignored()).containsExactly("RecordNumber");
+        HeaderMapping national = registry.table("MHS101").orElseThrow()
+                .map(List.of("UniqServReqID", "Person_ID", "ReferralRequestReceivedDate"));
+        assertThat(national.nationalLayout()).isTrue();
+        assertThat(national.missingRequired()).isEmpty();
+    }
+
+    @Test
     void recognisesTablesFromFileNamesAndFromHeaders() {
         assertThat(MsdsRegistry.tableIdInFileName("RWE_MSD101_202404.csv")).contains("MSD101");
         assertThat(MsdsRegistry.tableIdInFileName("msd401BabyDemographics.csv")).contains("MSD401");

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The facts computed the plain way, straight from each {@code measure_<id>} view over the live derived views
- * and joined to {@code v_women} one measure at a time (the rebuild before it materialised anything), to hold
+ * and joined to {@code v_women_all} one measure at a time (the rebuild before it materialised anything), to hold
  * the optimised rebuild to the same rows. Written out here rather than shared with {@link MeasureFacts}, so a
  * change there that alters a single value shows up as a difference.
  */
@@ -37,7 +37,7 @@ final class FactsReference {
                 + " CAST(year(e.event_date) - CASE WHEN month(e.event_date) < 4 THEN 1 ELSE 0 END AS VARCHAR) || '/'"
                 + " || right(CAST(year(e.event_date) - CASE WHEN month(e.event_date) < 4 THEN 1 ELSE 0 END + 1 AS VARCHAR), 2),"
                 + " w.imd_vintage"
-                + " FROM measure_" + m.id() + " e LEFT JOIN v_women w ON w.provider = e.provider AND w.mother_id = e.mother_id"
+                + " FROM measure_" + m.id() + " e LEFT JOIN v_women_all w ON w.provider = e.provider AND w.mother_id = e.mother_id"
                 + " WHERE e.event_date IS NOT NULL").collect(Collectors.joining(" UNION ALL "));
     }
 

@@ -40,7 +40,7 @@ class MeasureCatalogueTest {
                 "breastmilk_first_feed", "caesarean", "continuity_of_carer", "did_not_attend", "early_booking",
                 "ethnicity_recorded", "folic_acid_before", "low_birthweight_term", "neonatal_death", "pcsp_recorded",
                 "postcode_linked", "pph_1500", "preterm", "remote_contacts", "smoking_booking", "smoking_delivery",
-                "stillbirth", "tears_3rd_4th");
+                "stillbirth", "tears_3rd_4th", "pmh_dna_rate", "pmh_referral_not_accepted");
         Measure stillbirth = catalogue.find("stillbirth").orElseThrow();
         assertThat(stillbirth.multiplier()).isEqualTo(1000);
         assertThat(stillbirth.unit()).isEqualTo("per 1,000");

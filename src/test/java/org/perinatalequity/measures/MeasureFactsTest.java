@@ -2,6 +2,8 @@ package org.perinatalequity.measures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.perinatalequity.SampleData;
 import org.perinatalequity.SampleDataTest;
@@ -43,8 +45,13 @@ class MeasureFactsTest {
         long version = facts.version();
         refresher.refresh();
         assertThat(facts.version()).isGreaterThan(version);
-        assertThat(jdbc.sql("SELECT count(DISTINCT measure_id) FROM fact_event").query(Long.class).single())
-                .isEqualTo(catalogue.all().size());
+        // Every measure with counted units has its facts (the sample holds no MHSDS yet: the pmh_ measures have none).
+        List<String> withRows = catalogue.all().stream().map(Measure::id)
+                .filter(id -> jdbc.sql("SELECT count(*) FROM measure_" + id).query(Long.class).single() > 0).sorted()
+                .toList();
+        assertThat(withRows).hasSizeGreaterThanOrEqualTo(19);
+        assertThat(jdbc.sql("SELECT DISTINCT measure_id FROM fact_event ORDER BY 1").query(String.class).list())
+                .isEqualTo(withRows);
         FactsReference.assertFactsEqualReference(jdbc, catalogue.all());
     }
 }

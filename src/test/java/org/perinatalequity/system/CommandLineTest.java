@@ -49,6 +49,35 @@ class CommandLineTest {
     }
 
     @Test
+    void ingestRecognisesAnMhsdsSubmissionAndNamesItsDatasetAndTables() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("rt5"));
+        Files.writeString(folder.resolve("MHS000Header.csv"),
+                "OrgIDProvider,ReportingPeriodStartDate,ReportingPeriodEndDate\nRT5,2024-04-01,2024-04-30\n");
+        Files.writeString(folder.resolve("MHS001MPI.csv"), "LocalPatientId,EthnicCategory\nW1,A\n");
+        Files.writeString(folder.resolve("MHS101Referral.csv"),
+                "ServiceRequestId,LocalPatientId,ReferralRequestReceivedDate\nR1,W1,2024-04-02\n");
+        Files.writeString(folder.resolve("MHS102ServiceTypeReferredTo.csv"), "ServiceRequestId,ServTeamTypeRefToMH\nR1,C02\n");
+        Files.writeString(folder.resolve("MHS201CareContact.csv"),
+                "CareContactId,ServiceRequestId,CareContDate,AttendOrDNACode\nK1,R1,2024-04-09,5\nK2,R1,2024-04-31,5\n");
+        Path report = dir.resolve("mhsds.json");
+
+        int code = run("--db=" + dir.resolve("cli.duckdb"), "ingest", folder.toString(), "--report", report.toString());
+
+        assertThat(code).as(err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        JsonNode submission = json.get("submissions").get(0);
+        assertThat(submission.get("dataset").asText()).isEqualTo("MHSDS");
+        assertThat(submission.get("provider").asText()).isEqualTo("RT5");
+        JsonNode mhs201 = submission.get("tables").get(4);
+        assertThat(mhs201.get("table").asText()).isEqualTo("MHS201");
+        assertThat(mhs201.get("loaded").asLong()).isEqualTo(1);
+        JsonNode reject = json.get("rejects").get(0);
+        assertThat(reject.get("table").asText()).isEqualTo("MHS201");
+        assertThat(reject.get("line").asInt()).isEqualTo(3);
+        assertThat(reject.get("column").asText()).isEqualTo("CareContDate");
+    }
+
+    @Test
     void ingestExits0AndWritesTheJsonReport() throws Exception {
         Path good = extract("good", "PregnancyID,LPIDMother,AntenatalAppDate");
         Path report = dir.resolve("report.json");

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -47,6 +48,8 @@ class DataLoadedView extends VerticalLayout {
     private final Grid<LoadedData.SubmissionRow> submissions = new Grid<>();
     private final Grid<LoadedData.TableRows> tables = new Grid<>();
     private final Grid<LoadedData.RunRow> runs = new Grid<>();
+    private final Grid<LoadedData.MentalHealthLinkage> mentalHealth = new Grid<>();
+    private final Section mentalHealthSection;
     private final RunIssuesPanel issues;
 
     DataLoadedView(IngestService ingestService, AccessPolicy policy) {
@@ -58,8 +61,9 @@ class DataLoadedView extends VerticalLayout {
         configureSubmissions();
         configureTables();
         configureRuns();
+        configureMentalHealth();
 
-        Paragraph lead = new Paragraph("The MSDS submissions in the database, how many rows each table holds,"
+        Paragraph lead = new Paragraph("The MSDS (and MHSDS) submissions in the database, how many rows each table holds,"
                 + " and the recent loads with their rejected rows and warnings.");
         lead.addClassName("equity-lead");
         add(new H1("Data loaded"), lead);
@@ -69,9 +73,14 @@ class DataLoadedView extends VerticalLayout {
         add(section("submissions", "Submissions", submissions),
                 section("tables", "Rows per table", tables,
                         note("Latest records counts each record once when submissions overlap.")),
+                mentalHealthSection = section("mental-health", "Mental health access", mentalHealth,
+                        note("MHSDS women linked to an MSDS mother by NHS number (or Person_ID) take their ethnicity,"
+                                + " deprivation and place from the maternity record; the others keep MHSDS's own."
+                                + " See docs/mental-health.md.")),
                 section("runs", "Recent ingest runs", runs,
                         note("Select a run to list its rejected rows and warnings below.")),
                 section("issues", "Rejects and warnings", issues));
+        mentalHealthSection.setId("mental-health");
         refresh();
     }
 
@@ -81,6 +90,10 @@ class DataLoadedView extends VerticalLayout {
         submissions.setItems(submissionRows);
         fitHeight(submissions, submissionRows.size());
         tables.setItems(ingestService.countTableRows());
+        List<LoadedData.MentalHealthLinkage> linkage = ingestService.findMentalHealthLinkage();
+        mentalHealth.setItems(linkage);
+        // Most databases hold maternity data alone: the section appears once some MHSDS is loaded.
+        mentalHealthSection.setVisible(!linkage.isEmpty());
         List<LoadedData.RunRow> runRows = ingestService.findRecentRuns(RECENT_RUNS);
         runs.setItems(runRows);
         fitHeight(runs, runRows.size());
@@ -116,6 +129,24 @@ class DataLoadedView extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END);
         tables.setAllRowsVisible(true);
         compact(tables);
+    }
+
+    private void configureMentalHealth() {
+        mentalHealth.setAriaLabel("MHSDS linkage to MSDS by mental health provider");
+        mentalHealth.setId("mental-health-grid");
+        mentalHealth.addColumn(LoadedData.MentalHealthLinkage::provider).setHeader("Provider").setAutoWidth(true);
+        mentalHealth.addColumn(m -> DisplayFormats.count(m.women())).setHeader("Women")
+                .setTextAlign(ColumnTextAlign.END);
+        mentalHealth.addColumn(m -> DisplayFormats.count(m.linked())).setHeader("Linked to MSDS")
+                .setTextAlign(ColumnTextAlign.END);
+        mentalHealth.addColumn(m -> DisplayFormats.percent(100 * m.linkageRate()))
+                .setHeader("Linkage rate").setTextAlign(ColumnTextAlign.END);
+        mentalHealth.addColumn(m -> DisplayFormats.count(m.perinatalReferrals())).setHeader("C02/F02 referrals")
+                .setTextAlign(ColumnTextAlign.END);
+        mentalHealth.addColumn(m -> DisplayFormats.count(m.perinatalContacts())).setHeader("C02/F02 contacts")
+                .setTextAlign(ColumnTextAlign.END);
+        mentalHealth.setAllRowsVisible(true);
+        compact(mentalHealth);
     }
 
     private void configureRuns() {

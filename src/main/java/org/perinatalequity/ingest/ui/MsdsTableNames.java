@@ -3,7 +3,7 @@ package org.perinatalequity.ingest.ui;
 import java.util.Map;
 
 /**
- * The names people know the MSDS v2 tables by (NHS England's MSDS v2 technical output specification),
+ * The names people know the MSDS v2 and MHSDS v6 tables by (NHS England's technical output specifications),
  * shown beside the table ids, which on their own mean little to most readers.
  */
 final class MsdsTableNames {
@@ -19,7 +19,12 @@ final class MsdsTableNames {
             Map.entry("MSD301", "Labour and Delivery"),
             Map.entry("MSD302", "Care Activity (Labour and Delivery)"),
             Map.entry("MSD401", "Baby's Demographics and Birth Details"),
-            Map.entry("MSD405", "Care Activity (Baby)"));
+            Map.entry("MSD405", "Care Activity (Baby)"),
+            Map.entry("MHS000", "Header (MHSDS)"),
+            Map.entry("MHS001", "Master Patient Index (MHSDS)"),
+            Map.entry("MHS101", "Service or Team Referral (MHSDS)"),
+            Map.entry("MHS102", "Service or Team Type Referred To (MHSDS)"),
+            Map.entry("MHS201", "Care Contact (MHSDS)"));
 
     private MsdsTableNames() {
     }
