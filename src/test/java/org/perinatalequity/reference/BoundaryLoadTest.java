@@ -138,4 +138,21 @@ class BoundaryLoadTest {
         assertThat(jdbc.sql("SELECT neighbourhood_name FROM ref_neighbourhood WHERE lsoa = 'E01950002'")
                 .query(String.class).single()).isEqualTo("City Centre");
     }
+
+    @Test
+    void loadsTheSamplesSyntheticBoundariesWholeAndTilingEachAuthority() {
+        ReferenceReport report = service.load(List.of(Path.of("data-samples/reference")), "tester");
+
+        // 611 LLR LSOAs (Leicester 192, Leicestershire 396, Rutland 23); the border authorities' areas are left out
+        assertThat(jdbc.sql("SELECT level || '=' || count(*) FROM ref_boundary GROUP BY level ORDER BY level")
+                .query(String.class).list()).containsExactly("lad=9", "lsoa=611", "msoa=126", "ward=208");
+        assertThat(report.warnings()).allMatch(w -> w.endsWith("are outside the LMNS and were left out"));
+        assertThat(jdbc.sql("SELECT level || '=' || count(*) FROM ref_lsoa_area GROUP BY level ORDER BY level")
+                .query(String.class).list()).containsExactly("lad=611", "msoa=611", "ward=611");
+        // Each LSOA lies in its own local authority's boundary
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM ref_lsoa_area a JOIN ref_imd i ON i.lsoa = a.lsoa
+                WHERE a.level = 'lad' AND a.code <> i.la_code""").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM ref_neighbourhood").query(Long.class).single()).isEqualTo(611);
+    }
 }
