@@ -66,6 +66,11 @@ class ArchitectureTest {
     static final ArchRule geographyNamesNoFeature = noClasses().that().resideInAPackage(ROOT + ".geography..")
             .should().dependOnClassesThat().resideInAnyPackage(features(SHELL));
 
+    /** maps draws the areas it is given: it names no feature and not the shell. */
+    @ArchTest
+    static final ArchRule mapsNameNoFeature = noClasses().that().resideInAPackage(ROOT + ".maps..")
+            .should().dependOnClassesThat().resideInAnyPackage(features(SHELL));
+
     /** Views read through their feature's service: no query package, no JDBC. */
     @ArchTest
     static final ArchRule viewsUseNoQueryOrJdbc = noClasses().that().resideInAPackage("..ui..")
