@@ -59,6 +59,16 @@ public class BreakdownMaps {
         this.boundaries = boundaries;
     }
 
+    /** The measures a map can show (the catalogue), for the page's choice. */
+    public List<Measure> measures() {
+        return breakdowns.measures();
+    }
+
+    /** Audits a download of the map of {@code result} (the same log entry as a chart download). */
+    public void audited(BreakdownResult result, String what) {
+        breakdowns.audited(result, what);
+    }
+
     /** The map and the breakdown it draws (for the table beside it). */
     public record MeasureMap(BreakdownResult breakdown, MapImage image) {
     }
