@@ -61,6 +61,16 @@ class ArchitectureTest {
     static final ArchRule chartsNameNoFeature = noClasses().that().resideInAPackage(ROOT + ".charts..")
             .should().dependOnClassesThat().resideInAnyPackage(features(SHELL));
 
+    /** geography reads and converts shapes (boundary files, WGS84 → National Grid): it names no feature, no shell. */
+    @ArchTest
+    static final ArchRule geographyNamesNoFeature = noClasses().that().resideInAPackage(ROOT + ".geography..")
+            .should().dependOnClassesThat().resideInAnyPackage(features(SHELL));
+
+    /** maps draws the areas it is given: it names no feature and not the shell. */
+    @ArchTest
+    static final ArchRule mapsNameNoFeature = noClasses().that().resideInAPackage(ROOT + ".maps..")
+            .should().dependOnClassesThat().resideInAnyPackage(features(SHELL));
+
     /** Views read through their feature's service: no query package, no JDBC. */
     @ArchTest
     static final ArchRule viewsUseNoQueryOrJdbc = noClasses().that().resideInAPackage("..ui..")

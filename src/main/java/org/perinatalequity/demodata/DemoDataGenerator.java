@@ -123,6 +123,7 @@ public final class DemoDataGenerator {
             });
         }
         files.addAll(ReferenceFiles.write(reference, geo, seed));
+        files.addAll(BoundaryFiles.write(reference, geo, seed));
         return new DemoDataSummary(outDir, births, seed, counts, files);
     }
 

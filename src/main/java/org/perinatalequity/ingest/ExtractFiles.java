@@ -33,17 +33,26 @@ public final class ExtractFiles {
     }
 
     public static Found list(Path source, Path workDir, long maxUncompressedBytes, int maxEntries) {
+        return list(source, workDir, maxUncompressedBytes, maxEntries, ExtractFiles::isCsv);
+    }
+
+    /**
+     * The same, keeping the files whose name {@code accept} takes instead of the .csv files (reference data also
+     * takes boundary files: .geojson, .json, .gpkg). "csvFiles" are then the accepted files.
+     */
+    public static Found list(Path source, Path workDir, long maxUncompressedBytes, int maxEntries,
+            java.util.function.Predicate<String> accept) {
         if (!Files.exists(source)) {
             throw new IngestRefusedException(source + " does not exist");
         }
         try {
             if (Files.isDirectory(source)) {
-                return listFolder(source);
+                return listFolder(source, accept);
             }
             if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                return unzip(source, workDir, maxUncompressedBytes, maxEntries);
+                return unzip(source, workDir, maxUncompressedBytes, maxEntries, accept);
             }
-            if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            if (accept.test(source.getFileName().toString())) {
                 return new Found(List.of(new SourceFile(source.getFileName().toString(), source)), List.of());
             }
         } catch (ZipException e) {
@@ -54,13 +63,13 @@ public final class ExtractFiles {
         throw new IngestRefusedException(source.getFileName() + " is neither a folder, a .zip nor a .csv file");
     }
 
-    private static Found listFolder(Path folder) throws IOException {
+    private static Found listFolder(Path folder, java.util.function.Predicate<String> accept) throws IOException {
         List<SourceFile> csv = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : files.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
                 String name = folder.relativize(p).toString();
-                if (isCsv(name)) {
+                if (accept.test(name)) {
                     csv.add(new SourceFile(name, p));
                 } else if (!isHidden(p.getFileName().toString())) {
                     skipped.add(name);
@@ -70,7 +79,8 @@ public final class ExtractFiles {
         return new Found(csv, skipped);
     }
 
-    private static Found unzip(Path zip, Path workDir, long maxBytes, int maxEntries) throws IOException {
+    private static Found unzip(Path zip, Path workDir, long maxBytes, int maxEntries,
+            java.util.function.Predicate<String> accept) throws IOException {
         List<SourceFile> csv = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         long total = 0;
@@ -89,7 +99,7 @@ public final class ExtractFiles {
                 if (isHidden(fileName) || entryName.startsWith("__MACOSX/")) {
                     continue;
                 }
-                if (!isCsv(fileName)) {
+                if (!accept.test(fileName)) {
                     skipped.add(entryName);
                     continue;
                 }

@@ -33,7 +33,8 @@ class ReferenceCommand implements CommandLine.Command {
 
     @Override
     public String usage() {
-        return "reference PATH...   (PATH: a CSV file, folder or .zip of ONSPD/NSPL, IoD File 7 or GP-PCN files)";
+        return "reference PATH...   (PATH: a file, folder or .zip of ONSPD/NSPL, IoD File 7, GP-PCN, LSOA lookup,"
+                + " neighbourhood or boundary files: GeoJSON, GeoPackage)";
     }
 
     @Override
@@ -50,6 +51,7 @@ class ReferenceCommand implements CommandLine.Command {
             for (ReferenceReport.LoadedFile f : report.files()) {
                 out.printf("Loaded %s: %s, %d rows%n", f.file(), f.layout(), f.rows());
             }
+            report.warnings().forEach(w -> out.println("Warning: " + w));
             return CommandLine.OK;
         } catch (ReferenceRefusedException e) {
             err.println("Refused: " + e.getMessage());

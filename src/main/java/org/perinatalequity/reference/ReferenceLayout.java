@@ -12,19 +12,21 @@ import java.util.regex.Pattern;
  * Recognises an official reference file from its header, never from one release's exact names:
  * ONSPD and NSPL in the old lower-case style ({@code pcd, oslaua|laua, lsoa11, lsoa21}) and the
  * vintage-suffixed style ({@code pcd7, lad25cd, lsoa21cd}); English Indices of Deprivation File 7 of
- * 2019 ({@code LSOA code (2011)}) and 2025 ({@code LSOA code (2021)}); and a GP practice to PCN mapping.
+ * 2019 ({@code LSOA code (2011)}) and 2025 ({@code LSOA code (2021)}); a GP practice to PCN mapping; the ONS LSOA
+ * 2011 → 2021 lookup ({@code LSOA11CD, LSOA21CD, CHGIND}); and the LMNS's neighbourhood file (an LSOA code column and
+ * {@code neighbourhood_code}/{@code neighbourhood}, with {@code neighbourhood_name} optional).
  */
 record ReferenceLayout(Kind kind, String description, String vintage, Map<Field, Integer> positions) {
 
     enum Kind {
-        postcode_directory, imd, gp_pcn
+        postcode_directory, imd, gp_pcn, lsoa_lookup, neighbourhood
     }
 
     /** The columns the loaders read; a layout maps each to a position in the file (or leaves it out). */
     enum Field {
         POSTCODE, POSTCODE_ONE_SPACE, TERMINATED, LA, COUNTRY, LSOA11, LSOA21,
         LSOA, LSOA_NAME, LA_NAME, IMD_SCORE, IMD_RANK, IMD_DECILE,
-        PRACTICE, PCN_CODE, PCN_NAME, PRACTICE_NAME
+        PRACTICE, PCN_CODE, PCN_NAME, PRACTICE_NAME, CHANGE, NEIGHBOURHOOD_CODE, NEIGHBOURHOOD_NAME
     }
 
     Optional<Integer> position(Field field) {
@@ -33,7 +35,8 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
 
     static Optional<ReferenceLayout> detect(List<String> header) {
         List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
-        return postcodeDirectory(names).or(() -> imd(names)).or(() -> gpPcn(names));
+        return postcodeDirectory(names).or(() -> imd(names)).or(() -> gpPcn(names)).or(() -> neighbourhood(names))
+                .or(() -> lsoaLookup(names));
     }
 
     private static Optional<ReferenceLayout> postcodeDirectory(List<String> names) {
@@ -91,6 +94,33 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
         find(names, matches("pcn_name|pcn name")).ifPresent(i -> p.put(Field.PCN_NAME, i));
         find(names, matches("practice_name|practice name")).ifPresent(i -> p.put(Field.PRACTICE_NAME, i));
         return Optional.of(new ReferenceLayout(Kind.gp_pcn, "GP practice to primary care network mapping", null,
+                Map.copyOf(p)));
+    }
+
+    private static Optional<ReferenceLayout> lsoaLookup(List<String> names) {
+        Optional<Integer> lsoa11 = find(names, matches("lsoa11cd"));
+        Optional<Integer> lsoa21 = find(names, matches("lsoa21cd"));
+        if (lsoa11.isEmpty() || lsoa21.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Field, Integer> p = new LinkedHashMap<>();
+        p.put(Field.LSOA11, lsoa11.get());
+        p.put(Field.LSOA21, lsoa21.get());
+        find(names, matches("chgind")).ifPresent(i -> p.put(Field.CHANGE, i));
+        return Optional.of(new ReferenceLayout(Kind.lsoa_lookup, "LSOA 2011 to LSOA 2021 lookup", null, Map.copyOf(p)));
+    }
+
+    private static Optional<ReferenceLayout> neighbourhood(List<String> names) {
+        Optional<Integer> code = find(names, matches("neighbourhood(_code| code|_cd|cd)?"));
+        Optional<Integer> lsoa = find(names, matches("lsoa(11|21)?(cd| code)?|lsoa_code"));
+        if (code.isEmpty() || lsoa.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Field, Integer> p = new LinkedHashMap<>();
+        p.put(Field.LSOA, lsoa.get());
+        p.put(Field.NEIGHBOURHOOD_CODE, code.get());
+        find(names, matches("neighbourhood(_name| name|_nm|nm)")).ifPresent(i -> p.put(Field.NEIGHBOURHOOD_NAME, i));
+        return Optional.of(new ReferenceLayout(Kind.neighbourhood, "LMNS neighbourhoods (LSOA to neighbourhood)", null,
                 Map.copyOf(p)));
     }
 

@@ -5,8 +5,21 @@ import java.util.stream.Collectors;
 
 import org.perinatalequity.security.AuditedLoad;
 
-/** What a reference load did: each file, how it was recognised, and the rows loaded. */
-public record ReferenceReport(List<LoadedFile> files) implements AuditedLoad.Report {
+/**
+ * What a reference load did: each file, how it was recognised, and the rows loaded; and what it left out or repaired
+ * (a boundary feature without a code, an area outside the LMNS, a neighbourhood LSOA the LMNS does not know), each
+ * naming the file and, for boundaries, the feature number.
+ */
+public record ReferenceReport(List<LoadedFile> files, List<String> warnings) implements AuditedLoad.Report {
+
+    public ReferenceReport {
+        files = List.copyOf(files);
+        warnings = List.copyOf(warnings);
+    }
+
+    public ReferenceReport(List<LoadedFile> files) {
+        this(files, List.of());
+    }
 
     @Override
     public long loadedRows() {

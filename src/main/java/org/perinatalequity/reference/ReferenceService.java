@@ -63,24 +63,38 @@ public class ReferenceService {
         Path workDir = createWorkDir();
         try (Connection connection = dataSource.getConnection()) {
             Map<String, List<Recognised>> groups = new LinkedHashMap<>();
+            List<BoundaryLoader.Read> boundaries = new ArrayList<>();
             int n = 0;
             for (Path source : sources) {
                 ExtractFiles.Found found = ExtractFiles.list(source, workDir,
-                        properties.ingest().maxUncompressedBytes(), properties.ingest().maxZipEntries());
+                        properties.ingest().maxUncompressedBytes(), properties.ingest().maxZipEntries(),
+                        ReferenceService::isReferenceFileName);
                 for (ExtractFiles.SourceFile file : found.csvFiles()) {
+                    // A boundary file is known by its content (GeoJSON or SQLite), whatever its name ends with
+                    if (BoundaryLoader.isBoundaryFile(file.path())) {
+                        boundaries.add(BoundaryLoader.read(file));
+                        continue;
+                    }
                     Recognised r = recognise(file, workDir.resolve("utf8-" + n++ + ".csv"));
                     groups.computeIfAbsent(r.layout().kind() + ":" + r.layout().vintage(), k -> new ArrayList<>()).add(r);
                 }
             }
-            if (groups.isEmpty()) {
+            if (groups.isEmpty() && boundaries.isEmpty()) {
                 throw new ReferenceRefusedException("No CSV files found in " + sources);
             }
+            // Postcodes and deprivation first: neighbourhoods and boundaries are checked against the LMNS's LSOAs
+            List<List<Recognised>> ordered = groups.values().stream()
+                    .sorted(java.util.Comparator.comparing(g -> g.get(0).layout().kind())).toList();
+            List<String> warnings = new ArrayList<>();
             List<ReferenceReport.LoadedFile> loaded;
             try {
                 loaded = Transactions.inTransactionReturning(connection, () -> {
                     List<ReferenceReport.LoadedFile> files = new ArrayList<>();
-                    for (List<Recognised> group : groups.values()) {
-                        files.addAll(loadGroup(connection, group, user));
+                    for (List<Recognised> group : ordered) {
+                        files.addAll(loadGroup(connection, group, user, warnings));
+                    }
+                    if (!boundaries.isEmpty()) {
+                        files.addAll(BoundaryLoader.load(connection, boundaries, user, warnings));
                     }
                     return files;
                 });
@@ -89,7 +103,7 @@ public class ReferenceService {
                         : new ReferenceRefusedException("Reference data could not be loaded: " + e.getMessage(), e);
             }
             refresher.refresh();
-            return new ReferenceReport(loaded);
+            return new ReferenceReport(loaded, warnings);
         } catch (SQLException e) {
             throw new ReferenceRefusedException("Reference data could not be loaded: " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -99,12 +113,18 @@ public class ReferenceService {
         }
     }
 
+    private static boolean isReferenceFileName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".geojson") || lower.endsWith(".json") || lower.endsWith(".gpkg");
+    }
+
     private static Recognised recognise(ExtractFiles.SourceFile file, Path utf8Copy) {
         try {
             CsvScan scan = CsvScan.of(file.path());
             ReferenceLayout layout = ReferenceLayout.detect(scan.header()).orElseThrow(() -> new ReferenceRefusedException(
-                    file.name() + " is not a postcode directory (ONSPD/NSPL), an IoD File 7 or a GP practice to PCN"
-                            + " mapping: its header starts " + String.join(",", scan.header().subList(0,
+                    file.name() + " is not a postcode directory (ONSPD/NSPL), an IoD File 7, a GP practice to PCN"
+                            + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file or a boundary file (GeoJSON,"
+                            + " GeoPackage): its header starts " + String.join(",", scan.header().subList(0,
                                     Math.min(6, scan.header().size())))));
             Path readable = file.path();
             if (scan.encoding() == CsvScan.Encoding.WINDOWS_1252) {
@@ -117,13 +137,15 @@ public class ReferenceService {
         }
     }
 
-    private List<ReferenceReport.LoadedFile> loadGroup(Connection connection, List<Recognised> group, String user)
-            throws SQLException {
+    private List<ReferenceReport.LoadedFile> loadGroup(Connection connection, List<Recognised> group, String user,
+            List<String> warnings) throws SQLException {
         ReferenceLayout first = group.get(0).layout();
         String target = switch (first.kind()) {
             case postcode_directory -> "ref_postcode";
             case imd -> "ref_imd";
             case gp_pcn -> "ref_gp_pcn";
+            case lsoa_lookup -> "ref_lsoa_lookup";
+            case neighbourhood -> "ref_neighbourhood";
         };
         execute(connection, "CREATE OR REPLACE TEMP TABLE ref_stage AS SELECT * FROM " + target + " LIMIT 0");
         List<ReferenceReport.LoadedFile> loaded = new ArrayList<>();
@@ -151,6 +173,15 @@ public class ReferenceService {
             execute(connection, "DELETE FROM ref_postcode");
             execute(connection, "INSERT INTO ref_postcode SELECT DISTINCT ON (postcode_key) * FROM ref_stage"
                     + " ORDER BY postcode_key, terminated NULLS FIRST");
+        } else if (first.kind() == Kind.lsoa_lookup) {
+            execute(connection, "DELETE FROM ref_lsoa_lookup");
+            execute(connection, "INSERT INTO ref_lsoa_lookup SELECT DISTINCT ON (lsoa11, lsoa21) * FROM ref_stage"
+                    + " WHERE lsoa11 IS NOT NULL AND lsoa21 IS NOT NULL ORDER BY lsoa11, lsoa21");
+        } else if (first.kind() == Kind.neighbourhood) {
+            neighbourhoodWarnings(connection, group.get(0).file().name(), warnings);
+            execute(connection, "DELETE FROM ref_neighbourhood");
+            execute(connection, "INSERT INTO ref_neighbourhood SELECT DISTINCT ON (lsoa) * FROM ref_stage"
+                    + " WHERE lsoa IS NOT NULL AND neighbourhood_code IS NOT NULL ORDER BY lsoa, neighbourhood_code");
         } else {
             execute(connection, "DELETE FROM ref_gp_pcn");
             execute(connection, "INSERT INTO ref_gp_pcn SELECT DISTINCT ON (practice_code) * FROM ref_stage"
@@ -180,10 +211,38 @@ public class ReferenceService {
                     + ", try_cast(" + col(layout, Field.IMD_SCORE) + " AS DOUBLE), try_cast("
                     + col(layout, Field.IMD_RANK) + " AS INTEGER), try_cast(" + col(layout, Field.IMD_DECILE)
                     + " AS INTEGER)" + from + " WHERE " + col(layout, Field.LSOA) + " IS NOT NULL";
+            case lsoa_lookup -> "SELECT " + col(layout, Field.LSOA11) + ", " + col(layout, Field.LSOA21) + ", "
+                    + col(layout, Field.CHANGE) + from;
+            case neighbourhood -> "SELECT " + col(layout, Field.LSOA) + ", " + col(layout, Field.NEIGHBOURHOOD_CODE)
+                    + ", coalesce(" + col(layout, Field.NEIGHBOURHOOD_NAME) + ", " + col(layout, Field.NEIGHBOURHOOD_CODE)
+                    + ")" + from;
             case gp_pcn -> "SELECT upper(" + col(layout, Field.PRACTICE) + "), " + col(layout, Field.PCN_CODE) + ", "
                     + col(layout, Field.PCN_NAME) + ", " + col(layout, Field.PRACTICE_NAME) + from + " WHERE "
                     + col(layout, Field.PRACTICE) + " IS NOT NULL";
         };
+    }
+
+    /** An LSOA the LMNS does not know (typed wrong, or of the other vintage) and an LSOA listed twice are warned of. */
+    private static void neighbourhoodWarnings(Connection connection, String fileName, List<String> warnings)
+            throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT s.lsoa, count(*) FROM ref_stage s WHERE s.lsoa IS NOT NULL
+                  AND (SELECT count(*) FROM v_lmns_lsoa) > 0
+                  AND s.lsoa NOT IN (SELECT lsoa FROM v_lmns_lsoa)
+                GROUP BY 1 ORDER BY 1""")) {
+            while (rs.next()) {
+                warnings.add(fileName + ": LSOA " + rs.getString(1) + " is not one of the LMNS's LSOAs (postcode"
+                        + " directory or IoD file): its neighbourhood is kept but nothing links to it");
+            }
+        }
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT lsoa, count(DISTINCT neighbourhood_code) FROM ref_stage WHERE lsoa IS NOT NULL
+                GROUP BY 1 HAVING count(DISTINCT neighbourhood_code) > 1 ORDER BY 1""")) {
+            while (rs.next()) {
+                warnings.add(fileName + ": LSOA " + rs.getString(1) + " is given " + rs.getLong(2)
+                        + " neighbourhoods: the first in code order is kept");
+            }
+        }
     }
 
     private static String col(ReferenceLayout layout, Field field) {

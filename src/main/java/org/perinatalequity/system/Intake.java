@@ -160,8 +160,10 @@ public final class Intake implements AutoCloseable {
             if (mode == Mode.SUBMISSION && !oneZip && !lower.endsWith(".csv")) {
                 throw new IntakeRefusedException("'" + name + "' is not a .csv file (send one .zip, or .csv files only)");
             }
-            if (mode == Mode.REFERENCE && !lower.endsWith(".csv") && !isZip(lower)) {
-                throw new IntakeRefusedException("'" + name + "' is not a .csv or .zip file");
+            // Boundary files (.geojson, .json, .gpkg) are reference data too; their content is checked on loading.
+            if (mode == Mode.REFERENCE && !lower.endsWith(".csv") && !isZip(lower) && !lower.endsWith(".geojson")
+                    && !lower.endsWith(".json") && !lower.endsWith(".gpkg")) {
+                throw new IntakeRefusedException("'" + name + "' is not a .csv, .zip, .geojson or .gpkg file");
             }
         }
     }

@@ -43,7 +43,7 @@ class DemoDataGeneratorTests {
 
     @Test
     void writesEveryTableAndReferenceFileWithTheRequestedNumberOfBabies() {
-        assertThat(summary.files()).hasSize(14).allMatch(Files::isRegularFile);
+        assertThat(summary.files()).hasSize(19).allMatch(Files::isRegularFile);
         assertThat(summary.rows("MSD401")).isEqualTo(BIRTHS);
         assertThat(summary.rows("MSD000")).isEqualTo(1);
         // 7–10 contacts per pregnancy that ended in the period; those still open at its end have had fewer so far.

@@ -40,7 +40,9 @@ class SampleDataExportTests {
         // The reference files are small enough to keep readable (and diffable) as plain CSV.
         Path reference = Files.createDirectories(samples.resolve("reference"));
         long bytes = Files.size(samples.resolve("llr-sample-msds.zip"));
-        for (String name : List.of(ReferenceFiles.ONSPD_FILE, ReferenceFiles.IOD_FILE, ReferenceFiles.PCN_FILE)) {
+        for (String name : List.of(ReferenceFiles.ONSPD_FILE, ReferenceFiles.IOD_FILE, ReferenceFiles.PCN_FILE,
+                BoundaryFiles.LSOA_FILE, BoundaryFiles.MSOA_FILE, BoundaryFiles.WARD_FILE, BoundaryFiles.LAD_FILE,
+                BoundaryFiles.NEIGHBOURHOOD_FILE)) {
             Files.copy(work.resolve("reference").resolve(name), reference.resolve(name),
                     StandardCopyOption.REPLACE_EXISTING);
             bytes += Files.size(reference.resolve(name));

@@ -222,8 +222,9 @@ class ReferenceServiceTest {
         Path badImd = csv("File_7_bad.csv", IOD2019, "E01900001,Leicester 001A,E06000016,Leicester,45.2,1203,11,0.3,900,1");
 
         assertThatThrownBy(() -> service.load(List.of(odd), "tester")).isInstanceOf(ReferenceRefusedException.class)
-                .hasMessage("lookup.csv is not a postcode directory (ONSPD/NSPL), an IoD File 7 or a GP practice to PCN"
-                        + " mapping: its header starts code,name");
+                .hasMessage("lookup.csv is not a postcode directory (ONSPD/NSPL), an IoD File 7, a GP practice to PCN"
+                        + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file or a boundary file (GeoJSON,"
+                        + " GeoPackage): its header starts code,name");
         assertThatThrownBy(() -> service.load(List.of(iod2019(), badImd), "tester"))
                 .hasMessage("File_7_-_All_IoD2019_Scores__Ranks__Deciles_and_Population_Denominators_3.csv: 1 row(s)"
                         + " have no IMD decile between 1 and 10");

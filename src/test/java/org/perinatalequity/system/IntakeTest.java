@@ -104,7 +104,7 @@ class IntakeTest {
     @Test
     void referenceFilesMustBeCsvOrZip() {
         assertThatThrownBy(() -> Intake.check(Intake.Mode.REFERENCE, List.of("a.csv", "notes.txt")))
-                .isInstanceOf(IntakeRefusedException.class).hasMessage("'notes.txt' is not a .csv or .zip file");
+                .isInstanceOf(IntakeRefusedException.class).hasMessage("'notes.txt' is not a .csv, .zip, .geojson or .gpkg file");
         assertThatThrownBy(() -> Intake.check(Intake.Mode.SUBMISSION, List.of()))
                 .hasMessage("send one .zip or one or more .csv files");
     }

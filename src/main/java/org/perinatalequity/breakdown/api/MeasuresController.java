@@ -72,12 +72,18 @@ class MeasuresController {
     private static final Set<String> TREND_OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference",
             "format", "chart", "rolling", "rebase");
 
+    /** The map's options (DESIGN.md section 8); {@code adjust=maternal_age} comes with the standardised breakdowns. */
+    private static final Set<String> MAP_OPTIONS = Set.of("by", "from", "to", "suppress", "format");
+
     private final BreakdownService service;
+    private final org.perinatalequity.breakdown.BreakdownMaps maps;
     private final Exports exports;
     private final ObjectMapper objectMapper;
     private final AccessPolicy policy;
 
-    MeasuresController(BreakdownService service, Exports exports, ObjectMapper objectMapper, AccessPolicy policy) {
+    MeasuresController(BreakdownService service, org.perinatalequity.breakdown.BreakdownMaps maps, Exports exports,
+            ObjectMapper objectMapper, AccessPolicy policy) {
+        this.maps = maps;
         this.policy = policy;
         this.service = service;
         this.exports = exports;
@@ -146,6 +152,49 @@ class MeasuresController {
                 month("to", to), filters(params), suppress(suppress), reference));
         respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
                 answer.extension), BreakdownService.exportOf(result, answer.auditName));
+    }
+
+    @GetMapping("/measures/{id}/map")
+    @DimensionFilters
+    @Operation(summary = "A choropleth map of a measure by area",
+            description = "SVG (default) with one <path id=\"CODE\"> and a <title> per area, a legend of at most five"
+                    + " classes with their ranges and counts, significance against the LMNS as outlines and suppressed"
+                    + " areas hatched; format=png for a PNG. The same rows as the breakdown by the same area.")
+    @ApiResponse(responseCode = "200", description = "The map", content = {
+            @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.IMAGE_PNG_VALUE, schema = @Schema(type = "string", format = "binary")) })
+    @ApiResponse(responseCode = "400", description = "A parameter it does not take, or a level it cannot map yet",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ApiError.class)))
+    ResponseEntity<byte[]> map(@Parameter(description = "Measure id (GET /api/measures)") @PathVariable String id,
+            @Parameter(description = "The areas drawn", required = true, schema = @Schema(type = "string",
+                    allowableValues = { "lsoa", "msoa", "ward", "neighbourhood", "pcn", "place" }))
+            @RequestParam(required = false) String by,
+            @Parameter(description = "First month, YYYY-MM", schema = @Schema(type = "string", pattern = MONTH))
+            @RequestParam(required = false) String from,
+            @Parameter(description = "Last month, YYYY-MM", schema = @Schema(type = "string", pattern = MONTH))
+            @RequestParam(required = false) String to,
+            @Parameter(description = "Small-number suppression; only ANALYST users may turn it off",
+                    schema = @Schema(type = "boolean", defaultValue = "true"))
+            @RequestParam(required = false) String suppress,
+            @Parameter(description = "svg (default) or png",
+                    schema = @Schema(type = "string", allowableValues = { "svg", "png" }))
+            @RequestParam(required = false) String format,
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        checkParameters(params, MAP_OPTIONS);
+        String level = required("by", by);
+        org.perinatalequity.breakdown.BreakdownMaps.MapLevel mapLevel = org.perinatalequity.breakdown.BreakdownMaps
+                .MapLevel.fromId(level).orElseThrow(() -> ApiParameters.invalid("by", "'" + level
+                        + "' is not one of lsoa, msoa, ward, neighbourhood, pcn, place"));
+        if (format != null && !format.equals("svg") && !format.equals("png")) {
+            throw ApiParameters.invalid("format", "'" + format + "' is not svg or png");
+        }
+        var map = maps.map(id, mapLevel, new BreakdownRequest(id, Dimension.LSOA, null, month("from", from),
+                month("to", to), filters(params), suppress(suppress), null));
+        return "png".equals(format)
+                ? ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(map.image().png())
+                : ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
+                        .body(map.image().svg().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @GetMapping("/measures/{id}/trend")

@@ -120,6 +120,8 @@ class ViewAccessTest extends SampleDataViewTest {
                     Landing.ACCESS_DENIED),
             new Page("inequalities", UI_PACKAGE + "breakdown.ui.InequalitiesView", "Inequalities", Who.SIGNED_IN,
                     Landing.ACCESS_DENIED),
+            new Page("neighbourhoods", UI_PACKAGE + "breakdown.ui.NeighbourhoodsView", "Neighbourhoods", Who.SIGNED_IN,
+                    Landing.ACCESS_DENIED),
             new Page("quality", UI_PACKAGE + "quality.ui.QualityOverviewView", "Data quality", Who.SIGNED_IN,
                     Landing.ACCESS_DENIED),
             new Page("quality/team/" + TestUsers.TEAM_ID, UI_PACKAGE + "quality.ui.TeamQualityView",
@@ -134,14 +136,14 @@ class ViewAccessTest extends SampleDataViewTest {
     /** The side menu each role should see, in menu order. */
     private static final Map<Who, List<String>> MENUS = Map.of(
             Who.ADMIN, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
-                    "Inequalities", "Data quality", "Statistics calculator", "Audit log", "Your access"),
+                    "Inequalities", "Neighbourhoods", "Data quality", "Statistics calculator", "Audit log", "Your access"),
             Who.ANALYST_RECORDS, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
-                    "Inequalities", "Data quality", "Statistics calculator", "Your access"),
+                    "Inequalities", "Neighbourhoods", "Data quality", "Statistics calculator", "Your access"),
             Who.ANALYST, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
-                    "Inequalities", "Data quality", "Statistics calculator", "Your access"),
-            Who.BOARD, List.of("Board overview", "Action plan", "Explorer", "Inequalities", "Data quality",
+                    "Inequalities", "Neighbourhoods", "Data quality", "Statistics calculator", "Your access"),
+            Who.BOARD, List.of("Board overview", "Action plan", "Explorer", "Inequalities", "Neighbourhoods", "Data quality",
                     "Statistics calculator", "Your access"),
-            Who.TEAM, List.of("Board overview", "Action plan", "Explorer", "Inequalities", "Data quality",
+            Who.TEAM, List.of("Board overview", "Action plan", "Explorer", "Inequalities", "Neighbourhoods", "Data quality",
                     "Statistics calculator", "Your access"));
 
     @Autowired
@@ -168,7 +170,7 @@ class ViewAccessTest extends SampleDataViewTest {
         Set<String> routed = ROUTES.getRoutes().stream().map(Class::getName).collect(Collectors.toSet());
         Set<String> tabled = PAGES.stream().map(Page::view).collect(Collectors.toSet());
         assertThat(tabled).containsExactlyInAnyOrderElementsOf(routed);
-        assertThat(routed).hasSize(12);
+        assertThat(routed).hasSize(13);
     }
 
     @ParameterizedTest(name = "/{0} as {1}")

@@ -1,0 +1,136 @@
+package org.perinatalequity.breakdown;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.locationtech.jts.geom.Geometry;
+import org.perinatalequity.maps.Choropleth;
+import org.perinatalequity.maps.MapArea;
+import org.perinatalequity.maps.MapImage;
+import org.perinatalequity.measures.Dimension;
+import org.perinatalequity.measures.Measure;
+import org.perinatalequity.reference.Boundaries;
+import org.perinatalequity.stats.Comparison;
+import org.perinatalequity.stats.Polarity;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Choropleth maps of a measure's breakdown: the same rows the breakdown answers (same filters, suppression and
+ * comparisons), each drawn on its area's boundary. Every boundary of the level is drawn; an area with no row is
+ * "no value". Levels whose breakdown dimension does not exist yet (MSOA, ward, neighbourhood) and PCNs (which have
+ * no boundary) are refused with a clear message rather than drawn wrong.
+ */
+@Service
+public class BreakdownMaps {
+
+    /** The {@code by} of a map (DESIGN.md section 8, Neighbourhoods). */
+    public enum MapLevel {
+        LSOA("lsoa"), MSOA("msoa"), WARD("ward"), NEIGHBOURHOOD("neighbourhood"), PCN("pcn"), PLACE("place");
+
+        private final String id;
+
+        MapLevel(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Optional<MapLevel> fromId(String id) {
+            return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst();
+        }
+    }
+
+    static final int WIDTH = 960;
+    static final int HEIGHT = 640;
+
+    private final BreakdownService breakdowns;
+    private final Boundaries boundaries;
+
+    BreakdownMaps(BreakdownService breakdowns, Boundaries boundaries) {
+        this.breakdowns = breakdowns;
+        this.boundaries = boundaries;
+    }
+
+    /** The measures a map can show (the catalogue), for the page's choice. */
+    public List<Measure> measures() {
+        return breakdowns.measures();
+    }
+
+    /** Audits a download of the map of {@code result} (the same log entry as a chart download). */
+    public void audited(BreakdownResult result, String what) {
+        breakdowns.audited(result, what);
+    }
+
+    /** The map and the breakdown it draws (for the table beside it). */
+    public record MeasureMap(BreakdownResult breakdown, MapImage image) {
+    }
+
+    public MeasureMap map(String measureId, MapLevel level, BreakdownRequest filters) {
+        Dimension dimension = switch (level) {
+            case LSOA -> Dimension.LSOA;
+            case PLACE -> Dimension.PLACE;
+            case MSOA, WARD, NEIGHBOURHOOD -> throw new InvalidRequestException("by=" + level.id() + " maps need the "
+                    + level.id() + " breakdown, which is not built yet: use by=lsoa or by=place");
+            case PCN -> throw new InvalidRequestException("by=pcn cannot be mapped: a primary care network is a group"
+                    + " of GP practices, not an area with a boundary; use by=lsoa or by=place");
+        };
+        Map<String, Geometry> shapes = level == MapLevel.LSOA ? boundaries.lsoas() : boundaries.places();
+        if (shapes.isEmpty()) {
+            throw new InvalidRequestException("No " + (level == MapLevel.LSOA ? "LSOA" : "local authority")
+                    + " boundaries are loaded: load the ONS boundary files with reference PATH... (docs/neighbourhoods.md)");
+        }
+        Measure measure = breakdowns.measure(measureId);
+        BreakdownResult result = breakdowns.breakdown(new BreakdownRequest(measureId, dimension, null, filters.from(),
+                filters.to(), filters.filters(), filters.suppress(), null));
+        Map<String, BreakdownResult.Row> rows = new LinkedHashMap<>();
+        result.rows().forEach(r -> rows.put(r.group(), r));
+        List<MapArea> areas = new ArrayList<>();
+        shapes.forEach((code, shape) -> {
+            BreakdownResult.Row row = rows.get(code);
+            String name = row == null || row.groupName() == null ? code : row.groupName();
+            if (row == null) {
+                areas.add(new MapArea(code, name, shape, null, "", false, MapArea.Significance.SIMILAR));
+            } else {
+                areas.add(new MapArea(code, name, shape, row.suppressed() ? null : row.value(),
+                        valueText(row, measure), row.suppressed(), significance(row.comparison())));
+            }
+        });
+        boolean polarity = measure.polarity() != null && measure.polarity() != Polarity.NONE;
+        String title = measure.name() + " by " + (level == MapLevel.LSOA ? "LSOA" : "place")
+                + (result.from() == null ? "" : ", " + result.from() + " to " + result.to());
+        Choropleth.MapText text = new Choropleth.MapText(title, measure.name() + " (" + measure.unit() + ")",
+                polarity ? "Significantly worse than LMNS (95%)" : "Significantly higher than LMNS (95%)",
+                polarity ? "Significantly better than LMNS (95%)" : "Significantly lower than LMNS (95%)",
+                "Suppressed: small numbers");
+        return new MeasureMap(result, Choropleth.render(areas, text, WIDTH, HEIGHT));
+    }
+
+    private static String valueText(BreakdownResult.Row row, Measure measure) {
+        if (row.value() == null) {
+            return "no value";
+        }
+        String value = String.format(Locale.UK, "%.1f", row.value());
+        String unit = "%".equals(measure.unit()) ? "%" : " " + measure.unit();
+        return value + unit + (row.numerator() == null || row.denominator() == null ? ""
+                : String.format(Locale.UK, " (%,.0f of %,.0f)", row.numerator(), row.denominator()));
+    }
+
+    static MapArea.Significance significance(Comparison comparison) {
+        if (comparison == null) {
+            return MapArea.Significance.SIMILAR;
+        }
+        return switch (comparison) {
+            case WORSE, WORST, HIGHER -> MapArea.Significance.WORSE_OR_HIGHER;
+            case BETTER, BEST, LOWER -> MapArea.Significance.BETTER_OR_LOWER;
+            case SIMILAR, NOT_COMPARED -> MapArea.Significance.SIMILAR;
+        };
+    }
+}
