@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -17,7 +16,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * The filter chain of {@code /api/**}, ahead of the UI's: stateless HTTP Basic or bearer token, no
  * session cookie, no CSRF (there is no browser session for a forged request to ride on), JSON 401/403,
- * and a role for every path; a path not listed here is refused (docs/security.md).
+ * and a role for every path; a path not listed here is refused (403 to anyone signed in, deny by default), an
+ * unknown path under a listed one is a JSON 404 and a wrong method a JSON 405 (docs/api.md, docs/security.md).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -36,7 +36,8 @@ class ApiSecurityConfiguration {
         JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper, audit);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/ingest").hasRole(Roles.ADMIN)
+                        // Paths, not path and method: a wrong method of a permitted path is then an honest 405.
+                        .requestMatchers("/api/ingest").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/reference/**", "/api/audit/**", "/api/users/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/stats/**").hasAnyRole(ANY_ROLE)
                         .requestMatchers("/api/measures", "/api/measures/**", "/api/dimensions").hasAnyRole(ANY_ROLE)
@@ -45,7 +46,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/quality/worklist", "/api/quality/worklist/**")
                         .hasAnyRole(Roles.TEAM, Roles.ANALYST)
                         .requestMatchers("/api/quality", "/api/quality/**").hasAnyRole(ANY_ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/board/pack.pdf")
+                        .requestMatchers("/api/board/pack.pdf")
                         .hasAnyRole(Roles.BOARD, Roles.ANALYST, Roles.ADMIN)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName(JsonSecurityErrors.REALM).authenticationEntryPoint(errors))
