@@ -2,14 +2,19 @@ package org.perinatalequity.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -32,8 +37,17 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, UserDirectory users, AuditService audit,
-            ObjectMapper objectMapper) throws Exception {
+            ObjectMapper objectMapper, PasswordEncoder passwordEncoder, LoginAttempts attempts,
+            SecurityProperties properties, ObjectProvider<AuthenticationEventPublisher> events) throws Exception {
         JsonSecurityErrors errors = new JsonSecurityErrors(objectMapper, audit);
+        // HTTP Basic verifies BCrypt once per credential and time, not once per request (BasicCredentialCache).
+        DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(users);
+        verifier.setPasswordEncoder(passwordEncoder);
+        ProviderManager basicSignIn = new ProviderManager(new BasicCredentialCache(verifier, users, attempts,
+                properties.basicCache()));
+        // The sign-in events feed the audit log and the lockout (AuthenticationAudit), as before.
+        events.ifAvailable(basicSignIn::setAuthenticationEventPublisher);
+        http.authenticationManager(basicSignIn);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         // Paths, not path and method: a wrong method of a permitted path is then an honest 405.
