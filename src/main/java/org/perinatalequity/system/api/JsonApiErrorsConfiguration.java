@@ -9,14 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExceptionResolver;
 
 /**
  * API errors are JSON whatever the request's {@code Accept} header says. An exception handler's
@@ -28,23 +28,36 @@ import org.springframework.web.servlet.mvc.method.annotation.ExceptionHandlerExc
 @Configuration(proxyBeanMethods = false)
 class JsonApiErrorsConfiguration {
 
+    /**
+     * Ahead of Spring MVC's own resolvers (the composite bean {@code handlerExceptionResolver}, order 0): for an API
+     * request it runs them once more on the request as if it accepted JSON; outside the API, or when they decline,
+     * it declines and the dispatcher goes on as before.
+     */
     @Bean
-    WebMvcRegistrations jsonApiErrors() {
-        return new WebMvcRegistrations() {
-            @Override
-            public ExceptionHandlerExceptionResolver getExceptionHandlerExceptionResolver() {
-                return new JsonErrorResolver();
-            }
-        };
+    HandlerExceptionResolver jsonApiErrors(
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver mvcResolvers) {
+        return new JsonErrorResolver(mvcResolvers);
     }
 
-    static final class JsonErrorResolver extends ExceptionHandlerExceptionResolver {
+    static final class JsonErrorResolver implements HandlerExceptionResolver, Ordered {
+
+        private final HandlerExceptionResolver mvcResolvers;
+
+        JsonErrorResolver(HandlerExceptionResolver mvcResolvers) {
+            this.mvcResolvers = mvcResolvers;
+        }
 
         @Override
-        protected @Nullable ModelAndView doResolveHandlerMethodException(HttpServletRequest request,
-                HttpServletResponse response, @Nullable HandlerMethod handlerMethod, Exception exception) {
-            return super.doResolveHandlerMethodException(ApiPaths.isApi(request) ? new AcceptsJson(request) : request,
-                    response, handlerMethod, exception);
+        public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
+                @Nullable Object handler, Exception exception) {
+            return ApiPaths.isApi(request)
+                    ? mvcResolvers.resolveException(new AcceptsJson(request), response, handler, exception)
+                    : null;
+        }
+
+        @Override
+        public int getOrder() {
+            return -1;
         }
     }
 
