@@ -35,6 +35,13 @@ public class QualityAccess {
         audit.recordView("worklist:" + team, "data-quality worklist", rows);
     }
 
+    /** A refused worklist request (read, download or status change): who, what, why, like every refusal. */
+    public void worklistRefused(String request, String why) {
+        audit.record(AuditService.ACCESS_DENIED, request, why + " (teams: "
+                + (policy.teams().isEmpty() ? "none" : String.join(" ", policy.teams())) + ", roles: "
+                + String.join(" ", policy.roles()) + ")", null, AuditService.Outcome.denied);
+    }
+
     /** The signed-in user's name, or the application's when none (a command). */
     String userName() {
         return policy.userName().orElse("system");

@@ -12,9 +12,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param usersFile CSV of the embedded user store; none by default
  * @param lockout brute-force lockout
  * @param oidc how an OpenID Connect provider's claims become roles and teams
+ * @param basicCache the in-memory cache of verified HTTP Basic credentials of the API
  */
 @ConfigurationProperties("equity.security")
-public record SecurityProperties(Path usersFile, @DefaultValue Lockout lockout, @DefaultValue Oidc oidc) {
+public record SecurityProperties(Path usersFile, @DefaultValue Lockout lockout, @DefaultValue Oidc oidc,
+        @DefaultValue BasicCache basicCache) {
+
+    /**
+     * Verified HTTP Basic credentials kept in memory ({@link BasicCredentialCache}).
+     *
+     * @param ttl how long a verified (or refused) user name and password are remembered; 0 turns the cache off
+     * @param maxEntries most credentials remembered at once (each table)
+     * @param maxFailuresPerClient failed API sign-ins from one address within {@code ttl} after which its further
+     *        unverified attempts are refused without a password check
+     */
+    public record BasicCache(@DefaultValue("5m") Duration ttl, @DefaultValue("10000") int maxEntries,
+            @DefaultValue("50") int maxFailuresPerClient) {
+    }
 
     /**
      * @param maxFailures failed logins of one username within {@code window} that lock it

@@ -1,6 +1,9 @@
 package org.perinatalequity.security;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +30,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded user store: the users file ({@code equity.security.users-file}, read once at start)
+ * The embedded user store: the users file ({@code equity.security.users-file}, read at start and again when it
+ * changes)
  * and, in the demo profile only, the demo users. A locked username (see {@link LoginAttempts}) comes
  * back locked, so the sign-in fails before its password is even checked.
  */
@@ -35,14 +40,24 @@ class UserDirectory implements UserDetailsService {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
 
-    private final Map<String, UserFile.Entry> fileUsers;
+    /** How often, at most, the users file's time and size are looked at for a change. */
+    static final long CHECK_EVERY_NANOS = 2_000_000_000L;
+
+    private volatile Map<String, UserFile.Entry> fileUsers;
     /** Null outside the demo profile. */
     private final @Nullable DemoUsers demoUsers;
     private final LoginAttempts attempts;
+    private final @Nullable Path usersFile;
+    /** Moves on whenever the users file is read again: what was verified against an older list is forgotten. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile @Nullable String stamp;
+    private volatile long checkedAt = System.nanoTime();
 
     UserDirectory(SecurityProperties properties, ObjectProvider<DemoUsers> demoUsers, LoginAttempts attempts) {
-        this.fileUsers = properties.usersFile() == null || properties.usersFile().toString().isBlank() ? Map.of()
-                : UserFile.read(properties.usersFile());
+        this.usersFile = properties.usersFile() == null || properties.usersFile().toString().isBlank() ? null
+                : properties.usersFile();
+        this.stamp = usersFile == null ? null : stamp(usersFile);
+        this.fileUsers = usersFile == null ? Map.of() : UserFile.read(usersFile);
         this.demoUsers = demoUsers.getIfAvailable();
         this.attempts = attempts;
         LOG.info("User store: {} user(s) from {}{}", fileUsers.size(),
@@ -73,8 +88,56 @@ class UserDirectory implements UserDetailsService {
         return described;
     }
 
+    /** Which read of the users file the answers come from; changes when the file changed and was read again. */
+    long generation() {
+        reloadIfChanged();
+        return generation.get();
+    }
+
+    /**
+     * Reads the users file again when its modification time or size changed (looked at every two seconds at most),
+     * so a disabled user or a new password takes effect without a restart and drops every cached sign-in. A file
+     * that no longer reads (a half-saved edit) keeps the previous list, with an error in the log, rather than
+     * locking everyone out.
+     */
+    private void reloadIfChanged() {
+        Path file = usersFile;
+        long now = System.nanoTime();
+        if (file == null || now - checkedAt < CHECK_EVERY_NANOS) {
+            return;
+        }
+        synchronized (this) {
+            if (now - checkedAt < CHECK_EVERY_NANOS) {
+                return;
+            }
+            checkedAt = now;
+            String current = stamp(file);
+            if (current == null || current.equals(stamp)) {
+                return;
+            }
+            try {
+                fileUsers = UserFile.read(file);
+                stamp = current;
+                generation.incrementAndGet();
+                LOG.info("User store: the users file {} changed; {} user(s) read again", file, fileUsers.size());
+            } catch (IllegalStateException e) {
+                LOG.error("User store: the users file {} changed but cannot be read, the previous {} user(s) stay: {}",
+                        file, fileUsers.size(), e.getMessage());
+            }
+        }
+    }
+
+    private static @Nullable String stamp(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() + ":" + Files.size(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The user whose API token hashes to the stored SHA-256, if any. */
     Optional<UserDetails> findByToken(String token) {
+        reloadIfChanged();
         String hash = sha256(token);
         return fileUsers.values().stream().filter(u -> hash.equals(u.tokenSha256())).findFirst()
                 .map(u -> User.withUsername(u.username()).password(u.passwordHash()).authorities(authorities(u))
@@ -85,6 +148,7 @@ class UserDirectory implements UserDetailsService {
         if (username == null) {
             return Optional.empty();
         }
+        reloadIfChanged();
         UserFile.Entry entry = fileUsers.get(username.strip().toLowerCase(Locale.ROOT));
         if (entry != null) {
             return Optional.of(entry);

@@ -25,7 +25,7 @@ public class ApiSecuritySlice {
     SecurityProperties securityProperties() {
         return new SecurityProperties(Path.of("src/test/resources/security/test-users.csv"),
                 new SecurityProperties.Lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(15)),
-                new SecurityProperties.Oidc(null, "", "roles", "teams", "preferred_username"));
+                new SecurityProperties.Oidc(null, "", "roles", "teams", "preferred_username"), new SecurityProperties.BasicCache(Duration.ofMinutes(5), 10_000, 50));
     }
 
     @Bean

@@ -60,7 +60,7 @@ class ConfigurationAuditTest {
                 new EquityProperties.SampleData(false, dir), new EquityProperties.Reference(imdVintage));
         SecurityProperties security = new SecurityProperties(usersFile, new SecurityProperties.Lockout(maxFailures,
                 Duration.ofMinutes(15), Duration.ofMinutes(15)), new SecurityProperties.Oidc(null, "Sign in", "roles",
-                        "teams", "preferred_username"));
+                        "teams", "preferred_username"), new SecurityProperties.BasicCache(Duration.ofMinutes(5), 10_000, 50));
         UserDirectory users = new UserDirectory(security,
                 new DefaultListableBeanFactory().getBeanProvider(DemoUsers.class), new LoginAttempts(security));
         new ConfigurationAudit(jdbc, TestAudit.service(jdbc), environment, equity, security,

@@ -1,6 +1,8 @@
 package org.perinatalequity.quality.api;
 
 import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.List;
@@ -200,8 +202,18 @@ class QualityController {
             @RequestParam(required = false) String format,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        // Access before existence (docs/api.md, "Worklists"): a caller who may see no worklist at all, or not this
+        // team's, is refused (403) whether or not the team exists, so refusals reveal no team ids; only a caller
+        // allowed the team hears that it is not in the loaded data (400).
+        TeamAccess teamAccess = access.teamAccess();
+        if (!teamAccess.anyTeam() && teamAccess.teams().isEmpty()) {
+            throw new WorklistAccessDeniedException(team == null || team.isBlank() ? "any" : team);
+        }
         ApiParameters.check(params, Set.of("team", "item", "from", "to", "format", "problem", "status", "cohort"));
         String id = ApiParameters.required("team", team);
+        if (!teamAccess.allows(id)) {
+            throw new WorklistAccessDeniedException(id);
+        }
         if (!service.teams().contains(id)) {
             throw ApiParameters.invalid("team", "no team '" + id + "' in the loaded data");
         }
@@ -225,9 +237,9 @@ class QualityController {
         WorklistFilter filter = new WorklistFilter(openOnly, chosen, chosenProblem, period(from, to), chosenStatus);
         if (csv) {
             return csv("worklist-" + id.replaceAll("[^A-Za-z0-9_-]", "_") + ".csv",
-                    service.worklistCsv(id, filter, access.teamAccess()));
+                    service.worklistCsv(id, filter, teamAccess));
         }
-        List<WorklistRow> rows = service.worklist(id, filter, access.teamAccess());
+        List<WorklistRow> rows = service.worklist(id, filter, teamAccess);
         access.worklistShown(id, rows.size());
         return ResponseEntity.ok(new WorklistResponse(id, rows));
     }
@@ -276,7 +288,8 @@ class QualityController {
     }
 
     private static ResponseEntity<ApiError> notFound(String team, String localPatientId, String item) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError("not_found", "No record '"
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError("not_found", "No record '"
                 + localPatientId + "' with item '" + item + "' on team " + team + "'s worklist"));
     }
 
@@ -310,9 +323,12 @@ class QualityController {
                 rows.stream().map(EscalationRow::of).toList()));
     }
 
+    /** JSON whatever was asked for (a CSV download too), and audited: who was refused what, and why. */
     @ExceptionHandler(WorklistAccessDeniedException.class)
-    ResponseEntity<ApiError> forbidden(WorklistAccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("forbidden", e.getMessage()));
+    ResponseEntity<ApiError> forbidden(WorklistAccessDeniedException e, HttpServletRequest request) {
+        access.worklistRefused(request.getMethod() + " " + request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError("forbidden", e.getMessage()));
     }
 
     /** Through the export route, which audits the file once written. */
