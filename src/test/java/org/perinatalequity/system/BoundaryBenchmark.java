@@ -124,7 +124,8 @@ class BoundaryBenchmark {
             port = s.getLocalPort();
         }
         String base = "http://localhost:" + port;
-        Child server = Child.start(RUN, List.of("--db=" + DB, "--server.port=" + port, "--equity.security.users-file=" + users,
+        // From the project folder: the development-mode classpath (no -Dbenchmark.jar) finds Vaadin's bundle there.
+        Child server = Child.start(RUN, Path.of("").toAbsolutePath(), List.of("--db=" + DB, "--server.port=" + port, "--equity.security.users-file=" + users,
                 "--equity.ingest.inbox-enabled=false"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String basic = "Basic " + Base64.getEncoder().encodeToString("bench:benchmark".getBytes(StandardCharsets.UTF_8));
@@ -286,6 +287,11 @@ class BoundaryBenchmark {
         }
 
         static Child start(Path dir, List<String> arguments) throws IOException {
+            return start(dir, dir, arguments);
+        }
+
+        /** @param dir where the log goes; @param workDir the child's working folder */
+        static Child start(Path dir, Path workDir, List<String> arguments) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of(System.getProperty("benchmark.jvm", "-XX:+UseSerialGC").split(" ")));
@@ -299,7 +305,7 @@ class BoundaryBenchmark {
             // Every log line of the app's own classes (the commands keep only errors otherwise): the step times.
             command.add("--logging.level.org.perinatalequity=INFO");
             Path log = Files.createTempFile(dir, "child", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("EQUITY_INGEST_PSEUDONYMISATION_KEY", "boundary-benchmark-key");
             Instant at = Instant.now();
