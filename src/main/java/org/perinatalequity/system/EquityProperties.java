@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -46,8 +49,44 @@ public record EquityProperties(@DefaultValue Database database, @DefaultValue In
         return Set.of(IMD_VINTAGE);
     }
 
-    /** @param file the DuckDB file this JVM owns */
-    public record Database(@DefaultValue("data/equity.duckdb") Path file) {
+    private static final Pattern SIZE =
+            Pattern.compile("(?i)\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
+
+    /**
+     * DuckDB's own defaults (80% of the machine's memory, a thread per core) suit a machine that does nothing else;
+     * on a small shared server one 1M-birth load took 4.9 GB. Capping memory makes DuckDB spill large sorts, joins
+     * and aggregates to {@code tempDirectory} instead (docs/deployment.md, "Memory").
+     *
+     * @param file the DuckDB file this JVM owns
+     * @param memoryLimit DuckDB's {@code memory_limit} (e.g. {@code 1GB}, {@code 512MB}); blank for DuckDB's default
+     * @param threads DuckDB's {@code threads}; 0 for one per available core
+     * @param tempDirectory where DuckDB spills what does not fit in {@code memoryLimit}; unset for {@code FILE.tmp}
+     *        beside the database file (DuckDB's default)
+     */
+    public record Database(@DefaultValue("data/equity.duckdb") Path file, @DefaultValue("1GB") String memoryLimit,
+            @DefaultValue("0") int threads, @Nullable Path tempDirectory) {
+
+        @ConstructorBinding
+        public Database {
+            if (!memoryLimit.isBlank() && !SIZE.matcher(memoryLimit.strip()).matches()) {
+                throw new IllegalArgumentException("equity.database.memory-limit must be a size such as 1GB or 512MB, "
+                        + "not '" + memoryLimit + "'");
+            }
+            if (threads < 0) {
+                throw new IllegalArgumentException("equity.database.threads must be 0 (one per core) or more, not "
+                        + threads);
+            }
+        }
+
+        /** A database file with the default memory limit and threads (tests and tools). */
+        public Database(Path file) {
+            this(file, "1GB", 0, null);
+        }
+
+        /** The threads DuckDB is given: the configured number, or one per core the JVM may use. */
+        public int effectiveThreads() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
     }
 
     /**
