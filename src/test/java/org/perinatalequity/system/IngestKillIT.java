@@ -65,8 +65,9 @@ class IngestKillIT {
     @ValueSource(strings = {
             "read and checked in",                     // staging and checks of the files, before the replace
             "loaded msds",                             // replace committed, before the derived-data refresh
-            "Derived data: latest versions rebuilt",   // between refresh steps
-            "Derived data: measure facts rebuilt" })   // facts new, quality items old
+            // The start-up refresh logs the same steps: only those after the load count ("after>>marker").
+            "loaded msds>>Derived data: latest versions rebuilt",   // between refresh steps
+            "loaded msds>>Derived data: measure facts rebuilt" })   // facts new, quality items old
     void aKillAtEachStageHealsAtTheNextStart(String marker) throws Exception {
         Path db = dir.resolve("equity.duckdb");
         Path temp = dir.resolve("tmp");
@@ -165,13 +166,15 @@ class IngestKillIT {
         }
 
         /** Kills the child (SIGKILL) as soon as a line contains the marker; false when it ended first. */
-        boolean killAt(String marker) throws IOException, InterruptedException {
+        boolean killAt(String markers) throws IOException, InterruptedException {
+            String[] steps = markers.split(">>");
+            int next = 0;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     lines.add(line);
-                    if (line.contains(marker)) {
+                    if (line.contains(steps[next]) && ++next == steps.length) {
                         process.destroyForcibly();
                         process.waitFor(30, TimeUnit.SECONDS);
                         return true;
