@@ -64,6 +64,28 @@ class IngestLogQuery {
                 .param("run", runId).param("limit", limit).query(LoadedData.IssueRow.class).list();
     }
 
+    /**
+     * Closes the runs a stopped or killed process left "running" as "interrupted", each with what became of its
+     * submissions: a submission's rows, its {@code submission} row and its log row commit in one transaction, so the
+     * submissions naming the run are exactly what it loaded (kept), and the rest changed nothing. Only at start: no
+     * other process can hold the database file, so no run is really running then.
+     *
+     * @return how many runs were closed
+     */
+    int closeInterruptedRuns() {
+        return jdbc.sql("""
+                UPDATE ingest_run r SET outcome = 'interrupted', finished_at = current_localtimestamp(),
+                  message = 'Interrupted: the process stopped before the run finished; ' || CASE
+                    (SELECT count(*) FROM submission s WHERE s.run_id = r.run_id)
+                    WHEN 0 THEN 'nothing of it was loaded (every table is as before the run)'
+                    ELSE (SELECT count(*) FROM submission s WHERE s.run_id = r.run_id)
+                      || ' submission(s) had loaded and are kept ('
+                      || (SELECT string_agg(provider || ' ' || rp_start || ' to ' || rp_end, ', ' ORDER BY submission_id)
+                          FROM submission s WHERE s.run_id = r.run_id)
+                      || '); the rest changed nothing' END
+                WHERE outcome = 'running'""").update();
+    }
+
     boolean isEmpty() {
         return jdbc.sql("SELECT count(*) FROM submission").query(Long.class).single() == 0;
     }

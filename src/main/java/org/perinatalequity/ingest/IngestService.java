@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -25,6 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +44,9 @@ public class IngestService {
     /** Most rejects and warnings listed in one report; the ingest log keeps them all. */
     static final int REPORT_LIMIT = 10_000;
 
+    /** How long a stop waits for the running ingest to roll back, log itself and delete its copies. */
+    static final int STOP_WAIT_SECONDS = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
     private final DataSource dataSource;
@@ -50,6 +56,10 @@ public class IngestService {
     private final IngestLogQuery query;
     private final DerivedDataRefresher refresher;
     private final ReentrantLock oneAtATime = new ReentrantLock();
+    /** Set when the application is stopping (SIGTERM, context close): the running ingest ends at once. */
+    private volatile boolean stopping;
+    /** The running ingest's connection, so a stop can cancel its statement. */
+    private volatile CancellableConnection running;
 
     IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, DerivedDataRefresher refresher,
             EquityProperties properties, ApplicationEventPublisher events) {
@@ -97,15 +107,30 @@ public class IngestService {
     public IngestReport ingest(List<Path> sources, Requester requester) {
         Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymisationKey());
         oneAtATime.lock();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection pooled = dataSource.getConnection()) {
+            if (stopping) {
+                throw new IngestRefusedException("The application is stopping: nothing was loaded; send it again once"
+                        + " it has restarted");
+            }
+            CancellableConnection cancellable = new CancellableConnection(pooled);
+            running = cancellable;
+            Connection connection = cancellable.connection();
             long runId = startRun(connection, requester);
             List<IngestReport.Submission> submissions = new ArrayList<>();
-            for (int seq = 0; seq < sources.size(); seq++) {
+            for (int seq = 0; seq < sources.size() && !stopping; seq++) {
                 submissions.add(loadOne(connection, runId, seq, sources.get(seq), pseudonymiser));
             }
-            IngestReport report = new IngestReport(runId, submissions, issues(connection, runId, "reject"),
-                    issues(connection, runId, "warning"));
-            finishRun(connection, runId, report);
+            IngestReport report = new IngestReport(runId, submissions, issues(pooled, runId, "reject"),
+                    issues(pooled, runId, "warning"));
+            running = null;
+            if (stopping) {
+                // The derived data are not rebuilt now: what loaded before the stop makes them stale, and the next
+                // start rebuilds them before it serves anything (system.StartUpRefresh).
+                interruptRun(pooled, runId, report);
+                LOG.warn("Ingest run {} interrupted by a stop of the application", runId);
+                return report;
+            }
+            finishRun(pooled, runId, report);
             if (submissions.stream().anyMatch(s -> s.status() == IngestReport.Status.loaded)) {
                 refresher.refresh();
                 events.publishEvent(new DataChangedEvent(runId));
@@ -114,7 +139,35 @@ public class IngestService {
         } catch (SQLException e) {
             throw new IngestRefusedException("The database could not complete the ingest: " + e.getMessage(), e);
         } finally {
+            running = null;
             oneAtATime.unlock();
+        }
+    }
+
+    /**
+     * When the application stops (a stop signal runs the context's close in a shutdown hook): cancels the running
+     * ingest's statement, so its submission's transaction rolls back (the raw tables stay as before it), and waits a
+     * bounded time for the run to log itself as interrupted and delete its temporary copies. A run that does not end
+     * in time is cut off by the exit like a kill: the next start closes it and removes its copies.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopRunningIngest() {
+        stopping = true;
+        CancellableConnection connection = running;
+        if (connection == null) {
+            return;
+        }
+        LOG.warn("Stopping: cancelling the running ingest");
+        connection.cancel();
+        try {
+            if (oneAtATime.tryLock(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                oneAtATime.unlock();
+            } else {
+                LOG.warn("The running ingest did not end within {} s of the stop; the next start closes it",
+                        STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -141,7 +194,9 @@ public class IngestService {
                     loaded.periodEnd(), IngestReport.Status.loaded, null, loaded.tables());
         } catch (IngestRefusedException | IOException | SQLException e) {
             // Rolled back: the refusal is logged outside the submission's transaction.
-            String message = e instanceof IngestRefusedException ? e.getMessage()
+            String message = stopping ? name + " was not loaded: the application was stopped during the load"
+                    + " (nothing of this submission changed)"
+                    : e instanceof IngestRefusedException ? e.getMessage()
                     : name + " could not be loaded: " + e.getMessage();
             LOG.warn("Ingest run {}: refused {}: {}", runId, name, message);
             loader.dropStage();
@@ -176,6 +231,17 @@ public class IngestService {
             ps.setString(2, report.submissions().size() + " submission(s), " + refused + " refused, "
                     + report.rejects().size() + " reject(s)");
             ps.setLong(3, runId);
+            ps.executeUpdate();
+        }
+    }
+
+    private void interruptRun(Connection connection, long runId, IngestReport report) throws SQLException {
+        long loaded = report.submissions().stream().filter(s -> s.status() == IngestReport.Status.loaded).count();
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE ingest_run SET finished_at ="
+                + " current_localtimestamp(), outcome = 'interrupted', message = ? WHERE run_id = ?")) {
+            ps.setString(1, "Interrupted: the application was stopped during the run; " + loaded
+                    + " submission(s) had loaded and are kept, the rest changed nothing");
+            ps.setLong(2, runId);
             ps.executeUpdate();
         }
     }

@@ -31,8 +31,11 @@ public interface QualityQuery {
     void saveStatus(String team, String localPatientId, QualityItem item, WorklistStatus status, String note,
             String user);
 
-    /** Valid and total records per team or site, item and month in the period. */
-    List<MonthlyCount> countMonthly(Escalation.Level level, Period period);
+    /**
+     * Valid and total records per level (team, booking site), group, item and month in the period, every level read
+     * from one version of the data (one snapshot), so an escalation answer never mixes versions.
+     */
+    List<MonthlyCount> countMonthly(Period period);
 
     /** The months that hold records, earliest first. */
     List<YearMonth> findMonths();

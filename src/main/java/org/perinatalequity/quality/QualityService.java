@@ -203,10 +203,15 @@ public class QualityService {
         Period period = new Period(Optional.empty(), asOf);
         CompletePeriods.Coverage coverage = completePeriods.coverage();
         List<Escalation> out = new ArrayList<>();
+        // One read for every level: teams and sites from the same data version.
+        Map<Escalation.Level, List<MonthlyCount>> counts = new EnumMap<>(Escalation.Level.class);
+        for (MonthlyCount m : query.countMonthly(period)) {
+            counts.computeIfAbsent(m.level(), l -> new ArrayList<>()).add(m);
+        }
         for (Escalation.Level level : Escalation.Level.values()) {
             Map<QualityItem, YearMonth> latest = new EnumMap<>(QualityItem.class);
             Map<List<Object>, TreeMap<YearMonth, MonthlyCount>> series = new LinkedHashMap<>();
-            for (MonthlyCount m : query.countMonthly(level, period)) {
+            for (MonthlyCount m : counts.getOrDefault(level, List.of())) {
                 if (!coverage.covers(m.month())) {
                     continue;
                 }

@@ -16,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,8 +54,10 @@ public class DerivedDataRefresher {
         this.events = events;
     }
 
-    /** At start-up, once every setting is written (the IMD vintage among them): rebuild whatever is stale. */
-    @EventListener(ContextRefreshedEvent.class)
+    /**
+     * At start-up, once every setting is written (the IMD vintage among them): rebuild whatever is stale. Called by
+     * {@link StartUpRefresh} before the web server opens its port, so no request meets stale derived data.
+     */
     void onStart() {
         if (started.compareAndSet(false, true)) {
             refreshIfStale();

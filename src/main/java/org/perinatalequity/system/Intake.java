@@ -56,6 +56,12 @@ public final class Intake implements AutoCloseable {
     /** The folder the CSV files of one submission are gathered in; its name is the submission's name in the log. */
     static final String SUBMISSION_FOLDER = "upload";
 
+    private static final java.nio.file.attribute.FileAttribute<?> PRIVATE_FOLDER =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+
+    /** Set once at start by {@link TemporaryRoot}; null outside an application (tests of this class alone). */
+    private static volatile Path configuredRoot;
+
     private final Mode mode;
     private final Path folder;
     private final List<String> clientNames = new ArrayList<>();
@@ -213,18 +219,79 @@ public final class Intake implements AutoCloseable {
 
     /**
      * A new temporary folder only its owner can read (the intake's, and the loaders' working folders for
-     * unpacked and converted files); delete it with {@link #deleteFolder} in a finally block.
+     * unpacked and converted files), inside the app's own temporary root ({@link #root()}); delete it with
+     * {@link #deleteFolder} in a finally block. Whatever a killed process left there is removed at the next start
+     * ({@link TemporaryRoot}).
      */
     public static Path createPrivateFolder(String prefix) {
         try {
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                return Files.createTempDirectory(prefix,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path root = root();
+            if (posix()) {
+                return Files.createTempDirectory(root, prefix, PRIVATE_FOLDER);
             }
-            return Files.createTempDirectory(prefix);
+            return Files.createTempDirectory(root, prefix);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary folder", e);
         }
+    }
+
+    /**
+     * The folder every temporary copy lives in: the one the application configured at start ({@link TemporaryRoot}:
+     * {@code equity.temp-folder}, or one per database file), else {@code java.io.tmpdir/perinatal-equity-<user>};
+     * created when missing, readable by its owner only, and refused when it is a link or someone else's.
+     */
+    public static Path root() throws IOException {
+        Path root = configuredRoot;
+        if (root == null) {
+            root = defaultParent();
+        }
+        return ensurePrivateFolder(root);
+    }
+
+    /** {@code java.io.tmpdir/perinatal-equity-<user>}: the parent of the per-database roots. */
+    static Path defaultParent() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "perinatal-equity-" + user);
+    }
+
+    static void useRoot(Path root) {
+        configuredRoot = root;
+    }
+
+    /**
+     * Creates the folder (and missing parents) for its owner only, or checks the one there: a symbolic link or a
+     * folder of another user in a shared temporary folder could let someone read the copies, so it is refused.
+     */
+    static Path ensurePrivateFolder(Path folder) throws IOException {
+        Path absolute = folder.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(absolute)) {
+            throw new IOException("The temporary folder " + absolute + " is a symbolic link: refused");
+        }
+        if (!Files.isDirectory(absolute)) {
+            Files.createDirectories(absolute.getParent());
+            try {
+                if (posix()) {
+                    Files.createDirectory(absolute, PRIVATE_FOLDER);
+                } else {
+                    Files.createDirectory(absolute);
+                }
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // Created meanwhile by another thread of this process: checked below.
+            }
+        }
+        if (posix()) {
+            java.nio.file.attribute.UserPrincipal me = absolute.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            if (!Files.getOwner(absolute, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(me)) {
+                throw new IOException("The temporary folder " + absolute + " belongs to another user: refused");
+            }
+            Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
+        }
+        return absolute;
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     /** Deletes a folder and everything in it; a failure is logged, not thrown (it must not hide the outcome). */

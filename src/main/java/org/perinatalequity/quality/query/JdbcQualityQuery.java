@@ -149,19 +149,29 @@ class JdbcQualityQuery implements QualityQuery, RefreshStep {
                 .param("note", note).param("user", user).update();
     }
 
+    /**
+     * Every level in one statement: one statement reads one snapshot of {@code quality_item}, so a refresh swapping
+     * the table meanwhile cannot give teams of one data version beside booking sites of another (one query per level
+     * could, and did during a load).
+     */
     @Override
-    public List<MonthlyCount> countMonthly(Escalation.Level level, Period period) {
+    public List<MonthlyCount> countMonthly(Period period) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = periodAndItem("", Optional.empty(), period, params);
-        String column = switch (level) {
-            case TEAM -> "team";
-            case BOOKING_SITE -> "booking_site";
-        };
-        return jdbc.sql("SELECT " + column + " AS grp, item, month, count(*) FILTER (WHERE status = 'valid') AS valid,"
-                + " count(*) AS denominator FROM quality_item" + where + " GROUP BY ALL ORDER BY grp, item, month")
-                .params(params)
-                .query((rs, n) -> new MonthlyCount(level, rs.getString("grp"), item(rs.getString("item")),
-                        YearMonth.parse(rs.getString("month")), rs.getLong("valid"), rs.getLong("denominator")))
+        StringBuilder sql = new StringBuilder();
+        for (Escalation.Level level : Escalation.Level.values()) {
+            String column = switch (level) {
+                case TEAM -> "team";
+                case BOOKING_SITE -> "booking_site";
+            };
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append("SELECT '").append(level.name()).append("' AS lvl, ")
+                    .append(column).append(" AS grp, item, month, count(*) FILTER (WHERE status = 'valid') AS valid,"
+                            + " count(*) AS denominator FROM quality_item").append(where).append(" GROUP BY ALL");
+        }
+        return jdbc.sql(sql + " ORDER BY lvl, grp, item, month").params(params)
+                .query((rs, n) -> new MonthlyCount(Escalation.Level.valueOf(rs.getString("lvl")), rs.getString("grp"),
+                        item(rs.getString("item")), YearMonth.parse(rs.getString("month")), rs.getLong("valid"),
+                        rs.getLong("denominator")))
                 .list();
     }
 
