@@ -44,7 +44,7 @@ class RebuildCommand implements CommandLine.Command {
             return CommandLine.USAGE;
         }
         long started = System.nanoTime();
-        long version = refresher.refresh();
+        long version = refresher.rebuildAll();
         out.printf("Rebuilt the derived data: %d steps in %d ms (data version %d)%n", refresher.stepCount(),
                 (System.nanoTime() - started) / 1_000_000, version);
         return CommandLine.OK;
