@@ -20,7 +20,11 @@ CREATE TABLE IF NOT EXISTS quality_item AS SELECT * FROM v_quality_item LIMIT 0;
 
 -- derived_build: what the last complete refresh rested on (a hash of every step's inputs), so a start
 -- after a definition, the IMD vintage or the loaded data changed elsewhere rebuilds what is stale.
+-- definitions_hash is the part of it that is not the loaded submissions, submissions the loaded submissions
+-- (id@loaded_at): when only the submissions changed, a refresh rebuilds what the load touched.
 CREATE TABLE IF NOT EXISTS derived_build (state_hash VARCHAR, built_at TIMESTAMP);
+ALTER TABLE derived_build ADD COLUMN IF NOT EXISTS definitions_hash VARCHAR;
+ALTER TABLE derived_build ADD COLUMN IF NOT EXISTS submissions VARCHAR;
 
 -- Before derived_build, the measure facts kept their own build record.
 DROP TABLE IF EXISTS fact_build;

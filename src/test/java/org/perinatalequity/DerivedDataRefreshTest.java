@@ -104,7 +104,9 @@ class DerivedDataRefreshTest {
 
         // What a restart on these data does: nothing is stale, so nothing is rebuilt, but a new version is announced
         String builtAt = jdbc.sql("SELECT CAST(built_at AS VARCHAR) FROM derived_build").query(String.class).single();
+        long stepsRebuilt = refresher.stepsRebuilt();
         refresher.refreshIfStale();
+        assertThat(refresher.stepsRebuilt()).as("steps rebuilt by a start on unchanged data").isEqualTo(stepsRebuilt);
         assertThat(jdbc.sql("SELECT CAST(built_at AS VARCHAR) FROM derived_build").query(String.class).single())
                 .isEqualTo(builtAt);
         assertThat(recording.seen).hasSize(4);

@@ -42,7 +42,7 @@ public final class CommandLine {
     public static final int REFUSED = 1;
     public static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("ingest", "reference", "demo-data", "board-pack");
+    private static final Set<String> COMMANDS = Set.of("ingest", "reference", "rebuild", "demo-data", "board-pack");
 
     private static final List<String> WEB_ONLY_AUTO_CONFIGURATION = List.of(
             "com.vaadin.flow.spring.SpringBootAutoConfiguration",
@@ -77,7 +77,7 @@ public final class CommandLine {
         String word = commandWord(args).orElseThrow();
         if (!COMMANDS.contains(word)) {
             err.println("Unknown command '" + word + "'. Commands: ingest PATH... [--report FILE], reference PATH..., "
-                    + "demo-data [--births N] [--seed S] [--out DIR], board-pack --period YYYY-MM --out FILE.pdf; no command"
+                    + "rebuild, demo-data [--births N] [--seed S] [--out DIR], board-pack --period YYYY-MM --out FILE.pdf; no command"
                     + " starts the web server.");
             return USAGE;
         }

@@ -2,13 +2,17 @@ package org.perinatalequity.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -32,15 +36,19 @@ public class DerivedDataRefresher {
 
     private static final Logger LOG = LoggerFactory.getLogger(DerivedDataRefresher.class);
 
+    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final List<RefreshStep> steps;
     private final DataVersion version;
     private final ApplicationEventPublisher events;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicLong stepsRebuilt = new AtomicLong();
+    private volatile boolean lastIncremental;
 
     public DerivedDataRefresher(DataSource dataSource, List<RefreshStep> steps, DataVersion version,
             ApplicationEventPublisher events) {
+        this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.steps = steps.stream().sorted(Comparator.comparing(RefreshStep::stage)).toList();
         for (int i = 1; i < this.steps.size(); i++) {
@@ -71,35 +79,128 @@ public class DerivedDataRefresher {
     public long refreshIfStale() {
         oneAtATime.lock();
         try {
-            if (!inputsHash().equals(builtHash())) {
+            if (!stateHash(definitionsHash(), submissions()).equals(builtHash())) {
                 return refresh();
             }
+            LOG.info("Derived data current: nothing rebuilt");
             return publish();
         } finally {
             oneAtATime.unlock();
         }
     }
 
-    /** Rebuilds every step in order and returns the new data version. */
+    /**
+     * Rebuilds every step in order and returns the new data version. The {@code rebuild} command
+     * ({@link RebuildCommand}) calls it, whatever the inputs hash says.
+     */
+    public long rebuildAll() {
+        return refresh(false);
+    }
+
+    /**
+     * Brings the derived data up to date after a load and returns the new data version. When only loaded
+     * submissions changed since the last complete refresh (same definitions, reference files and IMD vintage), the
+     * steps that can ({@link RefreshStep#rebuildsByWomen}) rebuild only the rows of the women the added and removed
+     * submissions touch ({@link WomenPartition}); otherwise, and for the other steps, everything is rebuilt.
+     */
     public long refresh() {
+        return refresh(true);
+    }
+
+    private long refresh(boolean incrementalAllowed) {
         oneAtATime.lock();
         try {
             long started = System.nanoTime();
-            String hash = inputsHash();
-            for (RefreshStep step : steps) {
-                long stepStarted = System.nanoTime();
-                step.rebuild();
-                LOG.info("Derived data: {} rebuilt in {} ms", label(step.stage()), millisSince(stepStarted));
-            }
+            String definitions = definitionsHash();
+            String submissions = submissions();
+            Built built = built();
+            boolean incremental = incrementalAllowed && built.definitionsHash().equals(definitions)
+                    && steps.stream().anyMatch(RefreshStep::rebuildsByWomen);
+            // Until this refresh completes, nothing is recorded as built: a failure part way leaves the next
+            // refresh to rebuild everything, never to trust stores that moved on without the tables above them.
             jdbc.sql("DELETE FROM derived_build").update();
-            jdbc.sql("INSERT INTO derived_build VALUES (:hash, current_localtimestamp())").param("hash", hash).update();
+            WomenPartition partition = incremental ? WomenPartition.beforeLoadIsStored(dataSource,
+                    difference(submissions, built.submissions()), difference(built.submissions(), submissions)) : null;
+            try {
+                boolean stored = false;
+                for (RefreshStep step : steps) {
+                    long stepStarted = System.nanoTime();
+                    if (partition != null && step.rebuildsByWomen()) {
+                        if (!stored) {
+                            partition.afterLoadIsStored();
+                            stored = true;
+                        }
+                        partition.withStoresRestricted(step::rebuildWomen);
+                        LOG.info("Derived data: {} rebuilt for {} women in {} ms", label(step.stage()),
+                                partition.women(), millisSince(stepStarted));
+                    } else {
+                        step.rebuild();
+                        LOG.info("Derived data: {} rebuilt in {} ms", label(step.stage()), millisSince(stepStarted));
+                    }
+                    stepsRebuilt.incrementAndGet();
+                }
+            } finally {
+                if (partition != null) {
+                    partition.close();
+                }
+            }
+            jdbc.sql("INSERT INTO derived_build (state_hash, built_at, definitions_hash, submissions)"
+                    + " VALUES (:hash, current_localtimestamp(), :definitions, :submissions)")
+                    .param("hash", stateHash(definitions, submissions)).param("definitions", definitions)
+                    .param("submissions", submissions).update();
+            lastIncremental = incremental;
             long refreshed = publish();
-            LOG.info("Derived data refreshed in {} ms ({} steps, version {})", millisSince(started), steps.size(),
-                    refreshed);
+            LOG.info("Derived data refreshed in {} ms ({} steps{}, version {})", millisSince(started), steps.size(),
+                    incremental ? ", incremental" : "", refreshed);
             return refreshed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not refresh the derived data: " + e.getMessage(), e);
         } finally {
             oneAtATime.unlock();
         }
+    }
+
+    private record Built(String definitionsHash, String submissions) {
+    }
+
+    private Built built() {
+        return jdbc.sql("SELECT coalesce(definitions_hash, ''), coalesce(submissions, '') FROM derived_build")
+                .query((rs, n) -> new Built(rs.getString(1), rs.getString(2))).optional().orElse(new Built("", ""));
+    }
+
+    /** The loaded submissions, each as id@loaded_at (a reload is a new id), in id order. */
+    private String submissions() {
+        return jdbc.sql("SELECT coalesce(string_agg(submission_id || '@' || loaded_at, ',' ORDER BY submission_id), '')"
+                + " FROM submission").query(String.class).single();
+    }
+
+    /** The submission ids in {@code of} and not in {@code without}. */
+    private static Set<Long> difference(String of, String without) {
+        Set<String> minus = entries(without);
+        return entries(of).stream().filter(e -> !minus.contains(e))
+                .map(e -> Long.parseLong(e.substring(0, e.indexOf('@')))).collect(Collectors.toSet());
+    }
+
+    private static Set<String> entries(String submissions) {
+        return submissions.isEmpty() ? Set.of() : Set.of(submissions.split(","));
+    }
+
+    /**
+     * How many steps this refresher has rebuilt since it was made: a start on unchanged data adds none, which is
+     * what the tests and the {@code rebuild} command's report read.
+     */
+    public long stepsRebuilt() {
+        return stepsRebuilt.get();
+    }
+
+    /** Whether the last refresh rebuilt some steps only for the women a load touched. */
+    public boolean lastRefreshIncremental() {
+        return lastIncremental;
+    }
+
+    /** How many steps a full rebuild runs. */
+    public int stepCount() {
+        return steps.size();
     }
 
     private long publish() {
@@ -112,7 +213,21 @@ public class DerivedDataRefresher {
         return jdbc.sql("SELECT state_hash FROM derived_build").query(String.class).optional().orElse("");
     }
 
-    private String inputsHash() {
+    private static String stateHash(String definitions, String submissions) {
+        return sha256(definitions + "\n" + submissions);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Everything but the loaded submissions that the tables rest on: views, macros, each step's inputs. */
+    private String definitionsHash() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             // Every view and macro as the database holds it: a new version of db/*.sql makes the tables stale too.

@@ -2,6 +2,7 @@ package org.perinatalequity.quality.query;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -75,6 +76,26 @@ class JdbcQualityQuery implements QualityQuery, RefreshStep {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not build the data-quality table: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean rebuildsByWomen() {
+        return true;
+    }
+
+    /** The rows of the women a load touched; {@link #rebuild} on every load gives the same rows. */
+    @Override
+    public void rebuildWomen(Statement st) throws SQLException {
+        String ofTheWomen = " EXISTS (SELECT 1 FROM refresh_mother m WHERE m.provider = q.provider"
+                + " AND m.mother_id IS NOT DISTINCT FROM q.mother_id)";
+        st.execute("DELETE FROM quality_item q WHERE" + ofTheWomen);
+        st.execute("INSERT INTO quality_item SELECT * FROM v_quality_item");
+        st.execute("""
+                INSERT OR IGNORE INTO worklist_seen
+                SELECT DISTINCT provider, local_patient_id, item, problem, (SELECT max(run_id) FROM submission)
+                FROM quality_item q
+                WHERE problem IS NOT NULL AND local_patient_id = mother_id
+                  AND (SELECT max(run_id) FROM submission) IS NOT NULL AND""" + ofTheWomen);
     }
 
     @Override
