@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -54,9 +55,54 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
     record Segment(long fromRow, long extraLines) {
     }
 
+    /**
+     * The bounds a file must keep, checked byte by byte before anything is allocated per column or per row: a
+     * header of 100,000 columns or a field of gigabytes is refused here, in the scan, not by DuckDB's memory.
+     *
+     * @param maxColumns most columns in the header
+     * @param maxFieldBytes longest field, in bytes (quotes included)
+     * @param maxRecords most data records in one file
+     */
+    public record Limits(int maxColumns, int maxFieldBytes, long maxRecords) {
+
+        /** The defaults of {@code equity.ingest.max-columns}, {@code max-field-bytes}, {@code max-rows}. */
+        public static final Limits DEFAULT = new Limits(1_000, 32_768, 10_000_000L);
+    }
+
+    /**
+     * A file refused by the scan, with the line (and column where known) and the reason in plain words; the
+     * message does not name the file (the caller puts it in front).
+     */
+    public static final class Unreadable extends IOException {
+
+        Unreadable(String message) {
+            super(message);
+        }
+    }
+
     private static final int MAX_HEADER_BYTES = 1 << 20;
 
+    /**
+     * Longest record DuckDB's {@code read_csv} reads ({@code max_line_size}, which the loader passes explicitly):
+     * a longer one is refused here with its line instead of by the CSV reader's error.
+     */
+    static final int MAX_RECORD_BYTES = 2 * 1024 * 1024;
+
+    /** Bytes that Windows-1252 leaves undefined: a file holding one is neither UTF-8 nor Windows-1252. */
+    private static boolean undefinedInWindows1252(int b) {
+        return b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D;
+    }
+
+    /** Numbers in messages as a data manager reads them: 1,203. */
+    static String number(long n) {
+        return String.format(Locale.UK, "%,d", n);
+    }
+
     public static CsvScan of(Path file) throws IOException {
+        return of(file, Limits.DEFAULT);
+    }
+
+    public static CsvScan of(Path file, Limits limits) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -70,6 +116,14 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
 
         boolean utf8 = true;
         int pending = 0;
+        long badUtf8Line = 0;        // where the first byte that is not UTF-8 is (line, 1-based byte in line)
+        long badUtf8Byte = 0;
+        long undefinedLine = 0;      // the first byte Windows-1252 does not define
+        long undefinedByte = 0;
+        int undefinedValue = 0;
+        long lineStart = 0;          // offset of the current line's first byte
+        long fieldBytes = 0;
+        long recordStart = 0;        // offset of the current record's first byte
         long total = 0;
         boolean bom = false;
 
@@ -100,11 +154,22 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                 }
                 for (int i = start; i < n; i++) {
                     int b = buffer[i] & 0xFF;
+                    long offset = total + i;
+                    if (b >= 0x80) {
+                        if (undefinedLine == 0 && undefinedInWindows1252(b)) {
+                            undefinedLine = line;
+                            undefinedByte = offset - lineStart + 1;
+                            undefinedValue = b;
+                        }
+                    } else if (b == 0) {
+                        throw new Unreadable("line " + number(line) + ", byte " + number(offset - lineStart + 1)
+                                + ": a NUL byte (0x00), which a text file never holds: the file is damaged or not"
+                                + " UTF-8 (UTF-16 holds such bytes); save it as UTF-8");
+                    }
                     if (utf8) {
+                        boolean ok = true;
                         if (pending > 0) {
-                            if ((b & 0xC0) != 0x80) {
-                                utf8 = false;
-                            }
+                            ok = (b & 0xC0) == 0x80;
                             pending--;
                         } else if (b >= 0x80) {
                             if (b >= 0xC2 && b <= 0xDF) {
@@ -114,8 +179,13 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                             } else if (b >= 0xF0 && b <= 0xF4) {
                                 pending = 3;
                             } else {
-                                utf8 = false;
+                                ok = false;
                             }
+                        }
+                        if (!ok) {
+                            utf8 = false;
+                            badUtf8Line = line;
+                            badUtf8Byte = offset - lineStart + 1;
                         }
                     }
                     if (inHeader) {
@@ -123,6 +193,15 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                             throw new IOException("the first line is longer than 1 MB: this is not a CSV header");
                         }
                         headerBytes.write(b);
+                    }
+                    if (++fieldBytes > limits.maxFieldBytes()) {
+                        throw new Unreadable("line " + number(recordStartLine) + ", column " + fields
+                                + ": a field longer than " + number(limits.maxFieldBytes()) + " bytes (the limit,"
+                                + " equity.ingest.max-field-bytes)" + (inQuotes ? "; is a quote never closed?" : ""));
+                    }
+                    if (offset - recordStart >= MAX_RECORD_BYTES) {
+                        throw new Unreadable("line " + number(recordStartLine) + ": a record longer than "
+                                + number(MAX_RECORD_BYTES >> 20) + " MB" + (inQuotes ? "; is a quote never closed?" : ""));
                     }
                     if (b == '"') {
                         inQuotes = !inQuotes;
@@ -134,7 +213,10 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                                     inHeader = false;
                                     headerFields = fields;
                                 } else {
-                                    records++;
+                                    if (++records > limits.maxRecords()) {
+                                        throw new Unreadable("more than " + number(limits.maxRecords())
+                                                + " records (the limit, equity.ingest.max-rows)");
+                                    }
                                     if (fields != headerFields) {
                                         bad.add(new BadRow(recordStartLine, fields));
                                     } else {
@@ -149,12 +231,20 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                             }
                             recordHasContent = false;
                             fields = 1;
+                            fieldBytes = 0;
                             recordStartLine = line + 1;
+                            recordStart = offset + 1;
                         }
                         line++;
+                        lineStart = offset + 1;
                     } else if (b == ',' && !inQuotes) {
                         fields++;
+                        fieldBytes = 0;
                         recordHasContent = true;
+                        if (inHeader && fields > limits.maxColumns()) {
+                            throw new Unreadable("line 1: the header has more than " + number(limits.maxColumns())
+                                    + " columns (the limit, equity.ingest.max-columns)");
+                        }
                     } else if (b != '\r') {
                         recordHasContent = true;
                     }
@@ -167,7 +257,10 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                 inHeader = false;
                 headerFields = fields;
             } else {
-                records++;
+                if (++records > limits.maxRecords()) {
+                    throw new Unreadable("more than " + number(limits.maxRecords())
+                            + " records (the limit, equity.ingest.max-rows)");
+                }
                 if (fields != headerFields) {
                     bad.add(new BadRow(recordStartLine, fields));
                 } else if (recordStartLine != goodRows + 2 + extra) {
@@ -176,12 +269,24 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
             }
         }
         if (inQuotes) {
-            throw new IOException("a quoted field opened on or after line " + recordStartLine + " is never closed");
+            throw new Unreadable("a quoted field opened on or after line " + recordStartLine + " is never closed");
         }
         if (headerFields < 0) {
-            throw new IOException("the file is empty (no header line)");
+            throw new Unreadable("the file is empty (no header line)");
         }
-        Encoding encoding = !utf8 || pending > 0 ? Encoding.WINDOWS_1252 : bom ? Encoding.UTF8_BOM : Encoding.UTF8;
+        if (utf8 && pending > 0) {       // the file ends inside a character
+            utf8 = false;
+            badUtf8Line = line;
+            badUtf8Byte = total - lineStart;
+        }
+        if (!utf8 && undefinedLine > 0) {
+            // Neither encoding fits: any reading would change characters silently, so the file is refused whole.
+            throw new Unreadable("not valid UTF-8 at line " + number(badUtf8Line) + ", byte " + number(badUtf8Byte)
+                    + ", and not Windows-1252 either (byte 0x" + HexFormat.of().withUpperCase().toHexDigits((byte) undefinedValue)
+                    + " at line " + number(undefinedLine) + ", byte " + number(undefinedByte)
+                    + " is no Windows-1252 character): the file must be saved as UTF-8");
+        }
+        Encoding encoding = !utf8 ? Encoding.WINDOWS_1252 : bom ? Encoding.UTF8_BOM : Encoding.UTF8;
         List<String> header = parseHeader(headerBytes.toByteArray(), encoding);
         return new CsvScan(HexFormat.of().formatHex(sha.digest()), total, encoding, header, records,
                 List.copyOf(bad), List.copyOf(segments));

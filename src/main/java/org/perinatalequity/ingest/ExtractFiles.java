@@ -21,6 +21,8 @@ import java.util.zip.ZipFile;
  */
 public final class ExtractFiles {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExtractFiles.class);
+
     /** A CSV file to load and the name it is reported under. */
     public record SourceFile(String name, Path path) {
     }
@@ -32,16 +34,28 @@ public final class ExtractFiles {
     private ExtractFiles() {
     }
 
+    /**
+     * Bounds on a zip (zip bombs): entries, total unpacked bytes, and how much one entry may expand; an entry
+     * smaller than {@link #RATIO_FREE_BYTES} unpacked is not held to the ratio (tiny files compress oddly).
+     */
+    public record ZipLimits(long maxUncompressedBytes, int maxEntries, int maxCompressionRatio) {
+
+        static final long RATIO_FREE_BYTES = 1 << 20;
+    }
+
     public static Found list(Path source, Path workDir, long maxUncompressedBytes, int maxEntries) {
-        return list(source, workDir, maxUncompressedBytes, maxEntries, ExtractFiles::isCsv);
+        return list(source, workDir, new ZipLimits(maxUncompressedBytes, maxEntries, Integer.MAX_VALUE));
+    }
+
+    public static Found list(Path source, Path workDir, ZipLimits limits) {
+        return list(source, workDir, limits, ExtractFiles::isCsv);
     }
 
     /**
      * The same, keeping the files whose name {@code accept} takes instead of the .csv files (reference data also
      * takes boundary files: .geojson, .json, .gpkg). "csvFiles" are then the accepted files.
      */
-    public static Found list(Path source, Path workDir, long maxUncompressedBytes, int maxEntries,
-            java.util.function.Predicate<String> accept) {
+    public static Found list(Path source, Path workDir, ZipLimits limits, java.util.function.Predicate<String> accept) {
         if (!Files.exists(source)) {
             throw new IngestRefusedException(source + " does not exist");
         }
@@ -50,15 +64,20 @@ public final class ExtractFiles {
                 return listFolder(source, accept);
             }
             if (source.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                return unzip(source, workDir, maxUncompressedBytes, maxEntries, accept);
+                return unzip(source, workDir, limits, accept);
             }
             if (accept.test(source.getFileName().toString())) {
                 return new Found(List.of(new SourceFile(source.getFileName().toString(), source)), List.of());
             }
         } catch (ZipException e) {
-            throw new IngestRefusedException(source.getFileName() + " is not a readable zip file: " + e.getMessage(), e);
+            // Java's wording ("invalid stored block lengths") stays in the server log.
+            LOG.warn("{} is not a readable zip: {}", source.getFileName(), e.getMessage());
+            throw new IngestRefusedException(source.getFileName() + " is not a readable zip file: it is damaged,"
+                    + " incomplete or not a zip; send it again", e);
         } catch (IOException e) {
-            throw new IngestRefusedException("Cannot read " + source.getFileName() + ": " + e.getMessage(), e);
+            LOG.warn("Cannot read {}: {}", source.getFileName(), e.toString());
+            throw new IngestRefusedException(source.getFileName() + " cannot be read: the file could not be opened or"
+                    + " read to its end", e);
         }
         throw new IngestRefusedException(source.getFileName() + " is neither a folder, a .zip nor a .csv file");
     }
@@ -79,8 +98,10 @@ public final class ExtractFiles {
         return new Found(csv, skipped);
     }
 
-    private static Found unzip(Path zip, Path workDir, long maxBytes, int maxEntries,
-            java.util.function.Predicate<String> accept) throws IOException {
+    private static Found unzip(Path zip, Path workDir, ZipLimits limits, java.util.function.Predicate<String> accept)
+            throws IOException {
+        long maxBytes = limits.maxUncompressedBytes();
+        int maxEntries = limits.maxEntries();
         List<SourceFile> csv = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         long total = 0;
@@ -100,6 +121,7 @@ public final class ExtractFiles {
                     continue;
                 }
                 if (!accept.test(fileName)) {
+                    // A zip inside the zip is not opened: one level only, so nesting cannot multiply the limits.
                     skipped.add(entryName);
                     continue;
                 }
@@ -109,10 +131,18 @@ public final class ExtractFiles {
                     throw new IngestRefusedException("Refused zip entry name " + entryName);
                 }
                 // Sizes in a zip's directory can lie: count the bytes actually unpacked.
+                long packed = Math.max(entry.getCompressedSize(), 1);
+                long unpacked = 0;
                 try (InputStream in = zipFile.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
                     int n;
                     while ((n = in.read(buffer)) > 0) {
                         total += n;
+                        unpacked += n;
+                        if (unpacked > ZipLimits.RATIO_FREE_BYTES && unpacked / packed > limits.maxCompressionRatio()) {
+                            throw new IngestRefusedException(zip.getFileName() + ": the entry " + fileName
+                                    + " expands more than " + limits.maxCompressionRatio() + " times (the limit,"
+                                    + " equity.ingest.limits.max-compression-ratio); refused as a possible zip bomb");
+                        }
                         if (total > maxBytes) {
                             throw new IngestRefusedException(zip.getFileName() + " unpacks to more than "
                                     + (maxBytes >> 20) + " MB; refused as a possible zip bomb");

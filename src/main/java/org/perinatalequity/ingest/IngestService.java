@@ -107,7 +107,8 @@ public class IngestService {
     public IngestReport ingest(List<Path> sources, Requester requester) {
         Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymisationKey());
         oneAtATime.lock();
-        try (Connection pooled = dataSource.getConnection()) {
+        try (Connection pooled = dataSource.getConnection();
+                IngestMemory memory = IngestMemory.limit(pooled, settings.limits().memoryLimit())) {
             if (stopping) {
                 throw new IngestRefusedException("The application is stopping: nothing was loaded; send it again once"
                         + " it has restarted");
@@ -137,7 +138,10 @@ public class IngestService {
             }
             return report;
         } catch (SQLException e) {
-            throw new IngestRefusedException("The database could not complete the ingest: " + e.getMessage(), e);
+            // DuckDB's text stays in the server log: users get what happened in plain words.
+            LOG.error("The ingest failed in the database", e);
+            throw new IngestRefusedException("The database could not complete the ingest (nothing was changed by the"
+                    + " submission that failed; the server log has the details)", e);
         } finally {
             running = null;
             oneAtATime.unlock();
@@ -176,10 +180,11 @@ public class IngestService {
         String name = source.getFileName() == null ? source.toString() : source.getFileName().toString();
         Path workDir = createWorkDir();
         SubmissionLoader loader = new SubmissionLoader(connection, registry, pseudonymiser, workDir,
-                new IngestLog(connection, runId, seq));
+                new IngestLog(connection, runId, seq), new CsvScan.Limits(settings.limits().maxColumns(),
+                        settings.limits().maxFieldBytes(), settings.limits().maxRows()));
         try {
-            ExtractFiles.Found found = ExtractFiles.list(source, workDir, settings.maxUncompressedBytes(),
-                    settings.maxZipEntries());
+            ExtractFiles.Found found = ExtractFiles.list(source, workDir, new ExtractFiles.ZipLimits(
+                    settings.maxUncompressedBytes(), settings.maxZipEntries(), settings.limits().maxCompressionRatio()));
             SubmissionLoader.Loaded loaded = Transactions.inTransactionReturning(connection, () -> {
                 SubmissionLoader.Loaded l = loader.load(found);
                 logSubmission(connection, runId, seq, name, l.provider(), l.periodStart(), l.periodEnd(),
@@ -194,11 +199,18 @@ public class IngestService {
                     loaded.periodEnd(), IngestReport.Status.loaded, null, loaded.tables());
         } catch (IngestRefusedException | IOException | SQLException e) {
             // Rolled back: the refusal is logged outside the submission's transaction.
+            // A refusal's message is written for the sender; any other exception's text stays in the server log.
             String message = stopping ? name + " was not loaded: the application was stopped during the load"
                     + " (nothing of this submission changed)"
                     : e instanceof IngestRefusedException ? e.getMessage()
-                    : name + " could not be loaded: " + e.getMessage();
-            LOG.warn("Ingest run {}: refused {}: {}", runId, name, message);
+                    : name + " could not be loaded: " + (e instanceof IOException
+                            ? "a file could not be read from the disk" : "the database stopped the load")
+                            + " (nothing was changed; the server log has the details)";
+            if (e instanceof IngestRefusedException || stopping) {
+                LOG.warn("Ingest run {}: refused {}: {}", runId, name, message);
+            } else {
+                LOG.error("Ingest run {}: {} failed", runId, name, e);
+            }
             loader.dropStage();
             logSubmission(connection, runId, seq, name, null, null, null, IngestReport.Status.refused, message, null,
                     null);

@@ -40,6 +40,7 @@ final class SubmissionLoader {
     private final Pseudonymiser pseudonymiser;
     private final Path workDir;
     private final IngestLog log;
+    private final CsvScan.Limits limits;
     private final List<StagedFile> staged = new ArrayList<>();
     private final List<CsvScanOfFile> scanned = new ArrayList<>();
     /** The dataset of the submission, once recognised from its files (MSDS until a file says otherwise). */
@@ -51,8 +52,9 @@ final class SubmissionLoader {
     }
 
     SubmissionLoader(Connection connection, MsdsRegistry registry, Pseudonymiser pseudonymiser, Path workDir,
-            IngestLog log) {
+            IngestLog log, CsvScan.Limits limits) {
         this.connection = connection;
+        this.limits = limits;
         this.registry = registry;
         this.pseudonymiser = pseudonymiser;
         this.workDir = workDir;
@@ -72,7 +74,9 @@ final class SubmissionLoader {
     Loaded load(ExtractFiles.Found found) throws SQLException, IOException {
         long started = System.nanoTime();
         for (String name : found.skipped()) {
-            log.warning("ignored_file", name, null, null, null, null, "not a .csv file; ignored");
+            log.warning("ignored_file", name, null, null, null, null, name.toLowerCase(java.util.Locale.ROOT)
+                    .endsWith(".zip") ? "a zip inside the zip is not opened (send one zip of .csv files); ignored"
+                            : "not a .csv file; ignored");
         }
         dataset = recogniseDataset(found.csvFiles());
         recognised = true;
@@ -146,9 +150,14 @@ final class SubmissionLoader {
         for (ExtractFiles.SourceFile file : files) {
             CsvScan scan;
             try {
-                scan = CsvScan.of(file.path());
-            } catch (IOException e) {
+                scan = CsvScan.of(file.path(), limits);
+            } catch (CsvScan.Unreadable e) {
                 throw new IngestRefusedException(file.name() + " cannot be read: " + e.getMessage(), e);
+            } catch (IOException e) {
+                // The Java text stays in the server log; the sender is told what to do in plain words.
+                LOG.warn("{} could not be read: {}", file.name(), e.toString());
+                throw new IngestRefusedException(file.name() + " cannot be read: the file could not be opened or"
+                        + " read to its end", e);
             }
             Optional<String> named = dataset.tableIdInFileName(Path.of(file.name()).getFileName().toString());
             MsdsTable table;
@@ -180,6 +189,7 @@ final class SubmissionLoader {
                 throw new IngestRefusedException(file.name() + " (" + table.id() + "): missing mandatory column"
                         + (mapping.missingRequired().size() > 1 ? "s " : " ") + String.join(", ", mapping.missingRequired()));
             }
+            refuseDuplicateColumns(file.name(), scan.header(), mapping);
             StagedFile previous = byTable.get(table.id());
             if (previous != null) {
                 throw new IngestRefusedException("Two files for " + table.id() + ": " + previous.source().name()
@@ -194,12 +204,48 @@ final class SubmissionLoader {
             Path readable = file.path();
             if (scan.encoding() == CsvScan.Encoding.WINDOWS_1252) {
                 readable = workDir.resolve("utf8-" + index + ".csv");
-                CsvScan.transcodeWindows1252(file.path(), readable);
+                try {
+                    CsvScan.transcodeWindows1252(file.path(), readable);
+                } catch (IOException e) {
+                    LOG.warn("{} could not be converted from Windows-1252: {}", file.name(), e.toString());
+                    throw new IngestRefusedException(file.name() + " cannot be read: it is not valid UTF-8 and could"
+                            + " not be converted from Windows-1252: the file must be saved as UTF-8", e);
+                }
             }
             byTable.put(table.id(), new StagedFile(index++, new ExtractFiles.SourceFile(file.name(), readable), scan,
                     mapping, 0));
         }
         return byTable;
+    }
+
+    /**
+     * A column the mapping uses that appears twice in the header (by name or alias, in any case) is ambiguous:
+     * which copy holds the data cannot be told, so the file is refused rather than one copy silently dropped.
+     */
+    private static void refuseDuplicateColumns(String name, List<String> header, HeaderMapping mapping) {
+        Map<String, Integer> first = new java.util.HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            first.putIfAbsent(header.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
+        }
+        for (HeaderMapping.Column column : mapping.columns()) {
+            String key = column.headerName().toLowerCase(java.util.Locale.ROOT);
+            for (int i = 0; i < header.size(); i++) {
+                if (i != column.position() && header.get(i).strip().toLowerCase(java.util.Locale.ROOT).equals(key)) {
+                    throw new IngestRefusedException(name + " line 1: the column " + column.headerName()
+                            + " appears twice (columns " + (first.get(key) + 1) + " and " + (Math.max(i,
+                                    column.position()) + 1) + "); send it once");
+                }
+            }
+            for (String alias : column.item().aliases().keySet()) {
+                Integer at = first.get(alias.toLowerCase(java.util.Locale.ROOT));
+                if (at != null && at != column.position() && !alias.equalsIgnoreCase(column.headerName())) {
+                    throw new IngestRefusedException(name + " line 1: the columns " + column.headerName() + " and "
+                            + header.get(at).strip() + " are both " + column.item().name() + " (columns "
+                            + (Math.min(at, column.position()) + 1) + " and " + (Math.max(at, column.position()) + 1)
+                            + "); send one of them");
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ staging and validation
@@ -226,11 +272,23 @@ final class SubmissionLoader {
         execute("DROP TABLE IF EXISTS " + rejects);
         execute("DROP TABLE IF EXISTS stage_rejscan_" + file.index());
         // The checks run once, while the file is read: every later query reads the flags.
-        execute("CREATE OR REPLACE TEMP TABLE " + file.rawTable() + " AS SELECT *, " + keep + " AS keep, " + clean
-                + " AS clean FROM read_csv(" + literal(file.source().path().toString()) + ", header = true,"
-                + " auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns + ","
-                + " store_rejects = true, rejects_table = '" + rejects + "', rejects_scan = 'stage_rejscan_"
-                + file.index() + "') r");
+        // Only the mapped columns are kept: the reader skips the others, so columns the registry does not know
+        // cost no memory.
+        StringJoiner mapped = new StringJoiner(", ", "", ", ").setEmptyValue("");
+        file.mapping().columns().forEach(c -> mapped.add("c" + c.position()));
+        try {
+            execute("CREATE OR REPLACE TEMP TABLE " + file.rawTable() + " AS SELECT " + mapped + keep + " AS keep, "
+                    + clean + " AS clean FROM read_csv(" + literal(file.source().path().toString()) + ", header = true,"
+                    + " auto_detect = false, delim = ',', quote = '\"', escape = '\"', columns = " + columns + ","
+                    + " max_line_size = " + CsvScan.MAX_RECORD_BYTES + ", store_rejects = true, rejects_table = '"
+                    + rejects + "', rejects_scan = 'stage_rejscan_" + file.index() + "') r");
+        } catch (SQLException e) {
+            // The scan has checked encoding, quoting and sizes, so this is unexpected: DuckDB's text stays in
+            // the server log, the sender gets the file and what to check.
+            LOG.warn("{}: the CSV reader failed: {}", file.source().name(), e.getMessage());
+            throw new IngestRefusedException(file.source().name() + " cannot be read: the CSV reader stopped on it;"
+                    + " check its quoting (a stray \" inside a field) and that it is a CSV file saved as UTF-8", e);
+        }
         long read = System.nanoTime();
         long accepted = count("SELECT count(*) FROM " + file.rawTable());
         long structural = count("SELECT count(DISTINCT line) FROM " + rejects);
@@ -327,8 +385,8 @@ final class SubmissionLoader {
                     + (rows + msd000.scan().badRows().size()));
         }
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT " + msd000.value(items.provider()) + ", cast("
-                        + msd000.value(items.periodStart()) + " AS DATE), cast(" + msd000.value(items.periodEnd())
+                ResultSet rs = st.executeQuery("SELECT " + msd000.value(items.provider()) + ", try_cast("
+                        + msd000.value(items.periodStart()) + " AS DATE), try_cast(" + msd000.value(items.periodEnd())
                         + " AS DATE) FROM " + msd000.rows())) {
             rs.next();
             LocalDate start = rs.getObject(2, LocalDate.class);

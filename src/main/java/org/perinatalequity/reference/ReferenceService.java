@@ -67,7 +67,8 @@ public class ReferenceService {
             int n = 0;
             for (Path source : sources) {
                 ExtractFiles.Found found = ExtractFiles.list(source, workDir,
-                        properties.ingest().maxUncompressedBytes(), properties.ingest().maxZipEntries(),
+                        new ExtractFiles.ZipLimits(properties.ingest().maxUncompressedBytes(),
+                                properties.ingest().maxZipEntries(), properties.ingest().limits().maxCompressionRatio()),
                         ReferenceService::isReferenceFileName);
                 for (ExtractFiles.SourceFile file : found.csvFiles()) {
                     // A boundary file is known by its content (GeoJSON or SQLite), whatever its name ends with

@@ -34,6 +34,11 @@ public record EquityProperties(@DefaultValue Database database, @DefaultValue In
         s.put("equity.ingest.max-upload-bytes", String.valueOf(ingest.maxUploadBytes()));
         s.put("equity.ingest.max-uncompressed-bytes", String.valueOf(ingest.maxUncompressedBytes()));
         s.put("equity.ingest.max-zip-entries", String.valueOf(ingest.maxZipEntries()));
+        s.put("equity.ingest.limits.max-columns", String.valueOf(ingest.limits().maxColumns()));
+        s.put("equity.ingest.limits.max-field-bytes", String.valueOf(ingest.limits().maxFieldBytes()));
+        s.put("equity.ingest.limits.max-rows", String.valueOf(ingest.limits().maxRows()));
+        s.put("equity.ingest.limits.max-compression-ratio", String.valueOf(ingest.limits().maxCompressionRatio()));
+        s.put("equity.ingest.limits.memory-limit", ingest.limits().memoryLimit());
         s.put("equity.ingest.inbox-enabled", String.valueOf(ingest.inboxEnabled()));
         s.put("equity.ingest.inbox", String.valueOf(ingest.inbox()));
         s.put("equity.sample-data.load-on-first-start", String.valueOf(sampleData.loadOnFirstStart()));
@@ -97,11 +102,52 @@ public record EquityProperties(@DefaultValue Database database, @DefaultValue In
      * @param maxUploadBytes largest upload or zip accepted
      * @param maxUncompressedBytes largest total size of a zip's contents (zip-bomb guard)
      * @param maxZipEntries most entries a zip may hold
+     * @param limits bounds on each file and on the ingest's memory ({@code equity.ingest.limits.*})
      */
     public record Ingest(String pseudonymisationKey, @DefaultValue("data/inbox") Path inbox,
             @DefaultValue("false") boolean inboxEnabled, @DefaultValue("10") int inboxPollSeconds,
             @DefaultValue("524288000") long maxUploadBytes, @DefaultValue("2097152000") long maxUncompressedBytes,
-            @DefaultValue("200") int maxZipEntries) {
+            @DefaultValue("200") int maxZipEntries, @DefaultValue IngestLimits limits) {
+
+        @ConstructorBinding
+        public Ingest {
+        }
+
+        /** The settings with the default limits (tests and tools that do not care about them). */
+        public Ingest(String pseudonymisationKey, Path inbox, boolean inboxEnabled, int inboxPollSeconds,
+                long maxUploadBytes, long maxUncompressedBytes, int maxZipEntries) {
+            this(pseudonymisationKey, inbox, inboxEnabled, inboxPollSeconds, maxUploadBytes, maxUncompressedBytes,
+                    maxZipEntries, IngestLimits.DEFAULT);
+        }
+    }
+
+    /**
+     * Bounds every door's ingest keeps (upload, API and inbox run the same code), each refused with a message
+     * naming the file, the line and the limit; checked while a file is scanned, before anything is allocated
+     * per column or per row.
+     *
+     * @param maxColumns most columns in a file's header
+     * @param maxFieldBytes longest field in bytes
+     * @param maxRows most data records in one file
+     * @param maxCompressionRatio most a zip entry may expand (unpacked bytes per packed byte): a zip-bomb guard
+     * @param memoryLimit DuckDB {@code memory_limit} while an ingest runs (e.g. {@code 2GB}); blank keeps the
+     *        database's own setting
+     */
+    public record IngestLimits(@DefaultValue("1000") int maxColumns, @DefaultValue("32768") int maxFieldBytes,
+            @DefaultValue("10000000") long maxRows, @DefaultValue("200") int maxCompressionRatio,
+            @DefaultValue("2GB") String memoryLimit) {
+
+        public static final IngestLimits DEFAULT = new IngestLimits(1_000, 32_768, 10_000_000L, 200, "2GB");
+
+        public IngestLimits {
+            if (maxColumns < 1 || maxFieldBytes < 1 || maxRows < 1 || maxCompressionRatio < 1) {
+                throw new IllegalArgumentException("equity.ingest.limits.* must be positive");
+            }
+            if (!memoryLimit.isBlank() && !memoryLimit.strip().matches("(?i)[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
+                throw new IllegalArgumentException("equity.ingest.limits.memory-limit must be a size such as 2GB, not '"
+                        + memoryLimit + "'");
+            }
+        }
     }
 
     /** @param imdVintage IMD used for deprivation: "2019" (IoD2019, LSOA 2011) or "2025" (IoD2025, LSOA 2021) */

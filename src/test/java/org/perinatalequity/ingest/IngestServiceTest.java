@@ -347,7 +347,7 @@ class IngestServiceTest {
                 "MSD999.csv: unknown table MSD999 (not an MSDS v2 table)",
                 "The submission has no MSD101 file (every submission needs MSD000, MSD001, MSD101)",
                 "Two files for MSD101: MSD101.csv and MSD101_copy.csv",
-                "broken.zip is not a readable zip file: zip END header not found");
+                "broken.zip is not a readable zip file: it is damaged, incomplete or not a zip; send it again");
         assertThat(snapshot()).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM ingest_submission WHERE status = 'refused'")).isEqualTo(5);
     }
