@@ -68,7 +68,7 @@ public record EquityProperties(@DefaultValue Database database, @DefaultValue In
      * @param tempDirectory where DuckDB spills what does not fit in {@code memoryLimit}; unset for {@code FILE.tmp}
      *        beside the database file (DuckDB's default)
      */
-    public record Database(@DefaultValue("data/equity.duckdb") Path file, @DefaultValue("1GB") String memoryLimit,
+    public record Database(@DefaultValue("data/equity.duckdb") Path file, @DefaultValue("4GB") String memoryLimit,
             @DefaultValue("0") int threads, @Nullable Path tempDirectory) {
 
         @ConstructorBinding
@@ -85,7 +85,7 @@ public record EquityProperties(@DefaultValue Database database, @DefaultValue In
 
         /** A database file with the default memory limit and threads (tests and tools). */
         public Database(Path file) {
-            this(file, "1GB", 0, null);
+            this(file, "4GB", 0, null);
         }
 
         /** The threads DuckDB is given: the configured number, or one per core the JVM may use. */

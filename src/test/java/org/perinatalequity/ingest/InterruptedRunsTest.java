@@ -27,7 +27,7 @@ class InterruptedRunsTest {
                       (3, TIMESTAMP '2026-01-03 10:00', NULL, 'c', 'inbox', 'running', NULL)""").update();
             // Run 2 was killed after its submission committed; run 3 before anything committed.
             jdbc.sql("""
-                    INSERT INTO submission VALUES
+                    INSERT INTO submission (submission_id, provider, rp_start, rp_end, layout, run_id, loaded_at) VALUES
                       (7, 'RX1', DATE '2025-04-01', DATE '2025-04-30', 'provider', 2, TIMESTAMP '2026-01-02 10:00:30')""")
                     .update();
 

@@ -102,7 +102,7 @@ class ReferenceServiceTest {
     }
 
     private void mothers() {
-        jdbc.sql("INSERT INTO submission VALUES (1, 'RWE', DATE '2024-04-01', DATE '2024-04-30', 'mixed', 1, now())").update();
+        jdbc.sql("INSERT INTO submission (submission_id, provider, rp_start, rp_end, layout, run_id, loaded_at) VALUES (1, 'RWE', DATE '2024-04-01', DATE '2024-04-30', 'mixed', 1, now())").update();
         String insert = "INSERT INTO msd001 (submission_id, line, invalid_items, LPIDMother, Postcode, LSOAMother2011,"
                 + " PostcodeDistrictMother) VALUES (1, :line,"
                 + " CASE WHEN :malformed THEN ['Postcode'] ELSE [] END, :id, :postcode, :lsoa, :district)";
