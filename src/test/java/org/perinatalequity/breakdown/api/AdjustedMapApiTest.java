@@ -76,4 +76,24 @@ class AdjustedMapApiTest {
         mvc.perform(get("/api/measures/caesarean/map").param("by", "place").param("adjust", "sex"))
                 .andExpect(status().isBadRequest());
     }
+
+    @Test
+    void theOpenApiDocumentListsTheAdjustmentAndItsRowFields() throws Exception {
+        JsonNode document = json.readTree(mvc.perform(get("/api/openapi")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        JsonNode row = document.path("components").path("schemas").path("Row").path("properties");
+        assertThat(row.has("observed") && row.has("expected") && row.has("adjustedValue") && row.has("ratio"))
+                .as("Row schema %s", row).isTrue();
+        for (String path : new String[] { "/api/measures/{id}/breakdown", "/api/measures/{id}/map" }) {
+            boolean listed = false;
+            for (JsonNode parameter : document.path("paths").path(path).path("get").path("parameters")) {
+                listed |= parameter.path("name").asText().equals("adjust")
+                        && parameter.path("schema").path("enum").toString().equals("[\"maternal_age\"]");
+            }
+            assertThat(listed).as(path).isTrue();
+        }
+        for (String stats : new String[] { "dsr", "isr", "israte", "relative-likelihood", "representation" }) {
+            assertThat(document.path("paths").has("/api/stats/" + stats)).as(stats).isTrue();
+        }
+    }
 }
