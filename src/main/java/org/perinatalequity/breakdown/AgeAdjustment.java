@@ -23,8 +23,8 @@ import org.perinatalequity.stats.Standardisation.IndirectlyStandardised;
  * of observed and expected alike.
  *
  * <p>Under suppression a hidden row, or one whose observed count is 1–7, has no adjustment, and the others use the
- * rounded observed count (nearest 5), as the row's own value uses rounded counts: a ratio × expected can then never
- * give back an exact count.
+ * rounded observed count (nearest 5), as the row's own value uses rounded counts, and the LMNS's rates by band come
+ * from its rounded counts: neither ratio × expected nor expected itself can then give back an exact count.
  */
 final class AgeAdjustment {
 
@@ -71,6 +71,14 @@ final class AgeAdjustment {
             group[1][band] += c.denominator();
             all[0][band] += c.numerator();
             all[1][band] += c.denominator();
+        }
+        if (suppress) {
+            // The standard from published (rounded) counts too: otherwise the unfiltered total's expected would be
+            // the LMNS's exact event count, and a narrow period's would give back a count the rounding hides.
+            for (int i = 0; i < BANDS.size(); i++) {
+                referenceCount[i] = DisclosureControl.roundCount(referenceCount[i]);
+                referencePopulation[i] = DisclosureControl.roundCount(referencePopulation[i]);
+            }
         }
         double events = 0;
         double people = 0;
