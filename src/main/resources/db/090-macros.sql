@@ -16,6 +16,12 @@ CREATE OR REPLACE MACRO age_band(age) AS
        WHEN age < 35 THEN '30 to 34' WHEN age < 40 THEN '35 to 39'
        WHEN age < 45 THEN '40 to 44' ELSE '45 or over' END;
 
+-- The maternal age bands of adjust=maternal_age (DESIGN.md section 8): <20 ... 40+ of the age in
+-- completed years; NULL (left out of observed and expected) when there is no age.
+CREATE OR REPLACE MACRO maternal_age_band(age) AS
+  CASE WHEN age IS NULL THEN NULL WHEN age < 20 THEN '<20' WHEN age < 25 THEN '20-24'
+       WHEN age < 30 THEN '25-29' WHEN age < 35 THEN '30-34' WHEN age < 40 THEN '35-39' ELSE '40+' END;
+
 -- Calendar month, as 2024-07.
 CREATE OR REPLACE MACRO month_label(d) AS strftime(d, '%Y-%m');
 

@@ -11,7 +11,8 @@ CREATE TABLE IF NOT EXISTS fact_event (
   measure_id VARCHAR, event_date DATE, numerator INTEGER, ethnic_group VARCHAR, ethnic_category VARCHAR,
   imd_decile VARCHAR, imd_quintile VARCHAR, place VARCHAR, local_authority VARCHAR, postcode_district VARCHAR,
   lsoa VARCHAR, gp_practice VARCHAR, pcn VARCHAR, team VARCHAR, provider VARCHAR, booking_site VARCHAR,
-  age_group VARCHAR, month VARCHAR, quarter VARCHAR, financial_year VARCHAR, imd_vintage VARCHAR
+  age_group VARCHAR, month VARCHAR, quarter VARCHAR, financial_year VARCHAR, imd_vintage VARCHAR,
+  maternal_age_band VARCHAR
 );
 
 -- quality_item: v_quality_item materialised (the view re-derives women, bookings and births on

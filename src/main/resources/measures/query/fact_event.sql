@@ -3,7 +3,7 @@
 -- joined once to the mother for her dimensions (v_women_all: the women of v_women plus the MHSDS
 -- women who link to none). measure_event is a TEMP view that measures.MeasureFacts makes on its own connection, stacking the measure_<id> views with each
 -- column cast as the fact table has it. The age is the one the measure gives (at booking), else
--- the mother's age on the event date.
+-- the mother's age on the event date; maternal_age_band is always the age on the event date.
 -- ---------------------------------------------------------------------------------------------
 SELECT e.measure_id,
        e.event_date,
@@ -25,7 +25,10 @@ SELECT e.measure_id,
        month_label(e.event_date) AS month,
        quarter_label(e.event_date) AS quarter,
        financial_year_label(e.event_date) AS financial_year,
-       w.imd_vintage
+       w.imd_vintage,
+       -- adjust=maternal_age: the mother's age from PersonBirthDateMother on the event date itself (the
+       -- birth for birth measures, the booking for booking measures), never the age at booking.
+       maternal_age_band(age_on(w.birth_date, e.event_date)) AS maternal_age_band
 FROM measure_event e
 LEFT JOIN v_women_all w ON w.provider = e.provider AND w.mother_id = e.mother_id
 WHERE e.event_date IS NOT NULL

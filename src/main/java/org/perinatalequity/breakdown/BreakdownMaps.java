@@ -88,8 +88,9 @@ public class BreakdownMaps {
                     + " boundaries are loaded: load the ONS boundary files with reference PATH... (docs/neighbourhoods.md)");
         }
         Measure measure = breakdowns.measure(measureId);
+        Adjustment adjust = filters.adjust();
         BreakdownResult result = breakdowns.breakdown(new BreakdownRequest(measureId, dimension, null, filters.from(),
-                filters.to(), filters.filters(), filters.suppress(), null));
+                filters.to(), filters.filters(), filters.suppress(), null, adjust));
         Map<String, BreakdownResult.Row> rows = new LinkedHashMap<>();
         result.rows().forEach(r -> rows.put(r.group(), r));
         List<MapArea> areas = new ArrayList<>();
@@ -98,6 +99,10 @@ public class BreakdownMaps {
             String name = row == null || row.groupName() == null ? code : row.groupName();
             if (row == null) {
                 areas.add(new MapArea(code, name, shape, null, "", false, MapArea.Significance.SIMILAR));
+            } else if (adjust != null) {
+                boolean hidden = row.suppressed() || row.adjusted() == null || row.adjusted().observed() == null;
+                areas.add(new MapArea(code, name, shape, hidden ? null : row.ratio(), ratioText(row), hidden,
+                        significance(ratioComparison(row, measure))));
             } else {
                 areas.add(new MapArea(code, name, shape, row.suppressed() ? null : row.value(),
                         valueText(row, measure), row.suppressed(), significance(row.comparison())));
@@ -105,8 +110,11 @@ public class BreakdownMaps {
         });
         boolean polarity = measure.polarity() != null && measure.polarity() != Polarity.NONE;
         String title = measure.name() + " by " + (level == MapLevel.LSOA ? "LSOA" : "place")
+                + (adjust == null ? "" : ", " + adjust.label())
                 + (result.from() == null ? "" : ", " + result.from() + " to " + result.to());
-        Choropleth.MapText text = new Choropleth.MapText(title, measure.name() + " (" + measure.unit() + ")",
+        String legend = adjust == null ? measure.name() + " (" + measure.unit() + ")"
+                : "Observed ÷ expected at the LMNS's rates by maternal age (1 = as expected)";
+        Choropleth.MapText text = new Choropleth.MapText(title, legend,
                 polarity ? "Significantly worse than LMNS (95%)" : "Significantly higher than LMNS (95%)",
                 polarity ? "Significantly better than LMNS (95%)" : "Significantly lower than LMNS (95%)",
                 "Suppressed: small numbers");
@@ -121,6 +129,28 @@ public class BreakdownMaps {
         String unit = "%".equals(measure.unit()) ? "%" : " " + measure.unit();
         return value + unit + (row.numerator() == null || row.denominator() == null ? ""
                 : String.format(Locale.UK, " (%,.0f of %,.0f)", row.numerator(), row.denominator()));
+    }
+
+    /** "ratio 1.24 (0.98 to 1.55), 42 observed, 33.9 expected" for an area of an adjusted map. */
+    private static String ratioText(BreakdownResult.Row row) {
+        BreakdownResult.Adjusted a = row.adjusted();
+        if (row.suppressed() || a == null || a.observed() == null) {
+            return "suppressed";
+        }
+        if (row.ratio() == null) {
+            return "no ratio (nothing expected)";
+        }
+        return String.format(Locale.UK, "ratio %.2f (%.2f to %.2f), %,.0f observed, %,.1f expected", row.ratio(),
+                row.ratioLower95(), row.ratioUpper95(), a.observed(), a.expected());
+    }
+
+    /** The ratio's 95% interval against 1 (as expected), read with the measure's polarity. */
+    private static Comparison ratioComparison(BreakdownResult.Row row, Measure measure) {
+        if (row.ratio() == null || row.ratioLower95() == null) {
+            return Comparison.NOT_COMPARED;
+        }
+        return org.perinatalequity.stats.Comparisons.overlap95(row.ratio(), row.ratioLower95(), row.ratioUpper95(),
+                1.0, measure.polarity());
     }
 
     static MapArea.Significance significance(Comparison comparison) {

@@ -46,7 +46,16 @@ public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclud
     @JsonPropertyOrder({ "group", "groupName" })
     public record Row(String group, String group2, Double numerator, Double denominator, Double value, Double lower95,
             Double upper95, Double lower998, Double upper998, boolean suppressed, Comparison comparison,
-            Double ratio, Double ratioLower95, Double ratioUpper95, String groupName) {
+            Double ratio, Double ratioLower95, Double ratioUpper95, String groupName,
+            @JsonIgnore Adjusted adjusted) {
+
+        /** A row without an adjustment (every breakdown but {@code adjust=}). */
+        public Row(String group, String group2, Double numerator, Double denominator, Double value, Double lower95,
+                Double upper95, Double lower998, Double upper998, boolean suppressed, Comparison comparison,
+                Double ratio, Double ratioLower95, Double ratioUpper95, String groupName) {
+            this(group, group2, numerator, denominator, value, lower95, upper95, lower998, upper998, suppressed,
+                    comparison, ratio, ratioLower95, ratioUpper95, groupName, null);
+        }
 
         /** A row of a dimension without names (or before its name is added). */
         public Row(String group, String group2, Double numerator, Double denominator, Double value, Double lower95,
@@ -59,7 +68,13 @@ public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclud
         /** The same row with the name of its group (a coded area's name from the reference files). */
         public Row withGroupName(String name) {
             return new Row(group, group2, numerator, denominator, value, lower95, upper95, lower998, upper998,
-                    suppressed, comparison, ratio, ratioLower95, ratioUpper95, name);
+                    suppressed, comparison, ratio, ratioLower95, ratioUpper95, name, adjusted);
+        }
+
+        /** The same row adjusted: {@code ratio*} become the standardised ratio and its limits. */
+        public Row withAdjustment(Adjusted adjustment, Double standardisedRatio, Double lower, Double upper) {
+            return new Row(group, group2, numerator, denominator, value, lower95, upper95, lower998, upper998,
+                    suppressed, comparison, standardisedRatio, lower, upper, groupName, adjustment);
         }
 
         /** "Leicester (E06000016)" for a named area, the group itself otherwise: how views label a group. */
@@ -70,10 +85,27 @@ public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclud
 
         /**
          * The reference row writes its limits as explicit nulls (other nulls are left out): a client reading
-         * {@code ratioLower95} of that row finds null, not a missing key.
+         * {@code ratioLower95} of that row finds null, not a missing key. An adjusted row writes every field of the
+         * adjustment, null or not (DESIGN.md section 8: "each row then also carries").
          */
         @JsonAnyGetter
         Map<String, Object> referenceLimits() {
+            if (adjusted != null) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("observed", adjusted.observed());
+                fields.put("expected", adjusted.expected());
+                if (ratio == null) {
+                    fields.put("ratio", null);
+                }
+                if (ratioLower95 == null) {
+                    fields.put("ratioLower95", null);
+                }
+                if (ratioUpper95 == null) {
+                    fields.put("ratioUpper95", null);
+                }
+                fields.put("adjustedValue", adjusted.adjustedValue());
+                return fields;
+            }
             if (ratio == null || ratioLower95 != null || ratioUpper95 != null) {
                 return Map.of();
             }
@@ -82,6 +114,14 @@ public record BreakdownResult(String measure, String by, @JsonInclude(JsonInclud
             limits.put("ratioUpper95", null);
             return limits;
         }
+    }
+
+    /**
+     * A row's indirect standardisation ({@code adjust=maternal_age}): observed events of the records with an age,
+     * the events expected at the whole LMNS's rates by band, and ratio × the LMNS's rate on the measure's scale.
+     * All null where the row is suppressed; the ratio and its limits are the row's {@code ratio*} fields.
+     */
+    public record Adjusted(Double observed, Double expected, Double adjustedValue) {
     }
 
     /** Slope and relative index of inequality over deprivation quantiles, with 95% limits. */

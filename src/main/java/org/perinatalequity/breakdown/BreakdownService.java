@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.perinatalequity.breakdown.query.AgeBandQuery;
 import org.perinatalequity.breakdown.query.BreakdownQuery;
 import org.perinatalequity.breakdown.query.GroupCount;
 import org.perinatalequity.export.Exports;
@@ -51,10 +52,12 @@ public class BreakdownService {
     /** The months each measure's charts are rebased at, from {@code equity.spc.rebase.<measureId>=YYYY-MM[,…]}. */
     private final Map<String, List<YearMonth>> rebaseSettings;
     private final AreaNames areaNames;
+    private final AgeAdjustment ageAdjustment;
 
     BreakdownService(MeasureCatalogue catalogue, DataVersion dataVersion, BreakdownQuery query, Exports exports,
             AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
-            AreaNames areaNames, Environment environment) {
+            AreaNames areaNames, Environment environment, AgeBandQuery ageBands) {
+        this.ageAdjustment = new AgeAdjustment(ageBands);
         this.rebaseSettings = RebaseSettings.read(catalogue.all(), environment);
         this.areaNames = areaNames;
         this.audit = audit;
@@ -133,9 +136,7 @@ public class BreakdownService {
      * suppressed figures whatever they asked for, and the result says so.
      */
     public BreakdownResult breakdown(BreakdownRequest asked) {
-        BreakdownRequest request = asked.suppress() || maySeeUnsuppressed() ? asked
-                : new BreakdownRequest(asked.measureId(), asked.by(), asked.by2(), asked.from(), asked.to(),
-                        asked.filters(), true, asked.reference());
+        BreakdownRequest request = asked.suppress() || maySeeUnsuppressed() ? asked : asked.suppressed();
         return cache.get(dataVersion(), request, () -> compute(request));
     }
 
@@ -220,6 +221,10 @@ public class BreakdownService {
 
     private BreakdownResult compute(BreakdownRequest request) {
         Measure measure = measure(request.measureId());
+        if (request.adjust() != null && request.reference() != null) {
+            throw new InvalidRequestException("Parameters 'adjust' and 'reference' cannot be combined: with adjust="
+                    + request.adjust().id() + " each row's ratio is its standardised ratio (observed ÷ expected)");
+        }
         YearMonth[] range = query.range(measure.id()).orElse(null);
         YearMonth from = request.from() != null ? request.from() : range == null ? null : range[0];
         YearMonth to = request.to() != null ? request.to() : range == null ? null : range[1];
@@ -232,13 +237,19 @@ public class BreakdownService {
         BreakdownCalculator.Rows calculated = BreakdownCalculator.calculate(measure, request.by(), request.by2(),
                 counts, request.suppress(), request.reference());
         List<BreakdownResult.Row> rows = named(calculated.rows(), request.by());
+        BreakdownResult.Row total = calculated.total();
+        if (request.adjust() != null) {
+            AgeAdjustment.Adjusted adjusted = ageAdjustment.adjust(measure, request, from, to, total, rows);
+            total = adjusted.total();
+            rows = adjusted.rows();
+        }
         BreakdownResult.DataQuality quality = from == null ? null
                 : gates.dataQuality(request, rows.stream().map(BreakdownResult.Row::group).distinct().toList(),
                         Period.of(from, to));
         return new BreakdownResult(measure.id(), request.by().id(),
                 request.by2() == null ? null : request.by2().id(), from == null ? null : from.toString(),
                 to == null ? null : to.toString(), request.suppress(), measure.unit(), query.imdVintage(),
-                calculated.total(), rows, calculated.inequality(), quality);
+                total, rows, calculated.inequality(), quality);
     }
 
     /** Rows of a coded area carry its name from the reference files (none for "Unknown" or an unnamed code). */

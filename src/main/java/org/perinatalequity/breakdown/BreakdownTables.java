@@ -31,7 +31,7 @@ public final class BreakdownTables {
     }
 
     public static Table of(BreakdownResult result) {
-        List<Column> columns = List.of(new Column("measure", Type.TEXT), new Column("by", Type.TEXT),
+        List<Column> columns = new ArrayList<>(List.of(new Column("measure", Type.TEXT), new Column("by", Type.TEXT),
                 new Column("group", Type.TEXT), new Column("group_name", Type.TEXT), new Column("by2", Type.TEXT), new Column("group2", Type.TEXT),
                 new Column("numerator", Type.NUMBER), new Column("denominator", Type.NUMBER),
                 new Column("value", Type.NUMBER), new Column("lower95", Type.NUMBER), new Column("upper95", Type.NUMBER),
@@ -39,18 +39,30 @@ public final class BreakdownTables {
                 new Column("suppressed", Type.BOOLEAN), new Column("comparison", Type.TEXT),
                 new Column("ratio", Type.NUMBER), new Column("ratio_lower95", Type.NUMBER),
                 new Column("ratio_upper95", Type.NUMBER), new Column("from", Type.TEXT), new Column("to", Type.TEXT),
-                new Column("unit", Type.TEXT), new Column("imd_vintage", Type.TEXT));
+                new Column("unit", Type.TEXT), new Column("imd_vintage", Type.TEXT)));
         List<List<Object>> rows = new ArrayList<>();
         List<BreakdownResult.Row> all = new ArrayList<>();
         all.add(result.total());
         all.addAll(result.rows());
+        // adjust=maternal_age: the standardisation's own columns after the usual ones (ratio* hold its ratio).
+        boolean adjusted = result.total().adjusted() != null;
+        if (adjusted) {
+            columns.addAll(List.of(new Column("observed", Type.NUMBER), new Column("expected", Type.NUMBER),
+                    new Column("adjusted_value", Type.NUMBER)));
+        }
         for (BreakdownResult.Row r : all) {
-            rows.add(Arrays.asList(result.measure(), result.by(), r.group(), r.groupName(), result.by2(), r.group2(), r.numerator(),
+            List<Object> row = new ArrayList<>(Arrays.asList(result.measure(), result.by(), r.group(), r.groupName(), result.by2(), r.group2(), r.numerator(),
                     r.denominator(), r.value(), r.lower95(), r.upper95(), r.lower998(), r.upper998(), r.suppressed(),
                     Comparison.label(r.comparison()), r.ratio(), r.ratioLower95(), r.ratioUpper95(), result.from(), result.to(),
                     result.unit(), result.imdVintage()));
+            if (adjusted) {
+                BreakdownResult.Adjusted a = r.adjusted();
+                row.addAll(Arrays.asList(a == null ? null : a.observed(), a == null ? null : a.expected(),
+                        a == null ? null : a.adjustedValue()));
+            }
+            rows.add(row);
         }
-        return new Table(columns, rows);
+        return new Table(List.copyOf(columns), rows);
     }
 
     /** One trend per group (a measure over time by ethnic group, say): the trend's columns after the group's. */

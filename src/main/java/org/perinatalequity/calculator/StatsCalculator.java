@@ -12,13 +12,28 @@ import org.perinatalequity.stats.Funnels;
 import org.perinatalequity.stats.InvalidInputException;
 import org.perinatalequity.stats.Proportions;
 import org.perinatalequity.stats.Rates;
+import org.perinatalequity.stats.RelativeLikelihood;
+import org.perinatalequity.stats.Representation;
+import org.perinatalequity.stats.Standardisation;
+import org.perinatalequity.stats.Standardisation.DirectlyStandardised;
+import org.perinatalequity.stats.Standardisation.IndirectlyStandardised;
 import org.perinatalequity.stats.SiiResult;
 import org.perinatalequity.stats.SlopeIndex;
 import org.perinatalequity.stats.Spc;
 import org.perinatalequity.stats.SpcResult;
 import org.perinatalequity.calculator.StatsRequests.CompareRequest;
 import org.perinatalequity.calculator.StatsRequests.ComparisonResponse;
+import org.perinatalequity.calculator.StatsRequests.CategoryResponse;
 import org.perinatalequity.calculator.StatsRequests.CountsRequest;
+import org.perinatalequity.calculator.StatsRequests.DsrRequest;
+import org.perinatalequity.calculator.StatsRequests.DsrResponse;
+import org.perinatalequity.calculator.StatsRequests.IsRateResponse;
+import org.perinatalequity.calculator.StatsRequests.IsrRequest;
+import org.perinatalequity.calculator.StatsRequests.IsrResponse;
+import org.perinatalequity.calculator.StatsRequests.RelativeLikelihoodRequest;
+import org.perinatalequity.calculator.StatsRequests.RelativeLikelihoodResponse;
+import org.perinatalequity.calculator.StatsRequests.RepresentationRequest;
+import org.perinatalequity.calculator.StatsRequests.RepresentationResponse;
 import org.perinatalequity.calculator.StatsRequests.FunnelLimitsRequest;
 import org.perinatalequity.calculator.StatsRequests.FunnelSignificanceRequest;
 import org.perinatalequity.calculator.StatsRequests.SiiRequest;
@@ -44,6 +59,9 @@ public class StatsCalculator {
     /** SII simulations are the expensive ones (100,000 simulated regressions each by default). */
     public static final int MAX_SII_ITEMS = 100;
 
+    /** Each exact multinomial test may enumerate up to {@link Representation#MAX_EXACT_OUTCOMES} outcomes. */
+    public static final int MAX_REPRESENTATION_ITEMS = 100;
+
     /** Charts, each with its own series. */
     public static final int MAX_SPC_ITEMS = 1_000;
 
@@ -54,6 +72,8 @@ public class StatsCalculator {
     public static final double FUNNEL_MULTIPLIER = 100;
     public static final double COMPARE_UNIT = 100;
     public static final double SII_MULTIPLIER = 1;
+    /** An indirectly standardised ratio is a plain ratio (1 = as expected) unless refValue says ×100. */
+    public static final double ISR_REF_VALUE = 1;
 
     /** Wilson limits; multiplier 1 (a fraction) unless given. */
     public List<Estimate> proportion(List<CountsRequest> items) {
@@ -113,6 +133,110 @@ public class StatsCalculator {
                     p.type().label(), p.lowerLimit(), p.upperLimit())).toList();
             return new SpcResponse(result.mean(), result.lowerLimit(), result.upperLimit(), points,
                     result.variation().label(), result.assurance() == null ? null : result.assurance().label());
+        });
+    }
+
+    /**
+     * Directly standardised rates, Dobson limits, per 100,000 unless given; value and limits null under 10 events in
+     * total (DESIGN.md section 8).
+     */
+    public List<DsrResponse> dsr(List<DsrRequest> items) {
+        return each(items, MAX_ITEMS, r -> {
+            StatsMapping.oneOf(r.count(), "count", r.individualsByFrequency(), "individualsByFrequency");
+            double[] population = StatsMapping.allRequired(StatsMapping.required(r.population(), "population"),
+                    "population");
+            double[] standard = StatsMapping.allRequired(StatsMapping.required(r.standardPopulation(),
+                    "standardPopulation"), "standardPopulation");
+            double multiplier = StatsMapping.or(r.multiplier(), RATE_MULTIPLIER);
+            double confidence = StatsMapping.or(r.confidence(), DEFAULT_CONFIDENCE);
+            DirectlyStandardised d = r.count() != null
+                    ? Standardisation.directlyStandardisedRate(StatsMapping.zeroIfNull(r.count()), population,
+                            standard, multiplier, confidence)
+                    : Standardisation.directlyStandardisedRate(StatsMapping.frequencies(
+                            r.individualsByFrequency()), population, standard, multiplier, confidence);
+            return new DsrResponse(d.value(), d.lower(), d.upper(), "Dobson", d.totalCount());
+        });
+    }
+
+    /** Indirectly standardised ratios (observed ÷ expected × refValue, default 1), exact under 10, Byar from 10. */
+    public List<IsrResponse> isr(List<IsrRequest> items) {
+        return each(items, MAX_ITEMS, r -> {
+            Strata s = strata(r);
+            IndirectlyStandardised i = Standardisation.indirectlyStandardisedRatio(s.observed, s.population,
+                    s.referenceCount, s.referencePopulation, StatsMapping.or(r.refValue(), ISR_REF_VALUE),
+                    s.confidence);
+            return new IsrResponse(i.value(), i.lower(), i.upper(), i.method(), i.observed(), i.expected());
+        });
+    }
+
+    /** Indirectly standardised rates: the ratio × the reference's crude rate, per 100,000 unless given. */
+    public List<IsRateResponse> isRate(List<IsrRequest> items) {
+        return each(items, MAX_ITEMS, r -> {
+            Strata s = strata(r);
+            IndirectlyStandardised i = Standardisation.indirectlyStandardisedRate(s.observed, s.population,
+                    s.referenceCount, s.referencePopulation, StatsMapping.or(r.multiplier(), RATE_MULTIPLIER),
+                    s.confidence);
+            return new IsRateResponse(i.value(), i.lower(), i.upper(), i.method(), i.observed(), i.expected(),
+                    i.referenceRate());
+        });
+    }
+
+    /** The ISR inputs with the contract's null rules: null observed counts, populations and reference counts are 0. */
+    private record Strata(double observed, double[] population, double[] referenceCount,
+            double[] referencePopulation, double confidence) {
+    }
+
+    private static Strata strata(IsrRequest r) {
+        StatsMapping.oneOf(r.observed(), "observed", r.observedTotal(), "observedTotal");
+        double[] population = StatsMapping.zeroIfNull(StatsMapping.required(r.population(), "population"));
+        double observed;
+        if (r.observed() != null) {
+            double[] byStratum = StatsMapping.zeroIfNull(r.observed());
+            if (byStratum.length != population.length) {
+                throw new InvalidInputException("observed", "must have one value per stratum (" + population.length
+                        + ", as population) but has " + byStratum.length);
+            }
+            observed = 0;
+            for (int i = 0; i < byStratum.length; i++) {
+                if (!Double.isFinite(byStratum[i]) || byStratum[i] < 0) {
+                    throw new InvalidInputException("observed[" + i + "]", "must be ≥ 0");
+                }
+                observed += byStratum[i];
+            }
+        } else {
+            observed = r.observedTotal();
+            if (!Double.isFinite(observed) || observed < 0) {
+                throw new InvalidInputException("observedTotal", "must be ≥ 0");
+            }
+        }
+        return new Strata(observed, population,
+                StatsMapping.zeroIfNull(StatsMapping.required(r.referenceCount(), "referenceCount")),
+                StatsMapping.allRequired(StatsMapping.required(r.referencePopulation(), "referencePopulation"),
+                        "referencePopulation"),
+                StatsMapping.or(r.confidence(), DEFAULT_CONFIDENCE));
+    }
+
+    /** WRES relative likelihood (n1/d1) ÷ (n2/d2) with Katz's log-scale limits. */
+    public List<RelativeLikelihoodResponse> relativeLikelihood(List<RelativeLikelihoodRequest> items) {
+        return each(items, MAX_ITEMS, r -> {
+            RelativeLikelihood rl = RelativeLikelihood.of(StatsMapping.required(r.numerator1(), "numerator1"),
+                    StatsMapping.required(r.denominator1(), "denominator1"),
+                    StatsMapping.required(r.numerator2(), "numerator2"),
+                    StatsMapping.required(r.denominator2(), "denominator2"),
+                    StatsMapping.or(r.confidence(), DEFAULT_CONFIDENCE));
+            return new RelativeLikelihoodResponse(rl.value(), rl.lower(), rl.upper(), "Katz");
+        });
+    }
+
+    /** Shares with Goodman's simultaneous intervals, ratios, gaps and one exact or χ² test per group. */
+    public List<RepresentationResponse> representation(List<RepresentationRequest> items) {
+        return each(items, MAX_REPRESENTATION_ITEMS, r -> {
+            Representation result = Representation.of(
+                    StatsMapping.allRequired(StatsMapping.required(r.counts(), "counts"), "counts"),
+                    StatsMapping.allRequired(StatsMapping.required(r.shares(), "shares"), "shares"),
+                    StatsMapping.or(r.confidence(), DEFAULT_CONFIDENCE));
+            return new RepresentationResponse(result.categories().stream().map(c -> new CategoryResponse(c.share(),
+                    c.lower(), c.upper(), c.ratio(), c.gap())).toList(), result.test(), result.pValue());
         });
     }
 

@@ -1,6 +1,9 @@
 package org.perinatalequity.calculator;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.perinatalequity.stats.InvalidInputException;
 import org.perinatalequity.stats.Polarity;
@@ -10,6 +13,8 @@ import org.perinatalequity.stats.SiiInput.ValueType;
 import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.stats.SpcInput.Improvement;
+import org.perinatalequity.stats.Standardisation.FrequencyGroup;
+import org.perinatalequity.calculator.StatsRequests.FrequencyRequest;
 import org.perinatalequity.calculator.StatsRequests.QuantileRequest;
 import org.perinatalequity.calculator.StatsRequests.SiiRequest;
 import org.perinatalequity.calculator.StatsRequests.SpcRequest;
@@ -29,6 +34,46 @@ final class StatsMapping {
 
     static double or(Double value, double fallback) {
         return value == null ? fallback : value;
+    }
+
+    /** A list of numbers where a null element is 0 (a stratum with no events). */
+    static double[] zeroIfNull(List<@Nullable Double> values) {
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            Double v = values.get(i);
+            out[i] = v == null ? 0 : v;
+        }
+        return out;
+    }
+
+    /** A list of numbers where every element must be given. */
+    static double[] allRequired(List<@Nullable Double> values, String field) {
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = required(values.get(i), field + "[" + i + "]");
+        }
+        return out;
+    }
+
+    static List<FrequencyGroup> frequencies(List<FrequencyRequest> rows) {
+        List<FrequencyGroup> groups = new ArrayList<>(rows.size());
+        for (int g = 0; g < rows.size(); g++) {
+            String at = "individualsByFrequency[" + g + "]";
+            FrequencyRequest row = required(rows.get(g), at);
+            groups.add(new FrequencyGroup(required(row.frequency(), at + ".frequency"),
+                    zeroIfNull(required(row.individuals(), at + ".individuals"))));
+        }
+        return groups;
+    }
+
+    /** Exactly one of two alternative inputs (count or individualsByFrequency, observed or observedTotal). */
+    static void oneOf(@Nullable Object first, String firstName, @Nullable Object second, String secondName) {
+        if (first == null && second == null) {
+            throw new InvalidInputException(firstName, "or " + secondName + " is required");
+        }
+        if (first != null && second != null) {
+            throw new InvalidInputException(firstName, "and " + secondName + " cannot both be given: send one");
+        }
     }
 
     static Polarity polarity(String text) {

@@ -46,6 +46,63 @@ public final class StatsRequests {
             @Nullable Integer shiftLength, List<Integer> rebaseAt) {
     }
 
+    /**
+     * {@code POST /api/stats/dsr} (DESIGN.md section 8): {@code count} by stratum, or {@code individualsByFrequency}
+     * for people with repeated events; null counts are 0.
+     */
+    public record DsrRequest(@Nullable List<@Nullable Double> count, @Nullable List<@Nullable Double> population,
+            @Nullable List<@Nullable Double> standardPopulation, @Nullable List<FrequencyRequest> individualsByFrequency,
+            @Nullable Double multiplier, @Nullable Double confidence) {
+    }
+
+    /** People with exactly {@code frequency} events, by stratum. */
+    public record FrequencyRequest(@Nullable Double frequency, @Nullable List<@Nullable Double> individuals) {
+    }
+
+    /**
+     * {@code POST /api/stats/isr} and {@code /israte}: {@code observed} by stratum or {@code observedTotal};
+     * {@code refValue} for the ratio, {@code multiplier} for the rate (each endpoint reads only its own).
+     */
+    public record IsrRequest(@Nullable List<@Nullable Double> observed, @Nullable Double observedTotal,
+            @Nullable List<@Nullable Double> population, @Nullable List<@Nullable Double> referenceCount,
+            @Nullable List<@Nullable Double> referencePopulation, @Nullable Double refValue,
+            @Nullable Double multiplier, @Nullable Double confidence) {
+    }
+
+    public record RelativeLikelihoodRequest(@Nullable Double numerator1, @Nullable Double denominator1,
+            @Nullable Double numerator2, @Nullable Double denominator2, @Nullable Double confidence) {
+    }
+
+    public record RepresentationRequest(@Nullable List<@Nullable Double> counts, @Nullable List<@Nullable Double> shares,
+            @Nullable Double confidence) {
+    }
+
+    /** Value and limits null when the total count is under 10; {@code method} is always "Dobson". */
+    public record DsrResponse(@Nullable Double value, @Nullable Double lower, @Nullable Double upper, String method,
+            double totalCount) {
+    }
+
+    /** Value and limits null when expected is 0. */
+    public record IsrResponse(@Nullable Double value, @Nullable Double lower, @Nullable Double upper, String method,
+            double observed, double expected) {
+    }
+
+    public record IsRateResponse(@Nullable Double value, @Nullable Double lower, @Nullable Double upper,
+            String method, double observed, double expected, double referenceRate) {
+    }
+
+    /** {@code method} is always "Katz" (the log-scale interval). */
+    public record RelativeLikelihoodResponse(@Nullable Double value, @Nullable Double lower, @Nullable Double upper,
+            String method) {
+    }
+
+    public record RepresentationResponse(List<CategoryResponse> categories, String test, double pValue) {
+    }
+
+    /** Shares and limits are fractions; {@code gap} is in percentage points. */
+    public record CategoryResponse(double share, double lower, double upper, double ratio, double gap) {
+    }
+
     public record SignificanceResponse(String significance) {
     }
 

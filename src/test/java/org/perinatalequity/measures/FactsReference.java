@@ -21,6 +21,8 @@ final class FactsReference {
     static String sql(List<Measure> measures) {
         String age = "coalesce(e.age_at_event, date_diff('year', w.birth_date, e.event_date)"
                 + " - CASE WHEN strftime(e.event_date, '%m%d') < strftime(w.birth_date, '%m%d') THEN 1 ELSE 0 END)";
+        String onEvent = "(date_diff('year', w.birth_date, e.event_date)"
+                + " - CASE WHEN strftime(e.event_date, '%m%d') < strftime(w.birth_date, '%m%d') THEN 1 ELSE 0 END)";
         return measures.stream().map(m -> "SELECT '" + m.id() + "' AS measure_id, CAST(e.event_date AS DATE),"
                 + " CAST(coalesce(e.numerator, false) AS INTEGER),"
                 + " coalesce(w.ethnic_group, 'Missing'), coalesce(w.ethnic_category, 'Missing'),"
@@ -36,7 +38,10 @@ final class FactsReference {
                 + " strftime(e.event_date, '%Y-%m'), strftime(e.event_date, '%Y') || '-Q' || CAST(quarter(e.event_date) AS VARCHAR),"
                 + " CAST(year(e.event_date) - CASE WHEN month(e.event_date) < 4 THEN 1 ELSE 0 END AS VARCHAR) || '/'"
                 + " || right(CAST(year(e.event_date) - CASE WHEN month(e.event_date) < 4 THEN 1 ELSE 0 END + 1 AS VARCHAR), 2),"
-                + " w.imd_vintage"
+                + " w.imd_vintage,"
+                + " CASE WHEN " + onEvent + " IS NULL THEN NULL WHEN " + onEvent + " < 20 THEN '<20'"
+                + " WHEN " + onEvent + " < 25 THEN '20-24' WHEN " + onEvent + " < 30 THEN '25-29'"
+                + " WHEN " + onEvent + " < 35 THEN '30-34' WHEN " + onEvent + " < 40 THEN '35-39' ELSE '40+' END"
                 + " FROM measure_" + m.id() + " e LEFT JOIN v_women_all w ON w.provider = e.provider AND w.mother_id = e.mother_id"
                 + " WHERE e.event_date IS NOT NULL").collect(Collectors.joining(" UNION ALL "));
     }

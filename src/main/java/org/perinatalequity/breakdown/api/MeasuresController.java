@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.perinatalequity.breakdown.Adjustment;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownMaps;
@@ -72,13 +73,14 @@ class MeasuresController {
 
     private static final String MONTH = ApiParameters.MONTH_PATTERN;
 
-    private static final Set<String> OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference", "format");
+    private static final Set<String> OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference", "format",
+            "adjust");
     /** The breakdown's options and how the trend is charted. */
     private static final Set<String> TREND_OPTIONS = Set.of("by", "by2", "from", "to", "suppress", "reference",
             "format", "chart", "rolling", "rebase");
 
-    /** The map's options (DESIGN.md section 8); {@code adjust=maternal_age} comes with the standardised breakdowns. */
-    private static final Set<String> MAP_OPTIONS = Set.of("by", "from", "to", "suppress", "format");
+    /** The map's options (DESIGN.md section 8); with {@code adjust=maternal_age} it colours by the standardised ratio. */
+    private static final Set<String> MAP_OPTIONS = Set.of("by", "from", "to", "suppress", "format", "adjust");
 
     private final BreakdownService service;
     private final Exports exports;
@@ -176,6 +178,8 @@ class MeasuresController {
             @Parameter(description = "json (default), csv or arrow (an Arrow IPC stream)",
                     schema = @Schema(type = "string", allowableValues = { "json", "csv", "arrow" }))
             @RequestParam(required = false) String format,
+            @Parameter(description = ADJUST_DESCRIPTION, schema = @Schema(type = "string",
+                    allowableValues = { "maternal_age" })) @RequestParam(required = false) String adjust,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         checkParameters(params);
@@ -186,7 +190,7 @@ class MeasuresController {
             throw ApiParameters.invalid("by2", "must differ from 'by'");
         }
         BreakdownResult result = service.breakdown(new BreakdownRequest(id, first, second, month("from", from),
-                month("to", to), filters(params), suppress(suppress), reference));
+                month("to", to), filters(params), suppress(suppress), reference, adjustment(adjust)));
         respond(answer, response, result, BreakdownTables.of(result), BreakdownTables.fileName(result,
                 answer.extension), BreakdownService.exportOf(result, answer.auditName));
     }
@@ -217,6 +221,9 @@ class MeasuresController {
             @Parameter(description = "svg (default) or png",
                     schema = @Schema(type = "string", allowableValues = { "svg", "png" }))
             @RequestParam(required = false) String format,
+            @Parameter(description = "maternal_age: colour each area by its ratio of observed to expected events at"
+                    + " the LMNS's rates by maternal age band", schema = @Schema(type = "string",
+                    allowableValues = { "maternal_age" })) @RequestParam(required = false) String adjust,
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         checkParameters(params, MAP_OPTIONS);
         String level = required("by", by);
@@ -227,7 +234,7 @@ class MeasuresController {
             throw ApiParameters.invalid("format", "'" + format + "' is not svg or png");
         }
         var map = maps.map(id, mapLevel, new BreakdownRequest(id, Dimension.LSOA, null, month("from", from),
-                month("to", to), filters(params), suppress(suppress), null));
+                month("to", to), filters(params), suppress(suppress), null, adjustment(adjust)));
         return "png".equals(format)
                 ? ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(map.image().png())
                 : ResponseEntity.ok().contentType(MediaType.parseMediaType("image/svg+xml"))
@@ -402,6 +409,21 @@ class MeasuresController {
     /** Suppression stays on unless an analyst asks for it off; BOARD and every other role always get it. */
     private boolean suppress(String value) {
         return ApiParameters.bool("suppress", value, true) || !policy.mayDisableSuppression();
+    }
+
+    private static final String ADJUST_DESCRIPTION = "maternal_age: each row also carries observed, expected (at the"
+            + " whole LMNS's rates by maternal age band <20, 20-24, 25-29, 30-34, 35-39, 40+ in the same period),"
+            + " ratio, ratioLower95, ratioUpper95 (the standardised ratio, exact limits under 10 observed, Byar from"
+            + " 10) and adjustedValue (ratio × the LMNS value). Records without the mother's birth date are left"
+            + " out of observed and expected. Not with reference.";
+
+    /** {@code adjust=maternal_age} or nothing. */
+    private static Adjustment adjustment(String value) {
+        if (value == null) {
+            return null;
+        }
+        return Adjustment.fromId(value.strip())
+                .orElseThrow(() -> ApiParameters.refused("adjust", "maternal_age", value));
     }
 
     private static Dimension dimension(String parameter, String id) {

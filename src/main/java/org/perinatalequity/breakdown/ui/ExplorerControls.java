@@ -11,6 +11,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 
+import org.perinatalequity.breakdown.Adjustment;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
@@ -33,6 +34,7 @@ class ExplorerControls extends FormLayout {
     final MultiSelectComboBox<String> filterValues = new MultiSelectComboBox<>("Filter values");
     final ComboBox<String> reference = new ComboBox<>("Reference group");
     final Checkbox suppress = new Checkbox("Suppress small numbers");
+    final Checkbox adjust = new Checkbox("Adjusted for maternal age");
     private ExplorerState state = ExplorerState.initial();
     private boolean updating;
 
@@ -84,7 +86,11 @@ class ExplorerControls extends FormLayout {
                 : s.withFilter(filterDimension.getValue(), List.copyOf(e.getValue()))));
         reference.addValueChangeListener(e -> change(s -> s.withReference(e.getValue())));
         suppress.addValueChangeListener(e -> change(s -> s.withSuppress(e.getValue())));
-        add(measure, by, by2, from, to, filterDimension, filterValues, reference, suppress);
+        adjust.setId("adjust");
+        adjust.setHelperText("Adds each group's ratio of observed to expected events at the LMNS's rates by"
+                + " mother's age band (<20 to 40+); adjusts for maternal age only");
+        adjust.addValueChangeListener(e -> change(s -> s.withAdjust(e.getValue() ? Adjustment.MATERNAL_AGE : null)));
+        add(measure, by, by2, from, to, filterDimension, filterValues, reference, suppress, adjust);
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("700px", 3));
     }
 
@@ -117,6 +123,7 @@ class ExplorerControls extends FormLayout {
         reference.setItems(service.dimensionValues(next.by()));
         reference.setValue(next.reference());
         suppress.setValue(next.suppress());
+        adjust.setValue(next.adjust() != null);
         suppress.setEnabled(analyst);
         suppress.setHelperText(analyst ? "Analysts may switch suppression off" : "Always on for this role");
         Dimension filtered = next.filters().keySet().stream().findFirst().orElse(filterDimension.getValue());

@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.perinatalequity.breakdown.Adjustment;
 import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.measures.Dimension;
 
 /**
  * What the explorer shows, as an immutable value that round-trips through the URL with the same parameter
- * names as the API ({@code measure, by, by2, from, to, reference, suppress} and {@code DIM=VALUE} filters), so a
+ * names as the API ({@code measure, by, by2, from, to, reference, suppress, adjust} and {@code DIM=VALUE} filters), so a
  * view can be bookmarked, shared, and repeated with curl.
  */
 record ExplorerState(String measure, Dimension by, Dimension by2, YearMonth from, YearMonth to,
-        Map<Dimension, List<String>> filters, String reference, boolean suppress) {
+        Map<Dimension, List<String>> filters, String reference, boolean suppress, Adjustment adjust) {
 
     static final String DEFAULT_MEASURE = "preterm";
 
@@ -24,29 +25,35 @@ record ExplorerState(String measure, Dimension by, Dimension by2, YearMonth from
         filters = Map.copyOf(filters);
     }
 
+    /** A crude (unadjusted) state. */
+    ExplorerState(String measure, Dimension by, Dimension by2, YearMonth from, YearMonth to,
+            Map<Dimension, List<String>> filters, String reference, boolean suppress) {
+        this(measure, by, by2, from, to, filters, reference, suppress, null);
+    }
+
     static ExplorerState initial() {
         return new ExplorerState(DEFAULT_MEASURE, Dimension.ETHNIC_GROUP, null, null, null, Map.of(), null, true);
     }
 
     BreakdownRequest toRequest() {
-        return new BreakdownRequest(measure, by, by2, from, to, filters, suppress, reference);
+        return new BreakdownRequest(measure, by, by2, from, to, filters, suppress, reference, adjust);
     }
 
     ExplorerState withMeasure(String m) {
-        return new ExplorerState(m, by, by2, from, to, filters, reference, suppress);
+        return new ExplorerState(m, by, by2, from, to, filters, reference, suppress, adjust);
     }
 
     ExplorerState withBy(Dimension d) {
         // A reference group belongs to the old dimension.
-        return new ExplorerState(measure, d, by2 == d ? null : by2, from, to, filters, null, suppress);
+        return new ExplorerState(measure, d, by2 == d ? null : by2, from, to, filters, null, suppress, adjust);
     }
 
     ExplorerState withBy2(Dimension d) {
-        return new ExplorerState(measure, by, d == by ? null : d, from, to, filters, reference, suppress);
+        return new ExplorerState(measure, by, d == by ? null : d, from, to, filters, reference, suppress, adjust);
     }
 
     ExplorerState withPeriod(YearMonth f, YearMonth t) {
-        return new ExplorerState(measure, by, by2, f, t, filters, reference, suppress);
+        return new ExplorerState(measure, by, by2, f, t, filters, reference, suppress, adjust);
     }
 
     ExplorerState withFilter(Dimension d, List<String> values) {
@@ -56,19 +63,25 @@ record ExplorerState(String measure, Dimension by, Dimension by2, YearMonth from
         } else {
             f.put(d, List.copyOf(values));
         }
-        return new ExplorerState(measure, by, by2, from, to, f, reference, suppress);
+        return new ExplorerState(measure, by, by2, from, to, f, reference, suppress, adjust);
     }
 
     ExplorerState withFiltersOf(Map<Dimension, List<String>> f) {
-        return new ExplorerState(measure, by, by2, from, to, f, reference, suppress);
+        return new ExplorerState(measure, by, by2, from, to, f, reference, suppress, adjust);
     }
 
     ExplorerState withReference(String r) {
-        return new ExplorerState(measure, by, by2, from, to, filters, r, suppress);
+        // A reference group and an adjustment both fill the ratio: choosing one drops the other.
+        return new ExplorerState(measure, by, by2, from, to, filters, r, suppress, r == null ? adjust : null);
     }
 
     ExplorerState withSuppress(boolean s) {
-        return new ExplorerState(measure, by, by2, from, to, filters, reference, s);
+        return new ExplorerState(measure, by, by2, from, to, filters, reference, s, adjust);
+    }
+
+    /** Adjusted (a standardised ratio per row, no reference group) or crude. */
+    ExplorerState withAdjust(Adjustment a) {
+        return new ExplorerState(measure, by, by2, from, to, filters, a == null ? reference : null, suppress, a);
     }
 
     /** The URL query parameters of this state (only what differs from nothing). */
@@ -84,6 +97,7 @@ record ExplorerState(String measure, Dimension by, Dimension by2, YearMonth from
         if (!suppress) {
             p.put("suppress", List.of("false"));
         }
+        Optional.ofNullable(adjust).ifPresent(a -> p.put("adjust", List.of(a.id())));
         return p;
     }
 
@@ -102,7 +116,9 @@ record ExplorerState(String measure, Dimension by, Dimension by2, YearMonth from
             filters.put(d, accepted);
         }));
         boolean suppress = !first(p, "suppress").map("false"::equals).orElse(false);
-        return new ExplorerState(measure, by, by2, from, to, filters, first(p, "reference").orElse(null), suppress);
+        Adjustment adjust = first(p, "adjust").flatMap(Adjustment::fromId).orElse(null);
+        return new ExplorerState(measure, by, by2, from, to, filters,
+                adjust == null ? first(p, "reference").orElse(null) : null, suppress, adjust);
     }
 
     private static Optional<String> first(Map<String, List<String>> p, String name) {

@@ -125,8 +125,14 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         }
         Measure measure = service.measure(state.measure());
         heading.setText(measure.name() + " by " + lowerFirst(state.by().label())
-                + (state.by2() == null ? "" : " and " + lowerFirst(state.by2().label())));
-        summary.setText(summaryText(measure, result));
+                + (state.by2() == null ? "" : " and " + lowerFirst(state.by2().label()))
+                + (state.adjust() == null ? "" : ", " + state.adjust().label()));
+        summary.setText(summaryText(measure, result) + (state.adjust() == null ? "" : " Adjusted for maternal age:"
+                + " each group's observed events against those expected if its mothers had the LMNS's own rates for"
+                + " their age band (<20, 20-24, 25-29, 30-34, 35-39, 40+) in the same period; a ratio above 1 means"
+                + " more events than their ages explain. Mothers without a recorded birth date are left out. The"
+                + " adjusted value is the ratio × the LMNS rate. It adjusts for age only, not deprivation or"
+                + " ethnicity."));
         definition.show(measure, state.by2() == null ? java.util.List.of(state.by())
                 : java.util.List.of(state.by(), state.by2()));
         monthly = service.trend(state.measure(), Dimension.MONTH, state.filters(), state.suppress());
@@ -137,6 +143,9 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         table.setAllRowsVisible(!many);
         table.setHeight(many ? "480px" : null);
         table.getColumnByKey("ratio").setVisible(state.reference() != null);
+        for (String key : java.util.List.of("observed", "expected", "standardisedRatio", "adjustedValue")) {
+            table.getColumnByKey(key).setVisible(state.adjust() != null);
+        }
         table.getColumnByKey("group2").setVisible(state.by2() != null);
         // The same filters as the breakdown: a Making Data Count chart, its words, and its points in the table
         trend.setItems(monthly.points());
@@ -232,7 +241,25 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 .setKey("comparison");
         table.addColumn(ExplorerView::ratio).setHeader("Ratio to reference")
                 .setKey("ratio").setTextAlign(ColumnTextAlign.END);
+        // adjust=maternal_age: the row's indirect standardisation (ratio* then hold the standardised ratio).
+        table.addColumn(r -> r.adjusted() == null ? "" : Formats.count(r.adjusted().observed()))
+                .setHeader("Observed (with an age)").setKey("observed").setTextAlign(ColumnTextAlign.END);
+        table.addColumn(r -> r.adjusted() == null || r.adjusted().expected() == null ? ""
+                : Formats.value(r.adjusted().expected())).setHeader("Expected at LMNS rates by age")
+                .setKey("expected").setTextAlign(ColumnTextAlign.END);
+        table.addColumn(r -> r.adjusted() == null || r.ratio() == null ? ""
+                : twoPlaces(r.ratio()) + " (" + twoPlaces(r.ratioLower95()) + " to " + twoPlaces(r.ratioUpper95())
+                        + ")")
+                .setHeader("Observed ÷ expected (95% CI)").setKey("standardisedRatio")
+                .setTextAlign(ColumnTextAlign.END);
+        table.addColumn(r -> r.adjusted() == null ? "" : Formats.value(r.adjusted().adjustedValue()))
+                .setHeader("Adjusted for maternal age").setKey("adjustedValue").setTextAlign(ColumnTextAlign.END);
         table.setAllRowsVisible(true);
+    }
+
+    /** Ratios near 1 need two decimals (1.04, 0.97). */
+    private static String twoPlaces(Double v) {
+        return v == null ? "–" : String.format(Locale.UK, "%.2f", v);
     }
 
     /** The reference row reads "1 (reference)": a group compared with itself has no interval. */

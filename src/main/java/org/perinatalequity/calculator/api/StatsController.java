@@ -10,6 +10,15 @@ import org.perinatalequity.calculator.StatsCalculator;
 import org.perinatalequity.calculator.StatsRequests.CompareRequest;
 import org.perinatalequity.calculator.StatsRequests.ComparisonResponse;
 import org.perinatalequity.calculator.StatsRequests.CountsRequest;
+import org.perinatalequity.calculator.StatsRequests.DsrRequest;
+import org.perinatalequity.calculator.StatsRequests.DsrResponse;
+import org.perinatalequity.calculator.StatsRequests.IsRateResponse;
+import org.perinatalequity.calculator.StatsRequests.IsrRequest;
+import org.perinatalequity.calculator.StatsRequests.IsrResponse;
+import org.perinatalequity.calculator.StatsRequests.RelativeLikelihoodRequest;
+import org.perinatalequity.calculator.StatsRequests.RelativeLikelihoodResponse;
+import org.perinatalequity.calculator.StatsRequests.RepresentationRequest;
+import org.perinatalequity.calculator.StatsRequests.RepresentationResponse;
 import org.perinatalequity.calculator.StatsRequests.FunnelLimitsRequest;
 import org.perinatalequity.calculator.StatsRequests.FunnelSignificanceRequest;
 import org.perinatalequity.calculator.StatsRequests.SiiRequest;
@@ -29,6 +38,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.swagger.v3.oas.annotations.Operation;
 
 /**
  * The statistics calculator over HTTP, {@code POST /api/stats/*}: each endpoint takes a JSON array and answers an
@@ -78,6 +89,44 @@ class StatsController {
     @PostMapping("/spc")
     List<SpcResponse> spc(@RequestBody List<SpcRequest> body) {
         return calculator.spc(body);
+    }
+
+    @PostMapping("/dsr")
+    @Operation(summary = "Directly standardised rates (Dobson limits)", description = "Per element: count (or"
+            + " individualsByFrequency), population and standardPopulation by stratum; multiplier default 100000."
+            + " Value and limits are null when the total count is under 10.")
+    List<DsrResponse> dsr(@RequestBody List<DsrRequest> body) {
+        return calculator.dsr(body);
+    }
+
+    @PostMapping("/isr")
+    @Operation(summary = "Indirectly standardised ratios (observed ÷ expected × refValue)", description = "Expected"
+            + " = Σ referenceCount ÷ referencePopulation × population; exact limits under 10 observed, Byar from 10;"
+            + " refValue default 1; null value and limits when expected is 0.")
+    List<IsrResponse> isr(@RequestBody List<IsrRequest> body) {
+        return calculator.isr(body);
+    }
+
+    @PostMapping("/israte")
+    @Operation(summary = "Indirectly standardised rates (the ratio × the reference's crude rate)", description =
+            "The inputs of /isr with multiplier (default 100000) instead of refValue; answers referenceRate too.")
+    List<IsRateResponse> isRate(@RequestBody List<IsrRequest> body) {
+        return calculator.isRate(body);
+    }
+
+    @PostMapping("/relative-likelihood")
+    @Operation(summary = "WRES relative likelihood (n1/d1) ÷ (n2/d2) with Katz's log-scale limits",
+            description = "Null limits when a numerator is 0, and a null value too when numerator2 is 0.")
+    List<RelativeLikelihoodResponse> relativeLikelihood(@RequestBody List<RelativeLikelihoodRequest> body) {
+        return calculator.relativeLikelihood(body);
+    }
+
+    @PostMapping("/representation")
+    @Operation(summary = "Representation of a group against the population it serves", description = "Goodman"
+            + " simultaneous intervals, ratio and percentage-point gap per category; the exact multinomial test"
+            + " when an expected count is under 5, Pearson's χ² otherwise.")
+    List<RepresentationResponse> representation(@RequestBody List<RepresentationRequest> body) {
+        return calculator.representation(body);
     }
 
     @ExceptionHandler(CalculationException.class)

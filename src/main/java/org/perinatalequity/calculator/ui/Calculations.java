@@ -13,10 +13,21 @@ import java.util.regex.Pattern;
 import org.perinatalequity.stats.Estimate;
 import org.perinatalequity.stats.FunnelLimits;
 import org.perinatalequity.stats.SiiResult;
+import org.perinatalequity.stats.Standardisation;
 import org.perinatalequity.calculator.CalculationException;
 import org.perinatalequity.calculator.StatsCalculator;
 import org.perinatalequity.calculator.StatsRequests.CompareRequest;
+import org.perinatalequity.calculator.StatsRequests.CategoryResponse;
 import org.perinatalequity.calculator.StatsRequests.CountsRequest;
+import org.perinatalequity.calculator.StatsRequests.DsrRequest;
+import org.perinatalequity.calculator.StatsRequests.DsrResponse;
+import org.perinatalequity.calculator.StatsRequests.IsRateResponse;
+import org.perinatalequity.calculator.StatsRequests.IsrRequest;
+import org.perinatalequity.calculator.StatsRequests.IsrResponse;
+import org.perinatalequity.calculator.StatsRequests.RelativeLikelihoodRequest;
+import org.perinatalequity.calculator.StatsRequests.RelativeLikelihoodResponse;
+import org.perinatalequity.calculator.StatsRequests.RepresentationRequest;
+import org.perinatalequity.calculator.StatsRequests.RepresentationResponse;
 import org.perinatalequity.calculator.StatsRequests.FunnelLimitsRequest;
 import org.perinatalequity.calculator.StatsRequests.FunnelSignificanceRequest;
 import org.perinatalequity.calculator.StatsRequests.QuantileRequest;
@@ -76,6 +87,13 @@ final class Calculations {
             case SII -> new Layout(List.of(Column.wholeNumber("quantile"), Column.number("population"),
                     Column.number("value"), Column.optional("lower"), Column.optional("upper"),
                     Column.optional("standardError")), null);
+            case DSR -> labelled(Column.number("count"), Column.number("population"),
+                    Column.number("standardPopulation"));
+            case ISR, ISRATE -> labelled(Column.number("observed"), Column.number("population"),
+                    Column.number("referenceCount"), Column.number("referencePopulation"));
+            case RELATIVE_LIKELIHOOD -> labelled(Column.number("numerator1"), Column.number("denominator1"),
+                    Column.number("numerator2"), Column.number("denominator2"));
+            case REPRESENTATION -> labelled(Column.wholeNumber("count"), Column.number("share"));
         };
     }
 
@@ -110,6 +128,10 @@ final class Calculations {
                 case COMPARE -> compare(pasted, in);
                 case SPC -> spc(pasted, in);
                 case SII -> sii(pasted, in);
+                case DSR -> dsr(pasted, in);
+                case ISR, ISRATE -> indirect(operation, pasted, in);
+                case RELATIVE_LIKELIHOOD -> relativeLikelihood(pasted, in);
+                case REPRESENTATION -> representation(pasted, in);
             };
         } catch (CalculationException e) {
             throw new PasteException(message(operation, in, pasted, e));
@@ -292,6 +314,162 @@ final class Calculations {
         return table.build("sii.csv", summary);
     }
 
+    /** The strata of one directly standardised rate: each row's crude rate shown, the DSR in the summary. */
+    private ResultTable dsr(PastedRows pasted, CalculatorInputs in) {
+        double multiplier = or(in.multiplier(), StatsCalculator.RATE_MULTIPLIER);
+        double confidence = or(in.confidence(), StatsCalculator.DEFAULT_CONFIDENCE);
+        DsrResponse d = calculator.dsr(List.of(new DsrRequest(column(pasted, 0), column(pasted, 1),
+                column(pasted, 2), null, multiplier, confidence))).get(0);
+        String level = percent(confidence);
+        Builder table = label(pasted).column("Events", Kind.INPUT).column("Population", Kind.INPUT)
+                .column("Standard population", Kind.INPUT).column("Crude rate", Kind.RESULT)
+                .extra("DSR", Kind.RESULT).extra("Lower " + level + " limit", Kind.RESULT)
+                .extra("Upper " + level + " limit", Kind.RESULT).extra("Total events", Kind.INPUT)
+                .extra("Multiplier", Kind.INPUT).extra("Confidence", Kind.INPUT).extra("Method", Kind.TEXT);
+        for (Row r : pasted.rows()) {
+            table.row(cells(pasted, r, r.value(0), r.value(1), r.value(2), r.value(0) / r.value(1) * multiplier,
+                    d.value(), d.lower(), d.upper(), d.totalCount(), multiplier, confidence,
+                    "Directly standardised rate, Dobson limits (PHEindicatormethods calculate_dsr)"));
+        }
+        String summary = d.value() == null
+                ? String.format(Locale.UK, "%s events in total: a directly standardised rate is not given under %s"
+                        + " events (too unstable to compare).", Formats.input(d.totalCount()),
+                        Formats.input(Standardisation.DSR_FROM))
+                : String.format(Locale.UK, "Directly standardised rate %s per %s (%s CI %s to %s, Dobson) from %s"
+                        + " events: the rate these strata would have with the standard population's mix.",
+                        Formats.result(d.value()), Formats.input(multiplier), level, Formats.result(d.lower()),
+                        Formats.result(d.upper()), Formats.input(d.totalCount()));
+        return table.build("dsr.csv", summary);
+    }
+
+    /** The strata of one indirectly standardised ratio or rate: each row's expected events, the answer in the summary. */
+    private ResultTable indirect(Operation operation, PastedRows pasted, CalculatorInputs in) {
+        boolean rate = operation == Operation.ISRATE;
+        double confidence = or(in.confidence(), StatsCalculator.DEFAULT_CONFIDENCE);
+        double multiplier = or(in.multiplier(), StatsCalculator.RATE_MULTIPLIER);
+        IsrRequest request = new IsrRequest(column(pasted, 0), null, column(pasted, 1), column(pasted, 2),
+                column(pasted, 3), null, rate ? multiplier : null, confidence);
+        Double value;
+        Double lower;
+        Double upper;
+        String method;
+        double observed;
+        double expected;
+        Double referenceRate = null;
+        if (rate) {
+            IsRateResponse r = calculator.isRate(List.of(request)).get(0);
+            value = r.value();
+            lower = r.lower();
+            upper = r.upper();
+            method = r.method();
+            observed = r.observed();
+            expected = r.expected();
+            referenceRate = r.referenceRate();
+        } else {
+            IsrResponse r = calculator.isr(List.of(request)).get(0);
+            value = r.value();
+            lower = r.lower();
+            upper = r.upper();
+            method = r.method();
+            observed = r.observed();
+            expected = r.expected();
+        }
+        String level = percent(confidence);
+        String name = rate ? "Standardised rate" : "Standardised ratio";
+        Builder table = label(pasted).column("Observed", Kind.INPUT).column("Population", Kind.INPUT)
+                .column("Reference events", Kind.INPUT).column("Reference population", Kind.INPUT)
+                .column("Expected", Kind.RESULT).extra(name, Kind.RESULT)
+                .extra("Lower " + level + " limit", Kind.RESULT).extra("Upper " + level + " limit", Kind.RESULT)
+                .extra("Total observed", Kind.INPUT).extra("Total expected", Kind.RESULT);
+        if (rate) {
+            table.extra("Reference rate", Kind.RESULT).extra("Multiplier", Kind.INPUT);
+        }
+        table.extra("Confidence", Kind.INPUT).extra("Method", Kind.TEXT);
+        for (Row r : pasted.rows()) {
+            List<Object> cells = new ArrayList<>(List.of(r.value(0), r.value(1), r.value(2), r.value(3),
+                    r.value(2) / r.value(3) * r.value(1)));
+            cells.add(value);
+            cells.add(lower);
+            cells.add(upper);
+            cells.add(observed);
+            cells.add(expected);
+            if (rate) {
+                cells.add(referenceRate);
+                cells.add(multiplier);
+            }
+            cells.add(confidence);
+            cells.add(method + " limits on the observed count (PHEindicatormethods "
+                    + (rate ? "calculate_ISRate)" : "calculate_ISRatio)"));
+            table.row(cells(pasted, r, cells.toArray()));
+        }
+        String summary;
+        if (value == null) {
+            summary = "No events are expected from the reference rates, so there is no ratio.";
+        } else if (rate) {
+            summary = String.format(Locale.UK, "Indirectly standardised rate %s per %s (%s CI %s to %s, %s): %s"
+                    + " observed against %s expected at the reference's rates by stratum, times the reference rate"
+                    + " %s.", Formats.result(value), Formats.input(multiplier), level, Formats.result(lower),
+                    Formats.result(upper), method, Formats.input(observed), Formats.result(expected),
+                    Formats.result(referenceRate));
+        } else {
+            summary = String.format(Locale.UK, "Standardised ratio %s (%s CI %s to %s, %s): %s observed against %s"
+                    + " expected at the reference's rates by stratum; 1 means as expected.", Formats.result(value),
+                    level, Formats.result(lower), Formats.result(upper), method, Formats.input(observed),
+                    Formats.result(expected));
+        }
+        return table.build(operation.apiName() + ".csv", summary);
+    }
+
+    private ResultTable relativeLikelihood(PastedRows pasted, CalculatorInputs in) {
+        double confidence = or(in.confidence(), StatsCalculator.DEFAULT_CONFIDENCE);
+        List<RelativeLikelihoodResponse> out = calculator.relativeLikelihood(pasted.rows().stream()
+                .map(r -> new RelativeLikelihoodRequest(r.value(0), r.value(1), r.value(2), r.value(3), confidence))
+                .toList());
+        String level = percent(confidence);
+        Builder table = label(pasted).column("Numerator 1", Kind.INPUT).column("Denominator 1", Kind.INPUT)
+                .column("Numerator 2", Kind.INPUT).column("Denominator 2", Kind.INPUT)
+                .column("Relative likelihood", Kind.RESULT).column("Lower " + level + " limit", Kind.RESULT)
+                .column("Upper " + level + " limit", Kind.RESULT).column("Method", Kind.TEXT)
+                .extra("Confidence", Kind.INPUT);
+        for (int i = 0; i < out.size(); i++) {
+            Row r = pasted.rows().get(i);
+            RelativeLikelihoodResponse rl = out.get(i);
+            table.row(cells(pasted, r, r.value(0), r.value(1), r.value(2), r.value(3), rl.value(), rl.lower(),
+                    rl.upper(), rl.method(), confidence));
+        }
+        return table.build("relative-likelihood.csv", "Relative likelihood = (numerator 1 ÷ denominator 1) ÷"
+                + " (numerator 2 ÷ denominator 2); 1 is equal, and WRES reads 0.80 to 1.25 as equitable (the"
+                + " four-fifths rule). Limits are missing when a numerator is 0.");
+    }
+
+    private ResultTable representation(PastedRows pasted, CalculatorInputs in) {
+        double confidence = or(in.confidence(), StatsCalculator.DEFAULT_CONFIDENCE);
+        RepresentationResponse out = calculator.representation(List.of(new RepresentationRequest(
+                column(pasted, 0), column(pasted, 1), confidence))).get(0);
+        String level = percent(confidence);
+        String test = "exact".equals(out.test()) ? "Exact multinomial test" : "Pearson's χ² test";
+        Builder table = label(pasted).column("Count", Kind.INPUT).column("Population share", Kind.INPUT)
+                .column("Share", Kind.RESULT).column("Lower " + level + " limit", Kind.RESULT)
+                .column("Upper " + level + " limit", Kind.RESULT).column("Ratio", Kind.RESULT)
+                .column("Gap (points)", Kind.RESULT).extra("Test", Kind.TEXT).extra("p-value", Kind.RESULT)
+                .extra("Confidence", Kind.INPUT).extra("Method", Kind.TEXT);
+        for (int i = 0; i < pasted.rows().size(); i++) {
+            Row r = pasted.rows().get(i);
+            CategoryResponse c = out.categories().get(i);
+            table.row(cells(pasted, r, r.value(0), r.value(1), c.share(), c.lower(), c.upper(), c.ratio(), c.gap(),
+                    out.test(), out.pValue(), confidence, "Goodman simultaneous intervals"));
+        }
+        return table.build("representation.csv", String.format(Locale.UK, "%s: p = %s that a group drawn at random"
+                + " from the population would differ from it at least this much. Shares and limits are fractions"
+                + " (Goodman's %s simultaneous intervals); ratio 1 and gap 0 mean proportional.", test,
+                Formats.result(out.pValue()), level));
+    }
+
+    /** One pasted column as the API's array (the layout makes every cell of it required). */
+    private static List<Double> column(PastedRows pasted, int index) {
+        return pasted.rows().stream().map(r -> r.value(index)).toList();
+    }
+
     private static Builder label(PastedRows pasted) {
         Builder table = new Builder();
         if (pasted.labelled()) {
@@ -331,6 +509,10 @@ final class Calculations {
         }
         if (PARAMETERS.containsKey(field) || operation == Operation.SPC || operation == Operation.SII) {
             return PARAMETERS.getOrDefault(field, field) + ": " + problem;
+        }
+        if (operation.oneCalculation()) {
+            // A check of a whole column (shares that do not sum to 1, standard populations all 0).
+            return "The " + singular(field) + " column " + problem;
         }
         return "Row " + pasted.rows().get(e.index()).line() + ": " + field + " " + problem;
     }

@@ -21,7 +21,7 @@ record CalculatorInputs(@Nullable Double confidence, @Nullable Double multiplier
     /** The page's starting values for an operation: the API's defaults, written out so people can see them. */
     static CalculatorInputs defaults(Operation operation) {
         double multiplier = switch (operation) {
-            case RATE -> StatsCalculator.RATE_MULTIPLIER;
+            case RATE, DSR, ISRATE -> StatsCalculator.RATE_MULTIPLIER;
             case FUNNEL_LIMITS -> StatsCalculator.FUNNEL_MULTIPLIER;
             case SII -> StatsCalculator.SII_MULTIPLIER;
             default -> StatsCalculator.PROPORTION_MULTIPLIER;

@@ -79,8 +79,12 @@ final class CalculatorParameters extends FormLayout {
         boolean compare = operation == Operation.COMPARE;
         boolean spc = operation == Operation.SPC;
         boolean sii = operation == Operation.SII;
-        confidence.setVisible(counts || sii);
-        multiplier.setVisible(counts || sii || operation == Operation.FUNNEL_LIMITS);
+        boolean standardised = operation == Operation.DSR || operation == Operation.ISR
+                || operation == Operation.ISRATE;
+        boolean workforce = operation == Operation.RELATIVE_LIKELIHOOD || operation == Operation.REPRESENTATION;
+        confidence.setVisible(counts || sii || standardised || workforce);
+        multiplier.setVisible(counts || sii || operation == Operation.FUNNEL_LIMITS || operation == Operation.DSR
+                || operation == Operation.ISRATE);
         averageProportion.setVisible(funnel);
         for (Component field : List.<Component>of(compareMethod, polarity, benchmark)) {
             field.setVisible(compare);

@@ -63,8 +63,9 @@ class CalculatorView extends VerticalLayout {
     CalculatorView(StatsCalculator calculator) {
         this.calculations = new Calculations(calculator);
         addClassName("equity-page");
-        Paragraph lead = new Paragraph("Confidence intervals, funnel limits, comparisons, SPC charts and the slope"
-                + " index of inequality for your own numbers, as the API's /api/stats calculator gives them. Paste"
+        Paragraph lead = new Paragraph("Confidence intervals, funnel limits, comparisons, SPC charts, the slope"
+                + " index of inequality, standardised rates and ratios, WRES relative likelihoods and representation"
+                + " for your own numbers, as the API's /api/stats calculator gives them. Paste"
                 + " rows from a spreadsheet or type them, one row per line.");
         lead.addClassName("equity-lead");
 

@@ -20,7 +20,32 @@ enum Operation {
             + "2025-03\t80\n"),
     SII("Slope index of inequality (SII)", "sii", "Quantile\tPopulation\tValue\tLower\tUpper\tStandard error\n"
             + "1\t100\t19\t\t\t0.5\n2\t100\t17\t\t\t0.5\n3\t100\t15\t\t\t0.5\n4\t100\t13\t\t\t0.5\n"
-            + "5\t100\t11\t\t\t0.5\n");
+            + "5\t100\t11\t\t\t0.5\n"),
+    DSR("Directly standardised rate (Dobson)", "dsr", "Maternal age\tEvents\tPopulation\tStandard population\n"
+            + "<20\t4\t210\t900\n20-24\t9\t1100\t4200\n25-29\t14\t2300\t7600\n30-34\t17\t2600\t8300\n"
+            + "35-39\t11\t1200\t4700\n40+\t6\t300\t1300\n"),
+    ISR("Indirectly standardised ratio (observed ÷ expected)", "isr", "Maternal age\tObserved\tPopulation"
+            + "\tReference events\tReference population\n<20\t2\t40\t110\t2400\n20-24\t3\t150\t380\t10200\n"
+            + "25-29\t5\t260\t610\t18500\n30-34\t6\t300\t640\t20100\n35-39\t4\t140\t420\t9800\n"
+            + "40+\t3\t30\t150\t2300\n"),
+    ISRATE("Indirectly standardised rate", "israte", "Maternal age\tObserved\tPopulation"
+            + "\tReference events\tReference population\n<20\t2\t40\t110\t2400\n20-24\t3\t150\t380\t10200\n"
+            + "25-29\t5\t260\t610\t18500\n30-34\t6\t300\t640\t20100\n35-39\t4\t140\t420\t9800\n"
+            + "40+\t3\t30\t150\t2300\n"),
+    RELATIVE_LIKELIHOOD("Relative likelihood (WRES, Katz limits)", "relative-likelihood", "Indicator\tWhite yes"
+            + "\tWhite total\tBME yes\tBME total\nAppointed from shortlisting\t117\t389\t2\t10\n"
+            + "Non-mandatory training\t480\t1200\t150\t420\n"),
+    REPRESENTATION("Representation against the population served", "representation", "Ethnic group\tMembers"
+            + "\tPopulation share\nWhite\t15\t0.55\nAsian or Asian British\t3\t0.30\nBlack or Black British\t1"
+            + "\t0.08\nMixed or other\t1\t0.07\n");
+
+    /**
+     * Whether the pasted rows are the strata or categories of ONE calculation (an SPC chart, an SII, a standardised
+     * rate, a representation test), rather than one calculation per row.
+     */
+    boolean oneCalculation() {
+        return this == SPC || this == SII || this == DSR || this == ISR || this == ISRATE || this == REPRESENTATION;
+    }
 
     private final String title;
     private final String apiName;

@@ -162,4 +162,34 @@ class ExplorerViewTest extends SampleDataViewTest {
         assertThat(GridKt._getFormatted(table, leicester, "ratio")).isEqualTo("1.0 (reference)");
         assertThat(GridKt._getFormatted(table, rutland, "ratio")).matches("\\d+\\.\\d \\(\\d+\\.\\d to \\d+\\.\\d\\)");
     }
+
+    /** The "adjusted for maternal age" choice: the standardised columns, labelled, and back in the URL. */
+    @Test
+    void adjustedForMaternalAgeShowsObservedExpectedAndTheRatio() {
+        UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=caesarean&by=place"));
+        ExplorerView view = _get(ExplorerView.class);
+        ExplorerControls controls = _get(ExplorerControls.class);
+        assertThat(table().getColumnByKey("standardisedRatio").isVisible()).isFalse();
+
+        controls.adjust.setValue(true);
+        assertThat(view.state().adjust()).isEqualTo(org.perinatalequity.breakdown.Adjustment.MATERNAL_AGE);
+        assertThat(view.state().toParameters()).containsEntry("adjust", List.of("maternal_age"));
+        assertThat(ExplorerState.fromParameters(view.state().toParameters())).isEqualTo(view.state());
+        assertThat(_get(com.vaadin.flow.component.html.H2.class, spec -> spec.withText(
+                "Caesarean births by place, adjusted for maternal age"))).isNotNull();
+        Grid<BreakdownResult.Row> table = table();
+        assertThat(table.getColumnByKey("standardisedRatio").isVisible()).isTrue();
+        BreakdownResult expected = service.breakdown(view.state().toRequest());
+        BreakdownResult.Row first = expected.rows().get(0);
+        assertThat(GridKt._get(table, 0).group()).isEqualTo(first.group());
+        assertThat(GridKt._getFormatted(table, 0, "standardisedRatio")).isEqualTo(String.format(java.util.Locale.UK,
+                "%.2f (%.2f to %.2f)", first.ratio(), first.ratioLower95(), first.ratioUpper95()));
+        assertThat(GridKt._getFormatted(table, 0, "observed")).isEqualTo(String.format(java.util.Locale.UK, "%,.0f",
+                first.adjusted().observed()));
+
+        // A reference group takes the ratio column back: the adjustment is dropped.
+        controls.reference.setValue("Leicester");
+        assertThat(view.state().adjust()).isNull();
+        assertThat(controls.adjust.getValue()).isFalse();
+    }
 }

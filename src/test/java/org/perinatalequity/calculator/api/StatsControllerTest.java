@@ -175,6 +175,203 @@ class StatsControllerTest {
                 .andExpect(jsonPath("$.detail").value("[0].chart must be xmr, p or p_prime"));
     }
 
+    /** PHEindicatormethods' testdata_DSR_ISR.xlsx (the oracle of StandardisationTest): ESP2013 bands. */
+    private static final String POPULATION = "[636,558,609,543,384,594,669,843,660,576,606,522,426,273,300,288,153,"
+            + "123,207]";
+    private static final String ESP2013 = "[5000,5500,5500,5500,6000,6000,6500,7000,7000,7000,7000,6500,6000,5500,"
+            + "5000,4000,2500,1500,1000]";
+    private static final String BIG = "[127,25,18,21,12,27,48,27,29,32,32,34,45,65,38,68,74,82,91]";
+    private static final String REFERENCE = "\"referenceCount\":[10303,2824,0,3615,3641,3490,3789,3213,3031,2771,"
+            + "3089,3490,3595,4745,5514,7125,5694,6210,5757],\"referencePopulation\":[50520,57173,60213,54659,44345,"
+            + "50128,62163,67423,62899,55463,60479,49974,44140,40888,37239,30819,18136,15325,13918]";
+
+    /**
+     * testdata_big per 100,000 (the default multiplier), testdata_tiny with its blank 10–14 count sent as null (9
+     * events: no value), and a hand-worked case at 0.95 by default.
+     */
+    @Test
+    void directlyStandardisedRates() throws Exception {
+        send("dsr", "[{\"count\":" + BIG + ",\"population\":" + POPULATION + ",\"standardPopulation\":" + ESP2013
+                + "},{\"count\":[0,0,null,0,0,0,1,0,0,0,0,0,1,0,0,1,1,2,3],\"population\":" + POPULATION
+                + ",\"standardPopulation\":" + ESP2013 + ",\"multiplier\":100000,\"confidence\":0.95},"
+                + "{\"count\":[10,20],\"population\":[1000,2000],\"standardPopulation\":[3000,1000]}]")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(3)))
+                .andExpect(jsonPath("$[0].value").value(closeTo(10430.247991469423, 1e-8), Double.class))
+                .andExpect(jsonPath("$[0].lower").value(closeTo(9717.709067985681, 1e-8), Double.class))
+                .andExpect(jsonPath("$[0].upper").value(closeTo(11178.94091547925, 1e-8), Double.class))
+                .andExpect(jsonPath("$[0].method").value("Dobson"))
+                .andExpect(jsonPath("$[0].totalCount").value(closeTo(895, 0), Double.class))
+                .andExpect(jsonPath("$[1].totalCount").value(closeTo(9, 0), Double.class))
+                .andExpect(jsonPath("$[1].value").value(nullValue()))
+                .andExpect(jsonPath("$[1].lower").value(nullValue()))
+                .andExpect(jsonPath("$[1].upper").value(nullValue()))
+                .andExpect(jsonPath("$[1].method").value("Dobson"))
+                .andExpect(jsonPath("$[2].value").value(closeTo(1000, 1e-10), Double.class))
+                .andExpect(jsonPath("$[2].lower").value(closeTo(565.6626446644062, 1e-9), Double.class))
+                .andExpect(jsonPath("$[2].upper").value(closeTo(1570.7063794620126, 1e-9), Double.class));
+    }
+
+    /** testdata_nonind_small: people with 1, 2 or 3 events; the oracle's value and wider limits. */
+    @Test
+    void directlyStandardisedRatesOfRepeatedEvents() throws Exception {
+        send("dsr", "[{\"individualsByFrequency\":["
+                + "{\"frequency\":1,\"individuals\":[7,4,3,0,3,4,5,2,2,3,4,5,3,5,5,3,5,5,4]},"
+                + "{\"frequency\":2,\"individuals\":[1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0]},"
+                + "{\"frequency\":3,\"individuals\":[1,0,0,0,0,0,1,0,0,0,0,0,1,1,0,1,0,0,0]}],"
+                + "\"population\":" + POPULATION + ",\"standardPopulation\":" + ESP2013 + "}]")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].totalCount").value(closeTo(89, 0), Double.class))
+                .andExpect(jsonPath("$[0].value").value(closeTo(1082.95419841, 1e-7), Double.class))
+                .andExpect(jsonPath("$[0].lower").value(closeTo(817.68609755, 1e-7), Double.class))
+                .andExpect(jsonPath("$[0].upper").value(closeTo(1393.55884927, 1e-7), Double.class))
+                .andExpect(jsonPath("$[0].method").value("Dobson"));
+    }
+
+    /**
+     * testdata_big's 895 events by band (Byar) and testdata_small's total of 91 ×100 at 99.8%; the hand-worked E = 3.5
+     * with 3 observed (exact limits); no expected events give null value and limits.
+     */
+    @Test
+    void indirectlyStandardisedRatios() throws Exception {
+        send("isr", "[{\"observed\":" + BIG + ",\"population\":" + POPULATION + "," + REFERENCE + "},"
+                + "{\"observedTotal\":91,\"population\":" + POPULATION + "," + REFERENCE
+                + ",\"refValue\":100,\"confidence\":0.998},"
+                + "{\"observedTotal\":3,\"population\":[100,null],\"referenceCount\":[5,30],"
+                + "\"referencePopulation\":[1000,2000]},"
+                + "{\"observedTotal\":2,\"population\":[0,0],\"referenceCount\":[5,30],"
+                + "\"referencePopulation\":[1000,2000]}]")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].method").value("Byar"))
+                .andExpect(jsonPath("$[0].observed").value(closeTo(895, 0), Double.class))
+                .andExpect(jsonPath("$[0].expected").value(closeTo(835.88356123117433, 1e-9), Double.class))
+                .andExpect(jsonPath("$[0].value").value(closeTo(1.0707232939020275, 1e-12), Double.class))
+                .andExpect(jsonPath("$[0].lower").value(closeTo(1.0017147712553987, 1e-11), Double.class))
+                .andExpect(jsonPath("$[0].upper").value(closeTo(1.1432332872498949, 1e-11), Double.class))
+                .andExpect(jsonPath("$[0].referenceRate").doesNotExist())
+                .andExpect(jsonPath("$[1].value").value(closeTo(10.886683770400502, 1e-11), Double.class))
+                .andExpect(jsonPath("$[1].lower").value(closeTo(7.6954255283921107, 1e-10), Double.class))
+                .andExpect(jsonPath("$[1].upper").value(closeTo(14.897920510466744, 1e-10), Double.class))
+                // Population (100, 0): E = 0.5, so 3 observed is 6 with χ²(0.025; 6)/2 / 0.5 and χ²(0.975; 8)/2 / 0.5.
+                .andExpect(jsonPath("$[2].method").value("Exact"))
+                .andExpect(jsonPath("$[2].expected").value(closeTo(0.5, 1e-15), Double.class))
+                .andExpect(jsonPath("$[2].value").value(closeTo(6, 1e-12), Double.class))
+                .andExpect(jsonPath("$[2].lower").value(closeTo(0.17676346368445753 * 7, 1e-9), Double.class))
+                .andExpect(jsonPath("$[2].upper").value(closeTo(2.504935162783521 * 7, 1e-9), Double.class))
+                .andExpect(jsonPath("$[3].expected").value(closeTo(0, 0), Double.class))
+                .andExpect(jsonPath("$[3].value").value(nullValue()))
+                .andExpect(jsonPath("$[3].lower").value(nullValue()))
+                .andExpect(jsonPath("$[3].upper").value(nullValue()));
+    }
+
+    @Test
+    void indirectlyStandardisedRates() throws Exception {
+        send("israte", "[{\"observed\":" + BIG + ",\"population\":" + POPULATION + "," + REFERENCE + "},"
+                + "{\"observedTotal\":9,\"population\":" + POPULATION + "," + REFERENCE
+                + ",\"multiplier\":1000,\"confidence\":0.998}]")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].referenceRate").value(closeTo(9349.8830922110192, 1e-9), Double.class))
+                .andExpect(jsonPath("$[0].value").value(closeTo(10011.137622091057, 1e-8), Double.class))
+                .andExpect(jsonPath("$[0].lower").value(closeTo(9365.91600297888, 1e-8), Double.class))
+                .andExpect(jsonPath("$[0].upper").value(closeTo(10689.097582910616, 1e-8), Double.class))
+                .andExpect(jsonPath("$[0].method").value("Byar"))
+                .andExpect(jsonPath("$[0].observed").value(closeTo(895, 0), Double.class))
+                .andExpect(jsonPath("$[1].method").value("Exact"))
+                .andExpect(jsonPath("$[1].referenceRate").value(closeTo(93.498830922110187, 1e-11), Double.class))
+                .andExpect(jsonPath("$[1].value").value(closeTo(1.0067065765231229, 1e-12), Double.class))
+                .andExpect(jsonPath("$[1].lower").value(closeTo(0.27431908625542339, 1e-9), Double.class))
+                .andExpect(jsonPath("$[1].upper").value(closeTo(2.5343696352192358, 1e-9), Double.class));
+    }
+
+    /** West Lancashire 2019/20 (117/389 vs 2/10) and the zero-numerator rules. */
+    @Test
+    void relativeLikelihoods() throws Exception {
+        send("relative-likelihood", """
+                [{"numerator1":117,"denominator1":389,"numerator2":2,"denominator2":10},
+                 {"numerator1":0,"denominator1":50,"numerator2":3,"denominator2":40,"confidence":0.95},
+                 {"numerator1":3,"denominator1":40,"numerator2":0,"denominator2":50}]""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].value").value(closeTo(1.5038560411311053, 1e-13), Double.class))
+                .andExpect(jsonPath("$[0].lower").value(closeTo(0.43137243086373306, 1e-12), Double.class))
+                .andExpect(jsonPath("$[0].upper").value(closeTo(5.2427620094269205, 1e-11), Double.class))
+                .andExpect(jsonPath("$[0].method").value("Katz"))
+                .andExpect(jsonPath("$[1].value").value(closeTo(0, 0), Double.class))
+                .andExpect(jsonPath("$[1].lower").value(nullValue()))
+                .andExpect(jsonPath("$[1].upper").value(nullValue()))
+                .andExpect(jsonPath("$[2].value").value(nullValue()))
+                .andExpect(jsonPath("$[2].lower").value(nullValue()))
+                .andExpect(jsonPath("$[2].method").value("Katz"));
+        send("relative-likelihood", "[{\"numerator1\":11,\"denominator1\":10,\"numerator2\":1,"
+                + "\"denominator2\":10}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].numerator1 must be ≤ denominator1"));
+    }
+
+    /** The reference's MVP example (exact test) and CoinMinD's GM example (χ², Goodman limits). */
+    @Test
+    void representation() throws Exception {
+        send("representation", """
+                [{"counts":[15,3,1,1],"shares":[0.55,0.30,0.08,0.07]},
+                 {"counts":[44,55,43,32,67,78],"shares":[0.2,0.2,0.2,0.2,0.1,0.1],"confidence":0.95}]""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].test").value("exact"))
+                .andExpect(jsonPath("$[0].pValue").value(closeTo(0.3640045449745316, 1e-11), Double.class))
+                .andExpect(jsonPath("$[0].categories", hasSize(4)))
+                .andExpect(jsonPath("$[0].categories[1].share").value(closeTo(0.15, 1e-15), Double.class))
+                .andExpect(jsonPath("$[0].categories[1].ratio").value(closeTo(0.5, 1e-14), Double.class))
+                .andExpect(jsonPath("$[0].categories[1].gap").value(closeTo(-15, 1e-12), Double.class))
+                .andExpect(jsonPath("$[1].test").value("chi_square"))
+                // Goodman's limits do not depend on the population's shares: CoinMinD::GM's published output.
+                .andExpect(jsonPath("$[1].categories[0].lower").value(closeTo(0.09468368, 5e-9), Double.class))
+                .andExpect(jsonPath("$[1].categories[0].upper").value(closeTo(0.1966413, 5e-8), Double.class));
+        send("representation", "[{\"counts\":[1,2],\"shares\":[0.5,0.4]}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].shares must sum to 1 (within 1e-6) but sum to 0.9"));
+    }
+
+    /** The contract's 400s: a confidence of 1 or more everywhere, and each field named with its index. */
+    @Test
+    void standardisationRefusalsNameTheField() throws Exception {
+        String oneStratum = "\"population\":[10],\"referenceCount\":[1],\"referencePopulation\":[10]";
+        for (String path : new String[] { "isr", "israte" }) {
+            send(path, "[{\"observedTotal\":1," + oneStratum + ",\"confidence\":1}]")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(
+                            "[0].confidence must be a fraction from 0.9 to below 1 (e.g. 0.95 or 0.998)"));
+        }
+        send("dsr", "[{\"count\":[10],\"population\":[10],\"standardPopulation\":[1],\"confidence\":1.5}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(
+                        "[0].confidence must be a fraction from 0.9 to below 1 (e.g. 0.95 or 0.998)"));
+        send("relative-likelihood", "[{\"numerator1\":1,\"denominator1\":10,\"numerator2\":1,"
+                + "\"denominator2\":10,\"confidence\":1}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(
+                        "[0].confidence must be a fraction from 0.9 to below 1 (e.g. 0.95 or 0.998)"));
+        send("representation", "[{\"counts\":[1,2],\"shares\":[0.5,0.5],\"confidence\":1}]")
+                .andExpect(status().isBadRequest());
+        send("dsr", "[{\"count\":[10,1],\"population\":[10,0],\"standardPopulation\":[1,1]}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].population[1] must be > 0"));
+        send("dsr", "[{\"count\":[10],\"population\":[10],\"standardPopulation\":[-1]}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].standardPopulation[0] must be ≥ 0"));
+        send("dsr", "[{\"population\":[10],\"standardPopulation\":[1]}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].count or individualsByFrequency is required"));
+        send("isr", "[{\"observedTotal\":1,\"population\":[10],\"referenceCount\":[1],"
+                + "\"referencePopulation\":[0]}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].referencePopulation[0] must be > 0"));
+        send("isr", "[{\"observedTotal\":1,\"population\":[-1],\"referenceCount\":[1],"
+                + "\"referencePopulation\":[10]}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].population[0] must be ≥ 0"));
+        send("isr", "[{\"observed\":[1,2],\"observedTotal\":3," + oneStratum + "}]")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("[0].observed and observedTotal cannot both be given: send one"));
+    }
+
     @Test
     void badElementsNameTheirIndexAndField() throws Exception {
         send("proportion", """

@@ -205,6 +205,74 @@ class CalculatorViewTest extends SampleDataViewTest {
         assertThat(view.download.getElement().getAttribute("download")).isEqualTo("proportion.csv");
     }
 
+    /**
+     * The hand-worked ISR of StandardisationTest: populations (100, 200) at reference rates 5/1000 and 30/2000 give
+     * E = 0.5 + 3 = 3.5; 12 observed (5 + 7) → 3.4286 with Byar's limits 1.7696 to 5.9894. The rate multiplies by the
+     * reference's crude rate 35 / 3000 × 100,000.
+     */
+    @Test
+    void anIndirectlyStandardisedRatioShowsEachStratumsExpectedEvents() {
+        view.operation.setValue(Operation.ISR);
+        paste("Band\tObserved\tPopulation\tReference events\tReference population\n<20\t5\t100\t5\t1000\n"
+                + "20-24\t7\t200\t30\t2000\n");
+
+        assertThat(view.error.getText()).isEmpty();
+        assertThat(headers(view.results)).containsExactly("Label", "Observed", "Population", "Reference events",
+                "Reference population", "Expected");
+        assertThat(shown(0)).containsExactly("<20", "5", "100", "5", "1,000", "0.5000");
+        assertThat(shown(1).get(5)).isEqualTo("3.0000");
+        List<Object> row = rows().get(0);
+        // Label, 4 inputs, expected; then ratio, lower, upper, observed, expected, confidence, method.
+        assertThat((double) row.get(6)).isCloseTo(12 / 3.5, org.assertj.core.data.Offset.offset(1e-14));
+        assertThat((double) row.get(7)).isCloseTo(1.7695742408797224, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat((double) row.get(8)).isCloseTo(5.989388015319057, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(view.summary.getText()).startsWith("Standardised ratio 3.4286 (95% CI 1.7696 to 5.9894, Byar): 12"
+                + " observed against 3.5000 expected");
+
+        view.operation.setValue(Operation.ISRATE);
+        paste("5\t100\t5\t1000\n7\t200\t30\t2000\n");
+        assertThat(view.summary.getText()).startsWith("Indirectly standardised rate 4,000.0000 per 100,000 (95% CI ")
+                .contains("times the reference rate 1,166.6667.");
+    }
+
+    /** StandardisationTest's hand-worked DSR: (10, 20) of (1000, 2000) with standard (3000, 1000) → 1000 per 100,000. */
+    @Test
+    void aDirectlyStandardisedRateIsInTheSummaryAndNotGivenUnderTenEvents() {
+        view.operation.setValue(Operation.DSR);
+        paste("10\t1000\t3000\n20\t2000\t1000\n");
+        assertThat(view.error.getText()).isEmpty();
+        assertThat(shown(0)).containsExactly("10", "1,000", "3,000", "1,000.0000");
+        assertThat(view.summary.getText()).isEqualTo("Directly standardised rate 1,000.0000 per 100,000 (95% CI"
+                + " 565.6626 to 1,570.7064, Dobson) from 30 events: the rate these strata would have with the standard"
+                + " population's mix.");
+        paste("4\t1000\t3000\n5\t2000\t1000\n");
+        assertThat(view.summary.getText()).startsWith("9 events in total: a directly standardised rate is not given");
+        assertThat(rows().get(0).get(4)).isNull();
+        view.parameters.confidence.setValue(1.0);
+        paste("10\t1000\t3000\n20\t2000\t1000\n");
+        assertThat(view.error.getText()).isEqualTo("Confidence level: must be a fraction from 0.9 to below 1 (e.g."
+                + " 0.95 or 0.998).");
+        assertThat(view.results.isVisible()).isFalse();
+    }
+
+    /** West Lancashire 2019/20: 117/389 White vs 2/10 BME appointed → 1.5039 (0.4314 to 5.2428). */
+    @Test
+    void relativeLikelihoodsPerRowAndRepresentationOfAGroup() {
+        view.operation.setValue(Operation.RELATIVE_LIKELIHOOD);
+        paste("Appointed\t117\t389\t2\t10\nNone appointed\t3\t40\t0\t50\n");
+        assertThat(shown(0)).containsExactly("Appointed", "117", "389", "2", "10", "1.5039", "0.4314", "5.2428",
+                "Katz");
+        assertThat(shown(1).subList(5, 8)).containsExactly("", "", "");
+
+        view.operation.setValue(Operation.REPRESENTATION);
+        paste("White\t15\t0.55\nAsian\t3\t0.30\nBlack\t1\t0.08\nOther\t1\t0.07\n");
+        assertThat(shown(1)).containsExactly("Asian", "3", "0.3", "0.1500", shown(1).get(4), shown(1).get(5),
+                "0.5000", "-15.0000");
+        assertThat(view.summary.getText()).startsWith("Exact multinomial test: p = 0.3640");
+        paste("White\t15\t0.5\nAsian\t3\t0.25\n");
+        assertThat(view.error.getText()).isEqualTo("The share column must sum to 1 (within 1e-6) but sum to 0.75.");
+    }
+
     @Test
     void eachOperationHasAnExampleThatCalculates() {
         for (Operation op : Operation.values()) {
