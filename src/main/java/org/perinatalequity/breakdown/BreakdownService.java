@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.perinatalequity.breakdown.query.BreakdownQuery;
 import org.perinatalequity.breakdown.query.GroupCount;
@@ -27,6 +28,8 @@ import org.perinatalequity.security.Roles;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.perinatalequity.system.ReadSnapshot;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,10 +54,12 @@ public class BreakdownService {
     /** The months each measure's charts are rebased at, from {@code equity.spc.rebase.<measureId>=YYYY-MM[,…]}. */
     private final Map<String, List<YearMonth>> rebaseSettings;
     private final AreaNames areaNames;
+    private final ReadSnapshot snapshot;
 
     BreakdownService(MeasureCatalogue catalogue, DataVersion dataVersion, BreakdownQuery query, Exports exports,
             AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
-            AreaNames areaNames, Environment environment) {
+            AreaNames areaNames, Environment environment, ReadSnapshot snapshot) {
+        this.snapshot = snapshot;
         this.rebaseSettings = RebaseSettings.read(catalogue.all(), environment);
         this.areaNames = areaNames;
         this.audit = audit;
@@ -136,7 +141,16 @@ public class BreakdownService {
         BreakdownRequest request = asked.suppress() || maySeeUnsuppressed() ? asked
                 : new BreakdownRequest(asked.measureId(), asked.by(), asked.by2(), asked.from(), asked.to(),
                         asked.filters(), true, asked.reference());
-        return cache.get(dataVersion(), request, () -> compute(request));
+        // The range, the counts, the gates and the area names from one snapshot, cached under its version.
+        return snapshot.read(() -> cache.get(dataVersion(), request, () -> compute(request)));
+    }
+
+    /**
+     * Runs several readings of breakdowns and trends in one data version ({@link ReadSnapshot}): a board card's
+     * trends and breakdowns, or a page's, never come from two refreshes.
+     */
+    public <T> T inOneVersion(Supplier<T> reading) {
+        return snapshot.read(reading);
     }
 
     /**
@@ -174,9 +188,9 @@ public class BreakdownService {
         boolean suppress = asked || !maySeeUnsuppressed();
         Measure measure = measure(measureId);
         TrendSpec.Options options = spec.resolve(measure, period, rebaseSettings.getOrDefault(measureId, List.of()));
-        return trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters), suppress, options),
-                () -> trends.trend(measure, period, filters, suppress, options.chart(), options.rollingMonths(),
-                        options.rebase(), dataVersion()));
+        return snapshot.read(() -> trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters),
+                suppress, options), () -> trends.trend(measure, period, filters, suppress, options.chart(),
+                        options.rollingMonths(), options.rebase(), dataVersion())));
     }
 
     /**
@@ -185,13 +199,15 @@ public class BreakdownService {
      */
     public Map<String, TrendResult> trendsByGroup(String measureId, Dimension period, Dimension by,
             Map<Dimension, List<String>> filters, boolean suppress) {
-        Map<String, TrendResult> trends = new LinkedHashMap<>();
-        for (String group : dimensionValues(by)) {
-            Map<Dimension, List<String>> narrowed = new LinkedHashMap<>(filters);
-            narrowed.put(by, List.of(group));
-            trends.put(group, trend(measureId, period, narrowed, suppress));
-        }
-        return trends;
+        return snapshot.read(() -> {
+            Map<String, TrendResult> trends = new LinkedHashMap<>();
+            for (String group : dimensionValues(by)) {
+                Map<Dimension, List<String>> narrowed = new LinkedHashMap<>(filters);
+                narrowed.put(by, List.of(group));
+                trends.put(group, trend(measureId, period, narrowed, suppress));
+            }
+            return trends;
+        });
     }
 
     /** Results rest on the derived data (measure facts, quality items): one version for both. */

@@ -120,18 +120,20 @@ public class DerivedDataRefresher {
             long started = System.nanoTime();
             String definitions = definitionsHash();
             boolean incremental;
+            long[] refreshed = new long[1];
             // One connection of the refresher's own (its TEMP tables die with it) and one transaction for every step:
             // readers keep seeing every old derived table until the commit makes all the new ones current at once,
-            // with the record of what they were built from; a failure anywhere rolls all of it back.
+            // with the record of what they were built from; a failure anywhere rolls all of it back. The version
+            // moves on in the same step as the commit (DataVersion), so no reader pairs new tables with the old one.
             try (Connection c = open(); Statement st = c.createStatement()) {
                 incremental = Transactions.inTransactionReturning(c, () -> rebuildSteps(c, st, definitions,
-                        incrementalAllowed));
+                        incrementalAllowed), commit -> refreshed[0] = version.commitAndAdvance(commit));
             }
             lastIncremental = incremental;
-            long refreshed = publish();
+            events.publishEvent(new DerivedDataRefreshed(refreshed[0]));
             LOG.info("Derived data refreshed in {} ms ({} steps{}, version {})", millisSince(started), steps.size(),
-                    incremental ? ", incremental" : "", refreshed);
-            return refreshed;
+                    incremental ? ", incremental" : "", refreshed[0]);
+            return refreshed[0];
         } catch (SQLException e) {
             throw new IllegalStateException("Could not refresh the derived data: " + e.getMessage(), e);
         } finally {
