@@ -52,6 +52,7 @@ final class WomenPartition implements AutoCloseable {
     static WomenPartition beforeLoadIsStored(Connection connection, Set<Long> added, Set<Long> removed)
             throws SQLException {
         WomenPartition partition = new WomenPartition(connection, added, removed);
+        // On failure the refresher rolls back and closes its connection: the TEMP tables go with it.
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE OR REPLACE TEMP TABLE refresh_id (kind VARCHAR, provider VARCHAR, id VARCHAR)");
             for (var table : LINKS.entrySet()) {
@@ -62,9 +63,6 @@ final class WomenPartition implements AutoCloseable {
                         + " USING (submission_id) WHERE x.submission_id IN (" + partition.added + ")) r");
             }
             close(st);
-        } catch (SQLException | RuntimeException e) {
-            partition.close();
-            throw e;
         }
         return partition;
     }
