@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Properties;
 
@@ -11,6 +14,10 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+
+import org.duckdb.DuckDBConnection;
+import org.perinatalequity.system.RefreshStep;
+import org.perinatalequity.system.Transactions;
 
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
@@ -48,6 +55,20 @@ public final class TestDatabase implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Runs one derived-data step on its own, as the refresher runs it: on a connection of its own, inside one
+     * transaction that commits when the step returns.
+     */
+    public void rebuild(RefreshStep step) {
+        try (Connection pooled = dataSource.getConnection();
+                Connection c = pooled.unwrap(DuckDBConnection.class).duplicate();
+                Statement st = c.createStatement()) {
+            Transactions.inTransaction(c, () -> step.rebuild(st));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not rebuild " + step.stage() + ": " + e.getMessage(), e);
+        }
     }
 
     private static String[] schemaLocations() {

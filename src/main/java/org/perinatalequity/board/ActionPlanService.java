@@ -109,15 +109,18 @@ public class ActionPlanService {
     /** Where each measure the plan names stands, by measure id, in the order the plan first names them. */
     @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM })
     public Map<String, MeasureStatus> statuses(ActionPlan plan) {
-        Map<String, MeasureStatus> statuses = new LinkedHashMap<>();
-        for (Priority priority : plan.priorities()) {
-            for (Intervention intervention : priority.interventions()) {
-                for (String id : intervention.measures()) {
-                    statuses.computeIfAbsent(id, m -> MeasureStatus.of(breakdowns, m));
+        // Every measure row of the plan from one data version.
+        return breakdowns.inOneVersion(() -> {
+            Map<String, MeasureStatus> statuses = new LinkedHashMap<>();
+            for (Priority priority : plan.priorities()) {
+                for (Intervention intervention : priority.interventions()) {
+                    for (String id : intervention.measures()) {
+                        statuses.computeIfAbsent(id, m -> MeasureStatus.of(breakdowns, m));
+                    }
                 }
             }
-        }
-        return statuses;
+            return statuses;
+        });
     }
 
     /**

@@ -76,10 +76,13 @@ public class BoardPackService {
         plan.priorities().stream().flatMap(p -> p.interventions().stream()).flatMap(i -> i.measures().stream())
                 .filter(id -> !measures.contains(id)).forEach(measures::add);
         java.util.Map<String, MeasureStatus> statuses = new java.util.LinkedHashMap<>();
-        measures.forEach(id -> statuses.put(id, MeasureStatus.of(breakdowns, id, period)));
+        // The pack's figures and the submissions it names from one data version.
+        List<LoadedData.SubmissionRow> submissions = breakdowns.inOneVersion(() -> {
+            measures.forEach(id -> statuses.put(id, MeasureStatus.of(breakdowns, id, period)));
+            return ingest.findSubmissions();
+        });
         LocalDate dataTo = statuses.values().stream().map(s -> s.quarters().dataTo()).filter(d -> d != null)
                 .max(LocalDate::compareTo).orElse(null);
-        List<LoadedData.SubmissionRow> submissions = ingest.findSubmissions();
         String footer = title + (demo ? " · SYNTHETIC DATA, not real patients" : "")
                 + " · small numbers suppressed";
         try (PackDocument pdf = new PackDocument(title, footer)) {

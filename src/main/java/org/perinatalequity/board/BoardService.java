@@ -44,14 +44,17 @@ public class BoardService {
     /** Plan item (the measure's first) → its key measures, in the order the board reads them. */
     @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM })
     public Map<String, List<MeasureStatus>> byPriority() {
-        Map<String, List<MeasureStatus>> byPriority = new LinkedHashMap<>();
-        for (String id : BoardMeasures.KEY) {
-            MeasureStatus status = MeasureStatus.of(breakdowns, id);
-            List<String> plan = status.measure().planItems();
-            String priority = plan == null || plan.isEmpty() ? "Other measures" : plan.get(0);
-            byPriority.computeIfAbsent(priority, k -> new ArrayList<>()).add(status);
-        }
-        return byPriority;
+        // Every card of the board, and so the summary matrix worded from them, from one data version.
+        return breakdowns.inOneVersion(() -> {
+            Map<String, List<MeasureStatus>> byPriority = new LinkedHashMap<>();
+            for (String id : BoardMeasures.KEY) {
+                MeasureStatus status = MeasureStatus.of(breakdowns, id);
+                List<String> plan = status.measure().planItems();
+                String priority = plan == null || plan.isEmpty() ? "Other measures" : plan.get(0);
+                byPriority.computeIfAbsent(priority, k -> new ArrayList<>()).add(status);
+            }
+            return byPriority;
+        });
     }
 
     /** One matrix line per measure, in board order. */

@@ -35,6 +35,11 @@ public record MeasureStatus(Measure measure, TrendResult quarters, TrendResult m
      * @param upTo the last month to report on, or null for everything loaded
      */
     public static MeasureStatus of(BreakdownService breakdowns, String measureId, YearMonth upTo) {
+        // Its trends, gaps and cohort row from one data version.
+        return breakdowns.inOneVersion(() -> inOneVersion(breakdowns, measureId, upTo));
+    }
+
+    private static MeasureStatus inOneVersion(BreakdownService breakdowns, String measureId, YearMonth upTo) {
         Measure measure = breakdowns.measure(measureId);
         TrendResult quarters = upTo(breakdowns.trend(measureId, Dimension.QUARTER, Map.of(), SUPPRESS), upTo);
         TrendResult months = upTo(breakdowns.trend(measureId, Dimension.MONTH, Map.of(), SUPPRESS), upTo);

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.perinatalequity.breakdown.query.AgeBandQuery;
 import org.perinatalequity.breakdown.query.BreakdownQuery;
@@ -28,6 +29,8 @@ import org.perinatalequity.security.Roles;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.perinatalequity.system.ReadSnapshot;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,11 +56,13 @@ public class BreakdownService {
     private final Map<String, List<YearMonth>> rebaseSettings;
     private final AreaNames areaNames;
     private final AgeAdjustment ageAdjustment;
+    private final ReadSnapshot snapshot;
 
     BreakdownService(MeasureCatalogue catalogue, DataVersion dataVersion, BreakdownQuery query, Exports exports,
             AuditService audit, QualityService quality, AccessPolicy policy, CompletePeriods completePeriods,
-            AreaNames areaNames, Environment environment, AgeBandQuery ageBands) {
+            AreaNames areaNames, Environment environment, AgeBandQuery ageBands, ReadSnapshot snapshot) {
         this.ageAdjustment = new AgeAdjustment(ageBands);
+        this.snapshot = snapshot;
         this.rebaseSettings = RebaseSettings.read(catalogue.all(), environment);
         this.areaNames = areaNames;
         this.audit = audit;
@@ -137,7 +142,16 @@ public class BreakdownService {
      */
     public BreakdownResult breakdown(BreakdownRequest asked) {
         BreakdownRequest request = asked.suppress() || maySeeUnsuppressed() ? asked : asked.suppressed();
-        return cache.get(dataVersion(), request, () -> compute(request));
+        // The range, the counts, the gates and the area names from one snapshot, cached under its version.
+        return snapshot.read(() -> cache.get(dataVersion(), request, () -> compute(request)));
+    }
+
+    /**
+     * Runs several readings of breakdowns and trends in one data version ({@link ReadSnapshot}): a board card's
+     * trends and breakdowns, or a page's, never come from two refreshes.
+     */
+    public <T> T inOneVersion(Supplier<T> reading) {
+        return snapshot.read(reading);
     }
 
     /**
@@ -175,9 +189,9 @@ public class BreakdownService {
         boolean suppress = asked || !maySeeUnsuppressed();
         Measure measure = measure(measureId);
         TrendSpec.Options options = spec.resolve(measure, period, rebaseSettings.getOrDefault(measureId, List.of()));
-        return trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters), suppress, options),
-                () -> trends.trend(measure, period, filters, suppress, options.chart(), options.rollingMonths(),
-                        options.rebase(), dataVersion()));
+        return snapshot.read(() -> trendCache.get(dataVersion(), new TrendKey(measureId, period, Map.copyOf(filters),
+                suppress, options), () -> trends.trend(measure, period, filters, suppress, options.chart(),
+                        options.rollingMonths(), options.rebase(), dataVersion())));
     }
 
     /**
@@ -186,13 +200,15 @@ public class BreakdownService {
      */
     public Map<String, TrendResult> trendsByGroup(String measureId, Dimension period, Dimension by,
             Map<Dimension, List<String>> filters, boolean suppress) {
-        Map<String, TrendResult> trends = new LinkedHashMap<>();
-        for (String group : dimensionValues(by)) {
-            Map<Dimension, List<String>> narrowed = new LinkedHashMap<>(filters);
-            narrowed.put(by, List.of(group));
-            trends.put(group, trend(measureId, period, narrowed, suppress));
-        }
-        return trends;
+        return snapshot.read(() -> {
+            Map<String, TrendResult> trends = new LinkedHashMap<>();
+            for (String group : dimensionValues(by)) {
+                Map<Dimension, List<String>> narrowed = new LinkedHashMap<>(filters);
+                narrowed.put(by, List.of(group));
+                trends.put(group, trend(measureId, period, narrowed, suppress));
+            }
+            return trends;
+        });
     }
 
     /** Results rest on the derived data (measure facts, quality items): one version for both. */

@@ -19,6 +19,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBResultSet;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,10 @@ public class ArrowExport {
 
     public void write(Table table, OutputStream out) throws IOException {
         String name = "arrow_export_" + Thread.currentThread().getId();
-        try (Connection connection = dataSource.getConnection(); Statement st = connection.createStatement()) {
+        // The connection of the answer's read snapshot when there is one (system.ReadSnapshot): a second connection
+        // per export could exhaust the pool under concurrent exports.
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (Statement st = connection.createStatement()) {
             StringJoiner columns = new StringJoiner(", ");
             for (Table.Column c : table.columns()) {
                 columns.add("\"" + c.name().replace("\"", "\"\"") + "\" " + c.type().sql());
@@ -64,6 +68,8 @@ public class ArrowExport {
             }
         } catch (SQLException e) {
             throw new IOException("Arrow export failed: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 

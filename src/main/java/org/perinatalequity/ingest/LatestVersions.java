@@ -1,7 +1,7 @@
 package org.perinatalequity.ingest;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Stores the latest version of every MSDS and MHSDS record ({@code internal.msdNNN_store}, read through the views
  * {@code internal.msdNNN}): a window over every submission is too slow to repeat in every query. The first step of
- * every derived-data refresh; all stores are swapped in one transaction, so readers see one version of the data.
+ * every derived-data refresh; the stores are swapped in the refresh's one transaction with every other derived table,
+ * so readers see one version of the data.
  */
 @Component
 public class LatestVersions implements RefreshStep {
@@ -38,14 +39,10 @@ public class LatestVersions implements RefreshStep {
     }
 
     @Override
-    public void rebuild() {
+    public void rebuild(Statement st) throws SQLException {
         List<TableSwap.Build> stores = rawTables.stream()
                 .map(t -> new TableSwap.Build("internal." + t + "_store", "SELECT * FROM internal." + t + "_latest"))
                 .toList();
-        try (Connection c = dataSource.getConnection()) {
-            TableSwap.replace(c, stores);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not refresh the latest versions of the records: " + e.getMessage(), e);
-        }
+        TableSwap.swap(st, stores);
     }
 }

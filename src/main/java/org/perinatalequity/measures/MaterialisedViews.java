@@ -33,6 +33,13 @@ final class MaterialisedViews {
         }
     }
 
+    /** Drops the copies again, so later work on the same connection reads the live views. */
+    static void drop(Statement st) throws SQLException {
+        for (String view : VIEWS) {
+            st.execute("DROP TABLE IF EXISTS temp.main." + view);
+        }
+    }
+
     /**
      * Copies each view into a TEMP table of its name. Call inside the rebuild's transaction, so the copies and
      * what is built from them see one version of the data.

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * The fact table {@code fact_event} that every breakdown reads: one row per unit counted by each measure
  * (its denominator), with its numerator flag, event date and every dimension as a fixed text column
  * ('Unknown'/'Missing' where a link fails). A step of the derived-data refresh, after the latest record versions:
- * rebuilt after every load and whenever the catalogue changes, and swapped in by one transaction, so readers see the
- * old facts or the new, never a mixture. Reading one narrow table keeps breakdowns fast; the data version tells
+ * rebuilt after every load and whenever the catalogue changes, and swapped in by the refresh's one transaction, so
+ * readers see the old facts or the new, never a mixture. Reading one narrow table keeps breakdowns fast; the data version tells
  * caches when to forget.
  */
 @Component
@@ -55,21 +55,20 @@ public class MeasureFacts implements RefreshStep {
     }
 
     /**
-     * Builds every measure's facts in one statement and swaps them in, all in one transaction on a connection
-     * of its own where the shared derived views are materialised ({@link MaterialisedViews}): each measure view
+     * Builds every measure's facts in one statement and swaps them in, inside the refresh's transaction, with the
+     * shared derived views materialised on the refresh's connection ({@link MaterialisedViews}): each measure view
      * then reads tables instead of recomputing bookings, births, contacts and women, and the mother's
-     * dimensions are joined once for all measures.
+     * dimensions are joined once for all measures. The copies are dropped after, so the later steps read the views.
      */
     @Override
-    public void rebuild() {
-        try (Connection c = MaterialisedViews.open(dataSource)) {
-            TableSwap.replace(c, st -> {
-                MaterialisedViews.materialise(st);
-                st.execute("CREATE OR REPLACE TEMP VIEW measure_event AS " + measureEventsSql(catalogue.all()));
-            }, List.of(new TableSwap.Build("fact_event", FACTS_SQL)), TableSwap.Alongside.NOTHING);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not build the measure facts: " + e.getMessage(), e);
-        }
+    public void rebuild(Statement st) throws SQLException {
+        TableSwap.swap(st, s -> {
+            MaterialisedViews.materialise(s);
+            s.execute("CREATE OR REPLACE TEMP VIEW measure_event AS " + measureEventsSql(catalogue.all()));
+        }, List.of(new TableSwap.Build("fact_event", FACTS_SQL)), s -> {
+            s.execute("DROP VIEW measure_event");
+            MaterialisedViews.drop(s);
+        });
     }
 
     /**

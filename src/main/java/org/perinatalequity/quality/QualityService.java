@@ -18,6 +18,7 @@ import org.perinatalequity.export.Exports;
 import org.perinatalequity.measures.CompletePeriods;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.stats.DisclosureControl;
+import org.perinatalequity.system.ReadSnapshot;
 
 import org.springframework.stereotype.Service;
 
@@ -39,13 +40,15 @@ public class QualityService {
     private final int escalationMonths;
     private final CompletePeriods completePeriods;
     private final QualityAccess audit;
+    private final ReadSnapshot snapshot;
 
     /** Notes are for a word to the team, not case notes. */
     static final int MAX_NOTE = 500;
 
     QualityService(QualityQuery query, QualityGates gates, QualitySettings settings, CompletePeriods completePeriods,
-            QualityAccess audit, Exports exports) {
+            QualityAccess audit, Exports exports, ReadSnapshot snapshot) {
         this.query = query;
+        this.snapshot = snapshot;
         this.exports = exports;
         this.gates = gates;
         this.completePeriods = completePeriods;
@@ -200,6 +203,19 @@ public class QualityService {
     }
 
     public List<Escalation> escalations(Optional<YearMonth> asOf, boolean suppress) {
+        // The counts and the months they cover (the submissions' periods) from one snapshot.
+        return snapshot.read(() -> escalationsInOneVersion(asOf, suppress));
+    }
+
+    /**
+     * Runs a page's several readings of this service in one data version ({@link ReadSnapshot}): the heat map, the
+     * escalations and the months offered beside them never come from two refreshes.
+     */
+    public void inOneVersion(Runnable reading) {
+        snapshot.run(reading);
+    }
+
+    private List<Escalation> escalationsInOneVersion(Optional<YearMonth> asOf, boolean suppress) {
         Period period = new Period(Optional.empty(), asOf);
         CompletePeriods.Coverage coverage = completePeriods.coverage();
         List<Escalation> out = new ArrayList<>();

@@ -44,6 +44,12 @@ public final class CommandLine {
 
     private static final Set<String> COMMANDS = Set.of("ingest", "reference", "rebuild", "demo-data", "board-pack");
 
+    /**
+     * Commands that refresh the derived data themselves (a load's refresh, a full rebuild): the start-up refresh
+     * ({@link StartUpRefresh}) would only rebuild the same tables once more before them.
+     */
+    static final Set<String> REFRESH_THEMSELVES = Set.of("ingest", "rebuild");
+
     private static final List<String> WEB_ONLY_AUTO_CONFIGURATION = List.of(
             "com.vaadin.flow.spring.SpringBootAutoConfiguration",
             "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
@@ -94,6 +100,9 @@ public final class CommandLine {
             quiet.put("logging.level.com.zaxxer", "OFF");
             // The commands need no web server: leave out Vaadin's and Hilla's web auto-configuration.
             quiet.put("spring.autoconfigure.exclude", String.join(",", WEB_ONLY_AUTO_CONFIGURATION));
+            if (REFRESH_THEMSELVES.contains(word)) {
+                quiet.put(StartUpRefresh.ENABLED, "false");
+            }
             app.setDefaultProperties(quiet);
             context = app.run(springOptions(args).toArray(String[]::new));
         } catch (RuntimeException e) {

@@ -2,7 +2,11 @@ package org.perinatalequity.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -16,6 +20,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +32,11 @@ import org.springframework.stereotype.Component;
  * The one way derived data are rebuilt: after every load (records, reference files), and at start-up when what they
  * rest on changed (a definition, the IMD vintage, a database loaded by another version). Runs every
  * {@link RefreshStep} in the order of {@link RefreshStep.Stage}, one refresh at a time, logs each step's time, then
- * moves the {@link DataVersion} on and publishes one {@link DerivedDataRefreshed}. A step that fails stops the
- * refresh: its tables and the later ones keep their previous rows, no event is published, and the state is not
- * recorded as built, so the next start rebuilds.
+ * moves the {@link DataVersion} on and publishes one {@link DerivedDataRefreshed}. Every step runs in one transaction
+ * with the record of the state built ({@code derived_build}): readers see all the old derived tables until its
+ * commit and all the new ones after it, never new facts beside old quality items. A step that fails rolls the whole
+ * refresh back: every table keeps its previous rows, no event is published, and the record still names the old
+ * state, so the next start (or load) rebuilds.
  */
 @Component
 public class DerivedDataRefresher {
@@ -112,47 +119,21 @@ public class DerivedDataRefresher {
         try {
             long started = System.nanoTime();
             String definitions = definitionsHash();
-            String submissions = submissions();
-            Built built = built();
-            boolean incremental = incrementalAllowed && built.definitionsHash().equals(definitions)
-                    && steps.stream().anyMatch(RefreshStep::rebuildsByWomen);
-            // Until this refresh completes, nothing is recorded as built: a failure part way leaves the next
-            // refresh to rebuild everything, never to trust stores that moved on without the tables above them.
-            jdbc.sql("DELETE FROM derived_build").update();
-            WomenPartition partition = incremental ? WomenPartition.beforeLoadIsStored(dataSource,
-                    difference(submissions, built.submissions()), difference(built.submissions(), submissions)) : null;
-            try {
-                boolean stored = false;
-                for (RefreshStep step : steps) {
-                    long stepStarted = System.nanoTime();
-                    if (partition != null && step.rebuildsByWomen()) {
-                        if (!stored) {
-                            partition.afterLoadIsStored();
-                            stored = true;
-                        }
-                        partition.withStoresRestricted(step::rebuildWomen);
-                        LOG.info("Derived data: {} rebuilt for {} women in {} ms", label(step.stage()),
-                                partition.women(), millisSince(stepStarted));
-                    } else {
-                        step.rebuild();
-                        LOG.info("Derived data: {} rebuilt in {} ms", label(step.stage()), millisSince(stepStarted));
-                    }
-                    stepsRebuilt.incrementAndGet();
-                }
-            } finally {
-                if (partition != null) {
-                    partition.close();
-                }
+            boolean incremental;
+            long[] refreshed = new long[1];
+            // One connection of the refresher's own (its TEMP tables die with it) and one transaction for every step:
+            // readers keep seeing every old derived table until the commit makes all the new ones current at once,
+            // with the record of what they were built from; a failure anywhere rolls all of it back. The version
+            // moves on in the same step as the commit (DataVersion), so no reader pairs new tables with the old one.
+            try (Connection c = open(); Statement st = c.createStatement()) {
+                incremental = Transactions.inTransactionReturning(c, () -> rebuildSteps(c, st, definitions,
+                        incrementalAllowed), commit -> refreshed[0] = version.commitAndAdvance(commit));
             }
-            jdbc.sql("INSERT INTO derived_build (state_hash, built_at, definitions_hash, submissions)"
-                    + " VALUES (:hash, current_localtimestamp(), :definitions, :submissions)")
-                    .param("hash", stateHash(definitions, submissions)).param("definitions", definitions)
-                    .param("submissions", submissions).update();
             lastIncremental = incremental;
-            long refreshed = publish();
+            events.publishEvent(new DerivedDataRefreshed(refreshed[0]));
             LOG.info("Derived data refreshed in {} ms ({} steps{}, version {})", millisSince(started), steps.size(),
-                    incremental ? ", incremental" : "", refreshed);
-            return refreshed;
+                    incremental ? ", incremental" : "", refreshed[0]);
+            return refreshed[0];
         } catch (SQLException e) {
             throw new IllegalStateException("Could not refresh the derived data: " + e.getMessage(), e);
         } finally {
@@ -160,18 +141,77 @@ public class DerivedDataRefresher {
         }
     }
 
+    /** Every step in order inside the refresh's transaction, then the build record; whether it was incremental. */
+    private boolean rebuildSteps(Connection c, Statement st, String definitions, boolean incrementalAllowed)
+            throws SQLException {
+        // The submissions as this transaction sees them: what the new tables are built from, and what is recorded.
+        String submissions = submissions(st);
+        Built built = built(st);
+        boolean incremental = incrementalAllowed && built.definitionsHash().equals(definitions)
+                && steps.stream().anyMatch(RefreshStep::rebuildsByWomen);
+        WomenPartition partition = incremental ? WomenPartition.beforeLoadIsStored(c,
+                difference(submissions, built.submissions()), difference(built.submissions(), submissions)) : null;
+        boolean stored = false;
+        for (RefreshStep step : steps) {
+            long stepStarted = System.nanoTime();
+            if (partition != null && step.rebuildsByWomen()) {
+                if (!stored) {
+                    partition.afterLoadIsStored();
+                    stored = true;
+                }
+                partition.withStoresRestricted(st, step::rebuildWomen);
+                LOG.info("Derived data: {} rebuilt for {} women in {} ms", label(step.stage()), partition.women(),
+                        millisSince(stepStarted));
+            } else {
+                step.rebuild(st);
+                LOG.info("Derived data: {} rebuilt in {} ms", label(step.stage()), millisSince(stepStarted));
+            }
+            stepsRebuilt.incrementAndGet();
+        }
+        if (partition != null) {
+            partition.close();
+        }
+        st.execute("DELETE FROM derived_build");
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO derived_build (state_hash, built_at,"
+                + " definitions_hash, submissions) VALUES (?, current_localtimestamp(), ?, ?)")) {
+            insert.setString(1, stateHash(definitions, submissions));
+            insert.setString(2, definitions);
+            insert.setString(3, submissions);
+            insert.executeUpdate();
+        }
+        return incremental;
+    }
+
+    /** A new connection to the same DuckDB instance, for one refresh. */
+    private Connection open() throws SQLException {
+        try (Connection pooled = dataSource.getConnection()) {
+            return pooled.unwrap(DuckDBConnection.class).duplicate();
+        }
+    }
+
     private record Built(String definitionsHash, String submissions) {
     }
 
-    private Built built() {
-        return jdbc.sql("SELECT coalesce(definitions_hash, ''), coalesce(submissions, '') FROM derived_build")
-                .query((rs, n) -> new Built(rs.getString(1), rs.getString(2))).optional().orElse(new Built("", ""));
+    private static Built built(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT coalesce(definitions_hash, ''), coalesce(submissions, '')"
+                + " FROM derived_build")) {
+            return rs.next() ? new Built(rs.getString(1), rs.getString(2)) : new Built("", "");
+        }
     }
 
     /** The loaded submissions, each as id@loaded_at (a reload is a new id), in id order. */
+    private static final String SUBMISSIONS = "SELECT coalesce(string_agg(submission_id || '@' || loaded_at, ','"
+            + " ORDER BY submission_id), '') FROM submission";
+
     private String submissions() {
-        return jdbc.sql("SELECT coalesce(string_agg(submission_id || '@' || loaded_at, ',' ORDER BY submission_id), '')"
-                + " FROM submission").query(String.class).single();
+        return jdbc.sql(SUBMISSIONS).query(String.class).single();
+    }
+
+    private static String submissions(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery(SUBMISSIONS)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** The submission ids in {@code of} and not in {@code without}. */

@@ -5,7 +5,10 @@ import java.sql.Statement;
 
 /**
  * One step of the derived-data refresh ({@link DerivedDataRefresher}): rebuilds the tables a feature derives from
- * the loaded records, through {@link TableSwap}. A new dataset adds a step (and a {@link Stage}), not a new path.
+ * the loaded records, through {@link TableSwap#swap}, on the statement the refresher gives it. Every step runs inside
+ * the refresher's one transaction, so a step reads the new tables of the stages before it while readers still see
+ * every old table, and all become current together when the refresher commits (with the record of what they were
+ * built from). A step commits nothing itself. A new dataset adds a step (and a {@link Stage}), not a new path.
  */
 public interface RefreshStep {
 
@@ -24,8 +27,12 @@ public interface RefreshStep {
 
     Stage stage();
 
-    /** Rebuilds this step's tables; throws when it cannot, which stops the refresh. */
-    void rebuild();
+    /**
+     * Rebuilds this step's tables on {@code st}, inside the refresh's transaction (never committing it); throws when
+     * it cannot, which rolls the whole refresh back. TEMP objects it makes on the refresh's connection it drops
+     * again, so the later steps read the usual views.
+     */
+    void rebuild(Statement st) throws SQLException;
 
     /**
      * Whether {@link #rebuildWomen} can replace this step's rows of some women only, which lets a load rebuild what

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Replaces derived tables whole: each is built as {@code <name>__next} beside the live one, then dropped and renamed
- * in the same transaction, so a reader sees the old rows or the new, never a mixture or a missing table. Table names
- * and queries are fixed text of the application (no user input).
+ * in the same transaction, so a reader sees the old rows or the new, never a mixture or a missing table. The
+ * derived-data refresh calls {@link #swap} for every step inside its one transaction, so all derived tables become
+ * current together at its commit. Table names and queries are fixed text of the application (no user input).
  */
 public final class TableSwap {
 
@@ -51,17 +52,28 @@ public final class TableSwap {
     public static void replace(Connection connection, Alongside before, List<Build> builds, Alongside after)
             throws SQLException {
         try (Statement st = connection.createStatement()) {
-            Transactions.inTransaction(connection, () -> {
-                before.run(st);
-                for (Build build : builds) {
-                    st.execute("CREATE OR REPLACE TABLE " + build.next() + " AS " + build.query());
-                }
-                for (Build build : builds) {
-                    st.execute("DROP TABLE IF EXISTS " + build.table());
-                    st.execute("ALTER TABLE " + build.next() + " RENAME TO " + build.simpleName());
-                }
-                after.run(st);
-            });
+            Transactions.inTransaction(connection, () -> swap(st, before, builds, after));
         }
+    }
+
+    /**
+     * The same inside a transaction the caller holds (the refresher's): readers see the new tables only once the
+     * caller commits, together with whatever else it changed in that transaction.
+     */
+    public static void swap(Statement st, Alongside before, List<Build> builds, Alongside after) throws SQLException {
+        before.run(st);
+        for (Build build : builds) {
+            st.execute("CREATE OR REPLACE TABLE " + build.next() + " AS " + build.query());
+        }
+        for (Build build : builds) {
+            st.execute("DROP TABLE IF EXISTS " + build.table());
+            st.execute("ALTER TABLE " + build.next() + " RENAME TO " + build.simpleName());
+        }
+        after.run(st);
+    }
+
+    /** {@link #swap(Statement, Alongside, List, Alongside)} with nothing alongside. */
+    public static void swap(Statement st, List<Build> builds) throws SQLException {
+        swap(st, Alongside.NOTHING, builds, Alongside.NOTHING);
     }
 }

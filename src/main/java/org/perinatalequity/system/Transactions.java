@@ -27,10 +27,22 @@ public final class Transactions {
 
     public static <T, E extends Exception> T inTransactionReturning(Connection connection, Work<T, E> work)
             throws E, SQLException {
+        return inTransactionReturning(connection, work, Statements::run);
+    }
+
+    /** How a transaction's commit is run: directly, or inside what must happen in the same step. */
+    @FunctionalInterface
+    public interface Commit {
+        void run(Statements<RuntimeException> commit) throws SQLException;
+    }
+
+    /** {@link #inTransactionReturning(Connection, Work)} with the commit run through {@code commit}. */
+    public static <T, E extends Exception> T inTransactionReturning(Connection connection, Work<T, E> work,
+            Commit commit) throws E, SQLException {
         connection.setAutoCommit(false);
         try {
             T result = work.run();
-            connection.commit();
+            commit.run(connection::commit);
             return result;
         } catch (Throwable e) {
             connection.rollback();

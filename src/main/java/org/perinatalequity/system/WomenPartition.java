@@ -8,19 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
-import org.duckdb.DuckDBConnection;
-
 /**
  * The part of the derived data a load can change: the women whose records it added, removed or superseded, with
  * every record linked to theirs. Records link by the ids the derived views join on (provider with the mother,
  * pregnancy, delivery, baby, contact and activity ids), so the ids are closed under "a record carrying any of them":
  * the closure over the record stores before the load (what the old rows rested on) and after it (what the new rows
  * rest on). Every derived row of a woman outside the closure reads only records outside it, unchanged by the load.
- * The stores are then replaced, inside one transaction on a connection of its own, by their rows in the closure,
- * so the unchanged derived SQL computes exactly those women's rows; the transaction puts the full stores back
- * before it commits. Records without a mother id are always in the closure (their rows carry no mother to find
+ * The stores are then replaced, inside the refresher's one transaction, by their rows in the closure, so the
+ * unchanged derived SQL computes exactly those women's rows; the full stores are put back before the refresher
+ * commits. Records without a mother id are always in the closure (their rows carry no mother to find
  * them by), which the TEMP table {@code refresh_mother} marks with a null mother id.
  */
 final class WomenPartition implements AutoCloseable {
@@ -50,16 +46,14 @@ final class WomenPartition implements AutoCloseable {
 
     /**
      * Before the record stores are rebuilt: the ids of the records the load added (raw rows of its submissions) and
-     * removed (stored rows of the replaced submissions), closed over the stores as they still are.
+     * removed (stored rows of the replaced submissions), closed over the stores as they still are. {@code connection}
+     * is the refresher's, inside its transaction: the partition's TEMP tables live there until {@link #close}.
      */
-    static WomenPartition beforeLoadIsStored(DataSource dataSource, Set<Long> added, Set<Long> removed)
+    static WomenPartition beforeLoadIsStored(Connection connection, Set<Long> added, Set<Long> removed)
             throws SQLException {
-        Connection c;
-        try (Connection pooled = dataSource.getConnection()) {
-            c = pooled.unwrap(DuckDBConnection.class).duplicate();
-        }
-        WomenPartition partition = new WomenPartition(c, added, removed);
-        try (Statement st = c.createStatement()) {
+        WomenPartition partition = new WomenPartition(connection, added, removed);
+        // On failure the refresher rolls back and closes its connection: the TEMP tables go with it.
+        try (Statement st = connection.createStatement()) {
             st.execute("CREATE OR REPLACE TEMP TABLE refresh_id (kind VARCHAR, provider VARCHAR, id VARCHAR)");
             for (var table : LINKS.entrySet()) {
                 String t = table.getKey();
@@ -69,9 +63,6 @@ final class WomenPartition implements AutoCloseable {
                         + " USING (submission_id) WHERE x.submission_id IN (" + partition.added + ")) r");
             }
             close(st);
-        } catch (SQLException | RuntimeException e) {
-            partition.close();
-            throw e;
         }
         return partition;
     }
@@ -99,28 +90,31 @@ final class WomenPartition implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction where every record store holds only the partition's records. */
-    void withStoresRestricted(TableSwap.Alongside work) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            Transactions.inTransaction(connection, () -> {
-                for (var table : LINKS.entrySet()) {
-                    String store = "internal." + table.getKey() + "_store";
-                    st.execute("ALTER TABLE " + store + " RENAME TO " + table.getKey() + "_store__full");
-                    st.execute("CREATE TABLE " + store + " AS SELECT * FROM " + store + "__full r WHERE "
-                            + linked(table.getValue()));
-                }
-                work.run(st);
-                for (String t : LINKS.keySet()) {
-                    st.execute("DROP TABLE internal." + t + "_store");
-                    st.execute("ALTER TABLE internal." + t + "_store__full RENAME TO " + t + "_store");
-                }
-            });
+    /**
+     * Runs {@code work} where every record store holds only the partition's records, and puts the full stores back
+     * after it; all inside the refresher's transaction, so no reader ever sees a restricted store.
+     */
+    void withStoresRestricted(Statement st, TableSwap.Alongside work) throws SQLException {
+        for (var table : LINKS.entrySet()) {
+            String store = "internal." + table.getKey() + "_store";
+            st.execute("ALTER TABLE " + store + " RENAME TO " + table.getKey() + "_store__full");
+            st.execute("CREATE TABLE " + store + " AS SELECT * FROM " + store + "__full r WHERE "
+                    + linked(table.getValue()));
+        }
+        work.run(st);
+        for (String t : LINKS.keySet()) {
+            st.execute("DROP TABLE internal." + t + "_store");
+            st.execute("ALTER TABLE internal." + t + "_store__full RENAME TO " + t + "_store");
         }
     }
 
+    /** Drops the partition's TEMP tables from the refresher's connection. */
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try (Statement st = connection.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS refresh_id");
+            st.execute("DROP TABLE IF EXISTS refresh_mother");
+        }
     }
 
     /** Adds the ids of every stored record linked to one already in, until none is added. */

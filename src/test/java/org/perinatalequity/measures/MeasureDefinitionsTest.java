@@ -97,7 +97,7 @@ class MeasureDefinitionsTest {
 
     @Test
     void factsEqualTheMeasureViewsRowForRow() {
-        new MeasureFacts(db.dataSource(), jdbc, catalogue, new DataVersion()).rebuild();
+        db.rebuild(new MeasureFacts(db.dataSource(), jdbc, catalogue, new DataVersion()));
         FactsReference.assertFactsEqualReference(jdbc, catalogue.all());
     }
 

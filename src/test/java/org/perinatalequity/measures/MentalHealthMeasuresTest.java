@@ -123,7 +123,7 @@ class MentalHealthMeasuresTest {
 
     @Test
     void rowsReachTheFactsWithTheLinkedWomansMsdsDimensionsAndTheUnlinkedWomansOwn() {
-        new MeasureFacts(db.dataSource(), jdbc, catalogue, new DataVersion()).rebuild();
+        db.rebuild(new MeasureFacts(db.dataSource(), jdbc, catalogue, new DataVersion()));
         FactsReference.assertFactsEqualReference(jdbc, catalogue.all());
 
         List<String> groups = jdbc.sql("SELECT ethnic_group || ' ' || provider || ' ' || count(*) || ' ' || sum(numerator)"

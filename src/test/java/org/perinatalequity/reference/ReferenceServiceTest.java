@@ -124,7 +124,7 @@ class ReferenceServiceTest {
         }
         jdbc.sql("INSERT INTO msd002 (submission_id, line, invalid_items, LPIDMother, OrgCodeGMPMother)"
                 + " VALUES (1, 2, [], 'normal', 'C82001')").update();
-        LatestVersions.of(db.dataSource()).rebuild();
+        db.rebuild(LatestVersions.of(db.dataSource()));
     }
 
     private Map<String, Object> woman(String id) {

@@ -101,6 +101,52 @@ class BasicCredentialCacheTest {
     }
 
     @Test
+    void readersArrivingTogetherWithOnePairWaitForOneCheck() throws Exception {
+        SecurityProperties properties = properties(usersFile(), Duration.ofMinutes(5), 50);
+        BasicCredentialCache cache = cache(properties, new LoginAttempts(properties));
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        // The stand-in check is slow, as BCrypt is, so the readers overlap it.
+        BasicCredentialCache slow = new BasicCredentialCache(new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication a) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return verifier.authenticate(a);
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return true;
+            }
+        }, new UserDirectory(properties, new DefaultListableBeanFactory().getBeanProvider(DemoUsers.class),
+                new LoginAttempts(properties)), new LoginAttempts(properties), properties.basicCache());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Authentication>> readers = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String address = "10.0.0." + i;
+                readers.add(pool.submit(() -> {
+                    go.await();
+                    return slow.authenticate(basic("ann", "right", address));
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<Authentication> reader : readers) {
+                Authentication a = reader.get();
+                assertThat(a.isAuthenticated()).isTrue();
+                assertThat(a.getName()).isEqualTo("ann");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(checks).as("one check for 20 readers arriving at once").hasValue(1);
+        assertThat(cache.size()).isZero();
+    }
+
+    @Test
     void aChangedUsersFileDropsWhatWasVerified() throws Exception {
         Path file = usersFile();
         SecurityProperties properties = properties(file, Duration.ofMinutes(5), 50);

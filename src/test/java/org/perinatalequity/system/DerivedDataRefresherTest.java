@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perinatalequity.TestDatabase;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The refresher's own rules on steps that only record what happens: order, one event, failure, staleness. */
 class DerivedDataRefresherTest {
@@ -41,7 +47,7 @@ class DerivedDataRefresherTest {
             }
 
             @Override
-            public void rebuild() {
+            public void rebuild(Statement st) {
                 happened.add(stage.name());
                 if (fails) {
                     throw new IllegalStateException(stage + " failed");
@@ -103,5 +109,79 @@ class DerivedDataRefresherTest {
         assertThatThrownBy(() -> refresher(step(RefreshStep.Stage.MEASURE_FACTS, "", false),
                 step(RefreshStep.Stage.MEASURE_FACTS, "", false))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Two refresh steps for stage MEASURE_FACTS");
+    }
+
+    /** A step that swaps in its table {@code t_<stage>} holding one row, {@code generation}. */
+    private RefreshStep tableStep(RefreshStep.Stage stage, int generation, boolean fails, Runnable whileBuilding) {
+        return new RefreshStep() {
+            @Override
+            public Stage stage() {
+                return stage;
+            }
+
+            @Override
+            public void rebuild(Statement st) throws java.sql.SQLException {
+                TableSwap.swap(st, List.of(new TableSwap.Build("t_" + stage.name().toLowerCase(),
+                        "SELECT " + generation + " AS generation")));
+                whileBuilding.run();
+                if (fails) {
+                    throw new IllegalStateException(stage + " failed");
+                }
+            }
+        };
+    }
+
+    private RefreshStep[] generation(int generation, boolean lastFails, Runnable beforeLast) {
+        return new RefreshStep[] { tableStep(RefreshStep.Stage.LATEST_VERSIONS, generation, false, () -> { }),
+                tableStep(RefreshStep.Stage.MEASURE_FACTS, generation, false, () -> { }),
+                tableStep(RefreshStep.Stage.QUALITY_ITEMS, generation, lastFails, beforeLast) };
+    }
+
+    /** The generation of each stage's table and of the build record, as a reader on its own connection sees them. */
+    private List<String> seen(JdbcClient jdbc) {
+        return jdbc.sql("SELECT (SELECT generation FROM t_latest_versions) || ' ' || (SELECT generation FROM"
+                + " t_measure_facts) || ' ' || (SELECT generation FROM t_quality_items) || ' '"
+                + " || (SELECT count(*) FROM derived_build)").query(String.class).list();
+    }
+
+    @Test
+    void aReaderDuringARefreshSeesEveryOldTableAndAfterItEveryNewOne() throws Exception {
+        JdbcClient jdbc = JdbcClient.create(db.dataSource());
+        refresher(generation(1, false, () -> { })).refresh();
+        assertThat(seen(jdbc)).containsExactly("1 1 1 1");
+
+        // The last step holds the refresh open after the first two have swapped their tables in: a reader then still
+        // sees generation 1 everywhere, the record of the old build included.
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch read = new CountDownLatch(1);
+        DerivedDataRefresher second = refresher(generation(2, false, () -> {
+            building.countDown();
+            try {
+                assertThat(read.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        CompletableFuture<Long> refreshing = CompletableFuture.supplyAsync(second::refresh);
+        assertThat(building.await(30, TimeUnit.SECONDS)).isTrue();
+        List<String> during = seen(jdbc);
+        read.countDown();
+        refreshing.get(30, TimeUnit.SECONDS);
+
+        assertThat(during).as("a reader while the last step builds").containsExactly("1 1 1 1");
+        assertThat(seen(jdbc)).as("a reader after the refresh").containsExactly("2 2 2 1");
+    }
+
+    @Test
+    void aStepThatFailsLeavesEveryTableAndTheBuildRecordAsTheyWere() {
+        JdbcClient jdbc = JdbcClient.create(db.dataSource());
+        refresher(generation(1, false, () -> { })).refresh();
+        String built = jdbc.sql("SELECT state_hash FROM derived_build").query(String.class).single();
+
+        assertThatThrownBy(refresher(generation(2, true, () -> { }))::refresh).hasMessage("QUALITY_ITEMS failed");
+
+        assertThat(seen(jdbc)).as("the first two steps' new tables rolled back with the failing one")
+                .containsExactly("1 1 1 1");
+        assertThat(jdbc.sql("SELECT state_hash FROM derived_build").query(String.class).single()).isEqualTo(built);
     }
 }

@@ -29,9 +29,9 @@ import org.perinatalequity.Application;
 import org.perinatalequity.demodata.DemoDataGenerator;
 
 /**
- * The kill test: the real {@code ingest} command in a child JVM, SIGKILLed at a stage of the load (found from its
- * log lines), then a start on the same database (the {@code ingest} command of a path that does not exist: the
- * start-up gates run, nothing is loaded). Afterwards the raw tables are before or after the load, the derived tables
+ * The kill test: the real {@code ingest} command in a child JVM, SIGKILLed (or sent SIGTERM) at a stage of the load
+ * (found from its log lines), then a start on the same database (the {@code reference} command of a path that does
+ * not exist: the start-up gates run, nothing is loaded). Afterwards the raw tables are before or after the load, the derived tables
  * are those a complete ingest builds, no run is left "running" and no temporary copy is left.
  */
 class IngestKillIT {
@@ -74,10 +74,7 @@ class IngestKillIT {
         Child killed = Child.start(db, temp, extract.toString());
         assertThat(killed.killAt(marker)).as("reached '%s': %s", marker, killed.output()).isTrue();
 
-        Child restart = Child.start(db, temp, dir.resolve("nothing-here").toString());
-        assertThat(restart.waitFor()).as(restart.output()).isEqualTo(1);
-
-        Map<String, Long> after = state(db);
+        Map<String, Long> after = restart(db, temp);
         assertThat(after.get("running")).as("runs left running").isZero();
         // A kill before the run's end is logged leaves it running, closed as interrupted at the restart; a kill during
         // the refresh comes after the run was logged as loaded (its data committed), and the restart rebuilds.
@@ -97,6 +94,57 @@ class IngestKillIT {
         try (Stream<Path> left = Files.list(temp)) {
             assertThat(left).as("temporary copies left").isEmpty();
         }
+    }
+
+    /**
+     * A stop signal (SIGTERM) during the load and during the derived-data refresh: the child ends within 25 s; a run
+     * stopped during its load is logged "interrupted" by the stopping process itself and nothing of it is loaded; one
+     * stopped during the refresh had committed its load (logged "loaded") and the next start rebuilds the derived
+     * data; the temporary root is empty either way.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "read and checked in", "loaded msds>>Derived data: latest versions rebuilt" })
+    void aStopSignalEndsTheIngestCleanly(String marker) throws Exception {
+        Path db = dir.resolve("equity.duckdb");
+        Path temp = dir.resolve("tmp");
+        Child stopped = Child.start(db, temp, extract.toString());
+        long signalled = stopped.signalAt(marker);
+        assertThat(signalled).as("reached '%s': %s", marker, stopped.output()).isPositive();
+        assertThat(System.nanoTime() - signalled).as("nanoseconds from SIGTERM to exit: %s", stopped.output())
+                .isLessThan(TimeUnit.SECONDS.toNanos(25));
+        boolean duringLoad = !marker.contains(">>");
+        try (Stream<Path> left = Files.list(temp)) {
+            assertThat(left).as("temporary copies left by the stopped process").isEmpty();
+        }
+        Map<String, Long> stoppedState = state(db);
+        assertThat(stoppedState.get("running")).as("runs left running by the stopped process").isZero();
+        if (duringLoad) {
+            assertThat(stoppedState.get("interrupted")).as("the stopped run, logged by itself").isEqualTo(1);
+            assertThat(stoppedState.get("submissions")).as("nothing of the load").isZero();
+            assertThat(stoppedState.get("msd101")).isZero();
+        } else {
+            assertThat(stoppedState.get("loaded_runs")).as("the load committed before the stop").isEqualTo(1);
+        }
+
+        Map<String, Long> after = restart(db, temp);
+        if (duringLoad) {
+            assertThat(after.get("fact_event")).isZero();
+            assertThat(after.get("quality_item")).isZero();
+        } else {
+            assertThat(after).containsAllEntriesOf(without(complete, "interrupted", "loaded_runs"));
+        }
+        assertThat(after.get("stale_quality")).as("quality_item differs from v_quality_item").isZero();
+        assertThat(after.get("stale_store")).as("msd101_store differs from the latest versions").isZero();
+    }
+
+    /**
+     * A start on the database that loads nothing: the {@code reference} command of a path that does not exist (the
+     * start-up gates run; {@code ingest} and {@code rebuild} skip the start-up refresh, as they refresh themselves).
+     */
+    private Map<String, Long> restart(Path db, Path temp) throws Exception {
+        Child restart = Child.start(db, temp, "reference", dir.resolve("nothing-here").toString());
+        assertThat(restart.waitFor()).as(restart.output()).isEqualTo(1);
+        return state(db);
     }
 
     @Test
@@ -156,8 +204,12 @@ class IngestKillIT {
         }
 
         static Child start(Path db, Path temp, String path) throws IOException {
+            return start(db, temp, "ingest", path);
+        }
+
+        static Child start(Path db, Path temp, String word, String path) throws IOException {
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Application.class.getName(), "ingest",
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), Application.class.getName(), word,
                     path, "--db=" + db.toAbsolutePath(), "--equity.temp-folder=" + temp.toAbsolutePath(),
                     "--equity.ingest.pseudonymisation-key=" + KEY, "--equity.audit.log-file=" + temp.getParent()
                             .resolve("audit-" + db.getFileName() + ".log"),
@@ -183,6 +235,33 @@ class IngestKillIT {
             }
             process.waitFor(30, TimeUnit.SECONDS);
             return false;
+        }
+
+        /**
+         * Sends SIGTERM as soon as a line contains the marker, reads the rest of the log and waits up to 60 s for the
+         * exit; the nanoTime of the signal, or 0 when the child ended first.
+         */
+        long signalAt(String markers) throws IOException, InterruptedException {
+            String[] steps = markers.split(">>");
+            int next = 0;
+            long signalled = 0;
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                    if (signalled == 0 && line.contains(steps[next]) && ++next == steps.length) {
+                        signalled = System.nanoTime();
+                        // SIGTERM on Linux; Process.destroy() would also close the log stream being read.
+                        process.toHandle().destroy();
+                    }
+                }
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The child did not end after SIGTERM: " + output());
+            }
+            return signalled;
         }
 
         int waitFor() throws IOException, InterruptedException {

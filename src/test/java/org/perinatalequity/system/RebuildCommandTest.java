@@ -55,6 +55,26 @@ class RebuildCommandTest {
     }
 
     @Test
+    void ingestAndRebuildRefreshOnceWithoutTheStartUpRefreshBeforeThem() throws Exception {
+        Path db = dir.resolve("once.duckdb");
+        assertThat(run("--db=" + db, "ingest", extract().toString())).as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        // Stale derived data (as a killed refresh leaves them): a start-up refresh would rebuild them first.
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM derived_build");
+        }
+        out.reset();
+
+        assertThat(run("--db=" + db, "rebuild")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        // The first version of this process is the rebuild's own: no refresh ran at start.
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Rebuilt the derived data: 3 steps in ")
+                .contains("(data version 1)");
+        // Other commands still pass the start-up gate.
+        assertThat(CommandLine.REFRESH_THEMSELVES).containsExactlyInAnyOrder("ingest", "rebuild");
+    }
+
+    @Test
     void rebuildGivesTheTablesTheLoadGaveRowForRow() throws Exception {
         Path db = dir.resolve("rebuild.duckdb");
         assertThat(run("--db=" + db, "ingest", extract().toString())).as(err.toString(StandardCharsets.UTF_8))

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Repository;
  * Reads the table {@code quality_item}: {@code v_quality_item} materialised by the derived-data refresh (after every
  * load, and at start-up when stale), because the view re-derives women, bookings and births on each read (about a
  * second on the sample data) and the quality pages ask it several questions per page. The table is rebuilt aside and
- * swapped in by one transaction, so readers see the old rows or the new, never a mixture. Column names come only
+ * swapped in by the refresh's one transaction, so readers see the old rows or the new, never a mixture. Column names come only
  * from {@link Dimension} and {@link Escalation.Level}; every value is a bind parameter.
  */
 @Repository
@@ -61,21 +61,17 @@ class JdbcQualityQuery implements QualityQuery, RefreshStep {
     }
 
     @Override
-    public void rebuild() {
-        try (Connection c = dataSource.getConnection()) {
-            TableSwap.replace(c, TableSwap.Alongside.NOTHING,
-                    List.of(new TableSwap.Build("quality_item", "SELECT * FROM v_quality_item")),
-                    // Problems seen for the first time are stamped with the latest load, which makes them "new since
-                    // the last load" on the worklist until another load comes.
-                    st -> st.execute("""
-                            INSERT OR IGNORE INTO worklist_seen
-                            SELECT DISTINCT provider, local_patient_id, item, problem, (SELECT max(run_id) FROM submission)
-                            FROM quality_item
-                            WHERE problem IS NOT NULL AND local_patient_id = mother_id
-                              AND (SELECT max(run_id) FROM submission) IS NOT NULL"""));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not build the data-quality table: " + e.getMessage(), e);
-        }
+    public void rebuild(Statement st) throws SQLException {
+        TableSwap.swap(st, TableSwap.Alongside.NOTHING,
+                List.of(new TableSwap.Build("quality_item", "SELECT * FROM v_quality_item")),
+                // Problems seen for the first time are stamped with the latest load, which makes them "new since
+                // the last load" on the worklist until another load comes.
+                s -> s.execute("""
+                        INSERT OR IGNORE INTO worklist_seen
+                        SELECT DISTINCT provider, local_patient_id, item, problem, (SELECT max(run_id) FROM submission)
+                        FROM quality_item
+                        WHERE problem IS NOT NULL AND local_patient_id = mother_id
+                          AND (SELECT max(run_id) FROM submission) IS NOT NULL"""));
     }
 
     @Override

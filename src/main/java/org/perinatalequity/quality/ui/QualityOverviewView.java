@@ -63,6 +63,11 @@ class QualityOverviewView extends VerticalLayout {
 
     QualityOverviewView(QualityService service) {
         this.service = service;
+        // The heat map, the escalations and the months beside them from one data version.
+        service.inOneVersion(this::build);
+    }
+
+    private void build() {
         addClassName("equity-page");
         setSpacing(true);
         Paragraph lead = new Paragraph("How complete and valid the items that equity analysis depends on are, by"

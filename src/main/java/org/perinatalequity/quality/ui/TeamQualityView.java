@@ -95,6 +95,11 @@ class TeamQualityView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         team = event.getRouteParameters().get("team").orElse("");
+        // The team check, its rates, trend and worklist from one data version.
+        service.inOneVersion(this::build);
+    }
+
+    private void build() {
         removeAll();
         RouterLink back = new RouterLink("All teams", QualityOverviewView.class);
         back.setId("back-to-overview");

@@ -88,7 +88,9 @@ public class UploadPanel<R> extends VerticalLayout {
         Button choose = new Button("Choose files…");
         // The button is the control a screen reader lands on; the label says what it is for.
         choose.getElement().setAttribute("aria-describedby", ids.prefix() + "-label");
-        upload = new Upload(UploadHandler.toTempFile(this::receive));
+        // Into the private temporary root, not java.io.tmpdir (toTempFile's folder): an extract holds NHS numbers.
+        upload = new Upload(UploadHandler.toFile(this::receive,
+                metadata -> Files.createTempFile(Intake.root(), "upload-", ".part").toFile()));
         upload.setId(ids.upload());
         upload.setUploadButton(choose);
         upload.setAcceptedFileTypes(".zip", ".csv");
