@@ -206,7 +206,9 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                         }
                         headerBytes.write(b);
                     }
-                    if (++fieldBytes > limits.maxFieldBytes()) {
+                    // A field's bytes are its content and quotes: the comma or line end after it is not counted.
+                    boolean separator = !inQuotes && (b == ',' || b == '\n' || b == '\r');
+                    if (!separator && ++fieldBytes > limits.maxFieldBytes()) {
                         throw new Unreadable("line " + number(recordStartLine) + ", column " + fields
                                 + ": a field longer than " + number(limits.maxFieldBytes()) + " bytes (the limit,"
                                 + " equity.ingest.limits.max-field-bytes)" + (inQuotes ? "; is a quote never closed?" : ""));
@@ -232,7 +234,8 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                                     headerFields = fields;
                                 } else {
                                     if (++records > limits.maxRecords()) {
-                                        throw new Unreadable("more than " + number(limits.maxRecords())
+                                        throw new Unreadable("line " + number(recordStartLine) + ": more than "
+                                                + number(limits.maxRecords())
                                                 + " records (the limit, equity.ingest.limits.max-rows)");
                                     }
                                     if (fields != headerFields) {
@@ -277,7 +280,8 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                 headerFields = fields;
             } else {
                 if (++records > limits.maxRecords()) {
-                    throw new Unreadable("more than " + number(limits.maxRecords())
+                    throw new Unreadable("line " + number(recordStartLine) + ": more than "
+                            + number(limits.maxRecords())
                             + " records (the limit, equity.ingest.limits.max-rows)");
                 }
                 if (fields != headerFields) {

@@ -83,7 +83,22 @@ class CsvScanTest {
                 .hasMessage("line 2, column 1: a field longer than 10 bytes (the limit,"
                         + " equity.ingest.limits.max-field-bytes)");
         assertThatThrownBy(() -> CsvScan.of(Files.writeString(dir.resolve("rows.csv"), "a\n1\n2\n3\n"), low))
-                .hasMessage("more than 2 records (the limit, equity.ingest.limits.max-rows)");
+                .hasMessage("line 4: more than 2 records (the limit, equity.ingest.limits.max-rows)");
+        // Just under each limit: 3 columns, fields of 10 bytes (the commas and line ends not counted), 2 records.
+        assertThat(CsvScan.of(Files.writeString(dir.resolve("under.csv"), "a,b,c\n1234567890,\"12345678\",x\r\n"
+                + "1,2,3\n"), low).records()).isEqualTo(2);
+    }
+
+    @Test
+    void aRecordOverTwoMegabytesIsRefusedAndOneJustUnderIsRead() throws IOException {
+        // 64 fields of 32,767 bytes and 63 commas: 2,097,151 bytes, the newline makes 2,097,152 (2 MB).
+        String under = ("f".repeat(32_767) + ",").repeat(63) + "f".repeat(32_767);
+        assertThat(under.length() + 1).isEqualTo(CsvScan.MAX_RECORD_BYTES);
+        String header = java.util.stream.IntStream.range(0, 64).mapToObj(i -> "c" + i)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThat(scan(header + "\n" + under + "\n").records()).isEqualTo(1);
+        assertThatThrownBy(() -> scan(header + "\n" + under + "f\n"))
+                .hasMessage("line 2: a record longer than 2 MB (the fixed limit of one record)");
     }
 
     @Test
