@@ -51,7 +51,7 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
     }
 
     /** A record with the wrong number of fields, at the line where it starts. */
-    record BadRow(long line, int fields) {
+    public record BadRow(long line, int fields) {
     }
 
     /** From accepted row {@code fromRow} on (0-based), add {@code extraLines} to {@code row + 2}. */
@@ -97,7 +97,7 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
     }
 
     /** Numbers in messages as a data manager reads them: 1,203. */
-    static String number(long n) {
+    public static String number(long n) {
         return String.format(Locale.UK, "%,d", n);
     }
 

@@ -75,7 +75,7 @@ class CsvScanTest {
     }
 
     @Test
-    void refusalsNameTheLineAndTheSettingOfTheirLimit() {
+    void refusalsNameTheLineAndTheSettingOfTheirLimit() throws IOException {
         CsvScan.Limits low = new CsvScan.Limits(3, 10, 2);
         assertThatThrownBy(() -> CsvScan.of(Files.writeString(dir.resolve("wide.csv"), "a,b,c,d\n"), low))
                 .hasMessage("line 1: the header has more than 3 columns (the limit, equity.ingest.limits.max-columns)");
