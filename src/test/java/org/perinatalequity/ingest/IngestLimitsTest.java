@@ -34,7 +34,8 @@ import org.springframework.test.context.TestPropertySource;
  * lowered): an input just under the limit loads, one just over is refused with the exact text, which names the file,
  * the line where there is one, the limit's value and the setting that changes it. The fixed limits (a record of 2 MB,
  * a header of 1 MB) cannot be reached under these low field limits: {@code CsvScanTest} and {@code IngestFuzzTest}
- * test them at the defaults. The memory ceiling ({@code memory-limit}) is tested in {@code IngestMemoryTest}.
+ * test them at the defaults. The memory ceiling ({@code memory-limit}) is tested in {@code IngestMemoryTest}; the memory an ingest of a hostile
+ * file takes, in {@code IngestFuzzIT}.
  */
 @EquityTest
 @TestPropertySource(properties = { "equity.ingest.limits.max-columns=8", "equity.ingest.limits.max-field-bytes=100",
