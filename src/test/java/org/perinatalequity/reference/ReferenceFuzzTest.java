@@ -167,6 +167,14 @@ class ReferenceFuzzTest {
         add(all, "a decile that is no number", new Case(IOD, lines(ReferenceServiceTest.IOD2025,
                 "E01950001,Leicester 001A,E06000016,Leicester,45.2,1203,one"), IOD + ": 1 row(s) have no IMD decile"
                         + " between 1 and 10", false));
+        String geojson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                + "{\"LSOA21CD\":\"E01950001\",\"LSOA21NM\":\"Leicester 001A\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[-1.13,52.63],[-1.12,52.63],[-1.12,52.64],[-1.13,52.63]]]}}]}";
+        add(all, "a boundary file cut short", new Case("lsoa.geojson", Arrays.copyOf(geojson.getBytes(), 150), null,
+                false));
+        byte[] flipped = geojson.getBytes();
+        flipped[random.nextInt(flipped.length)] = (byte) random.nextInt(256);
+        add(all, "a boundary file with a random byte", new Case("lsoa.geojson", flipped, null, false));
         return all.stream();
     }
 
