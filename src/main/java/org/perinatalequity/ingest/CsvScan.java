@@ -132,6 +132,7 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
         long total = 0;
         boolean bom = false;
         int previous = -1;           // the byte before the current one, to tell CRLF from LF
+        boolean crOutsideQuotes = false;
         long crlfEnds = 0;
         long lfEnds = 0;
 
@@ -174,6 +175,13 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                                 + ": a NUL byte (0x00), which a text file never holds: the file is damaged or not"
                                 + " UTF-8 (UTF-16 holds such bytes); save it as UTF-8");
                     }
+                    if (crOutsideQuotes && b != '\n') {
+                        // DuckDB's reader takes a lone CR for a line end and stops: refused here with its place.
+                        throw new Unreadable("line " + number(line) + ", byte " + number(offset - lineStart)
+                                + ": a carriage return (CR) alone inside a row: lines must end with LF or CRLF;"
+                                + " the file is damaged or was saved with old Mac line ends");
+                    }
+                    crOutsideQuotes = b == '\r' && !inQuotes;
                     if (utf8) {
                         boolean ok = true;
                         if (pending > 0) {

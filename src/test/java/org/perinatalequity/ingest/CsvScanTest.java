@@ -122,4 +122,11 @@ class CsvScanTest {
         CsvScan.normaliseLineEnds(Files.writeString(dir.resolve("mixed.csv"), "a,b\r\n1,\"x\r\ny\"\n\r\n3,4\r\r\n"), lf);
         assertThat(Files.readString(lf)).isEqualTo("a,b\n1,\"x\r\ny\"\n\n3,4\r\n");
     }
+
+    @Test
+    void refusesALoneCarriageReturnOutsideQuotesButKeepsOneInsideQuotes() throws IOException {
+        assertThatThrownBy(() -> scan("a,b\n1,2\r3\n")).hasMessage("line 2, byte 4: a carriage return (CR) alone"
+                + " inside a row: lines must end with LF or CRLF; the file is damaged or was saved with old Mac line ends");
+        assertThat(scan("a,b\n1,\"2\r3\"\r\n").records()).isEqualTo(1);
+    }
 }

@@ -328,6 +328,11 @@ class IngestFuzzTest {
                             + " USING (submission_id) WHERE s.rp_start = DATE '2024-04-01' ORDER BY 1")
                             .query(String.class).list()).containsExactly("P1@2", "P2@3", "P4@6");
                 });
+        add(all, "a lone CR inside a row", f -> valid(f).bytes("MSD101.csv", (MSD101 + "\nP1,M1,QK1,2024-04-02,"
+                + "2024-10-20\nP2,M2,QK1,20\r24-04-10,2024-11-01\nP3,M3,QK1,2024-04-20,2024-12-01\n").getBytes()),
+                o -> assertThat(o.message()).isEqualTo("MSD101.csv cannot be read: line 3, byte 13: a carriage return"
+                        + " (CR) alone inside a row: lines must end with LF or CRLF; the file is damaged or was saved"
+                        + " with old Mac line ends"));
         add(all, "a quote left open", f -> valid(f).file("MSD101.csv", MSD101, "P1,M1,QK1,2024-04-02,2024-10-20",
                 "\"P2,M2,QK1,2024-04-10,2024-11-01", "P3,M3,QK1,2024-04-20,2024-12-01"), o -> assertThat(o.message())
                         .isEqualTo("MSD101.csv cannot be read: a quoted field opened on or after line 3 is never"
