@@ -12,7 +12,8 @@ import org.perinatalequity.security.CsvSafety;
 /**
  * Writes a {@link Table} as CSV (RFC 4180: header row, CRLF line endings). Text that a spreadsheet would run as a
  * formula gets a leading single quote ({@link CsvSafety}, the one neutraliser), so an export can never carry a
- * formula injection; numbers are written in full precision. Every export goes through {@link Exports}, which
+ * formula injection (header names too, should one ever come from data); numbers are written in full precision and
+ * never quoted, so a negative number stays a number. Every export goes through {@link Exports}, which
  * audits it.
  */
 public final class CsvExport {
@@ -26,7 +27,8 @@ public final class CsvExport {
     public static void write(Table table, Writer out) {
         try {
             CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator(LINE_END)
-                    .setHeader(table.columns().stream().map(Table.Column::name).toArray(String[]::new)).get()
+                    .setHeader(table.columns().stream().map(c -> CsvSafety.neutralise(c.name())).toArray(String[]::new))
+                    .get()
                     .print(out);
             for (var row : table.rows()) {
                 for (Object value : row) {

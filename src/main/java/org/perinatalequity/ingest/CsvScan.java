@@ -29,9 +29,12 @@ import org.apache.commons.csv.CSVRecord;
  * <p>Line numbers of the rows DuckDB keeps are {@code rowIndex + 2 + extra}, where {@code extra} comes
  * from {@link #segments()}: one segment per place where the simple rule breaks, so a regular file has
  * a single segment and costs nothing to map.
+ *
+ * <p>{@code mixedLineEnds}: some lines end CRLF and others LF (a file edited on two systems). DuckDB's reader stops
+ * on such a file, so the loader reads a copy with LF line ends ({@link #normaliseLineEnds}).
  */
 public record CsvScan(String sha256, long bytes, Encoding encoding, List<String> header, long records,
-        List<BadRow> badRows, List<Segment> segments) {
+        List<BadRow> badRows, List<Segment> segments, boolean mixedLineEnds) {
 
     public enum Encoding {
         UTF8("UTF-8"), UTF8_BOM("UTF-8 with BOM"), WINDOWS_1252("Windows-1252");
@@ -48,7 +51,7 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
     }
 
     /** A record with the wrong number of fields, at the line where it starts. */
-    record BadRow(long line, int fields) {
+    public record BadRow(long line, int fields) {
     }
 
     /** From accepted row {@code fromRow} on (0-based), add {@code extraLines} to {@code row + 2}. */
@@ -65,7 +68,7 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
      */
     public record Limits(int maxColumns, int maxFieldBytes, long maxRecords) {
 
-        /** The defaults of {@code equity.ingest.max-columns}, {@code max-field-bytes}, {@code max-rows}. */
+        /** The defaults of {@code equity.ingest.limits.max-columns}, {@code max-field-bytes}, {@code max-rows}. */
         public static final Limits DEFAULT = new Limits(1_000, 32_768, 10_000_000L);
     }
 
@@ -94,7 +97,7 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
     }
 
     /** Numbers in messages as a data manager reads them: 1,203. */
-    static String number(long n) {
+    public static String number(long n) {
         return String.format(Locale.UK, "%,d", n);
     }
 
@@ -118,6 +121,8 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
         int pending = 0;
         long badUtf8Line = 0;        // where the first byte that is not UTF-8 is (line, 1-based byte in line)
         long badUtf8Byte = 0;
+        long sequenceLine = 0;       // where the current multi-byte character started
+        long sequenceByte = 0;
         long undefinedLine = 0;      // the first byte Windows-1252 does not define
         long undefinedByte = 0;
         int undefinedValue = 0;
@@ -126,6 +131,10 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
         long recordStart = 0;        // offset of the current record's first byte
         long total = 0;
         boolean bom = false;
+        int previous = -1;           // the byte before the current one, to tell CRLF from LF
+        boolean crOutsideQuotes = false;
+        long crlfEnds = 0;
+        long lfEnds = 0;
 
         boolean inQuotes = false;
         long line = 1;               // physical line of the current byte
@@ -166,12 +175,22 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                                 + ": a NUL byte (0x00), which a text file never holds: the file is damaged or not"
                                 + " UTF-8 (UTF-16 holds such bytes); save it as UTF-8");
                     }
+                    if (crOutsideQuotes && b != '\n') {
+                        // DuckDB's reader takes a lone CR for a line end and stops: refused here with its place.
+                        throw new Unreadable("line " + number(line) + ", byte " + number(offset - lineStart)
+                                + ": a carriage return (CR) alone inside a row: lines must end with LF or CRLF;"
+                                + " the file is damaged or was saved with old Mac line ends");
+                    }
+                    crOutsideQuotes = b == '\r' && !inQuotes;
                     if (utf8) {
                         boolean ok = true;
                         if (pending > 0) {
                             ok = (b & 0xC0) == 0x80;
                             pending--;
                         } else if (b >= 0x80) {
+                            // A broken character is reported where it starts, not at the byte that breaks it.
+                            sequenceLine = line;
+                            sequenceByte = offset - lineStart + 1;
                             if (b >= 0xC2 && b <= 0xDF) {
                                 pending = 1;
                             } else if ((b & 0xF0) == 0xE0) {
@@ -184,38 +203,48 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                         }
                         if (!ok) {
                             utf8 = false;
-                            badUtf8Line = line;
-                            badUtf8Byte = offset - lineStart + 1;
+                            badUtf8Line = sequenceLine;
+                            badUtf8Byte = sequenceByte;
                         }
                     }
                     if (inHeader) {
                         if (headerBytes.size() > MAX_HEADER_BYTES) {
-                            throw new IOException("the first line is longer than 1 MB: this is not a CSV header");
+                            throw new Unreadable("line 1: the header is longer than " + number(MAX_HEADER_BYTES >> 20)
+                                    + " MB (" + number(MAX_HEADER_BYTES) + " bytes): this is not a CSV header");
                         }
                         headerBytes.write(b);
                     }
-                    if (++fieldBytes > limits.maxFieldBytes()) {
+                    // A field's bytes are its content and quotes: the comma or line end after it is not counted.
+                    boolean separator = !inQuotes && (b == ',' || b == '\n' || b == '\r');
+                    if (!separator && ++fieldBytes > limits.maxFieldBytes()) {
                         throw new Unreadable("line " + number(recordStartLine) + ", column " + fields
                                 + ": a field longer than " + number(limits.maxFieldBytes()) + " bytes (the limit,"
-                                + " equity.ingest.max-field-bytes)" + (inQuotes ? "; is a quote never closed?" : ""));
+                                + " equity.ingest.limits.max-field-bytes)" + (inQuotes ? "; is a quote never closed?" : ""));
                     }
                     if (offset - recordStart >= MAX_RECORD_BYTES) {
                         throw new Unreadable("line " + number(recordStartLine) + ": a record longer than "
-                                + number(MAX_RECORD_BYTES >> 20) + " MB" + (inQuotes ? "; is a quote never closed?" : ""));
+                                + number(MAX_RECORD_BYTES >> 20) + " MB (the fixed limit of one record)"
+                                + (inQuotes ? "; is a quote never closed?" : ""));
                     }
                     if (b == '"') {
                         inQuotes = !inQuotes;
                         recordHasContent = true;
                     } else if (b == '\n') {
                         if (!inQuotes) {
+                            if (previous == '\r') {
+                                crlfEnds++;
+                            } else {
+                                lfEnds++;
+                            }
                             if (recordHasContent) {
                                 if (inHeader) {
                                     inHeader = false;
                                     headerFields = fields;
                                 } else {
                                     if (++records > limits.maxRecords()) {
-                                        throw new Unreadable("more than " + number(limits.maxRecords())
-                                                + " records (the limit, equity.ingest.max-rows)");
+                                        throw new Unreadable("line " + number(recordStartLine) + ": more than "
+                                                + number(limits.maxRecords())
+                                                + " records (the limit, equity.ingest.limits.max-rows)");
                                     }
                                     if (fields != headerFields) {
                                         bad.add(new BadRow(recordStartLine, fields));
@@ -243,11 +272,12 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                         recordHasContent = true;
                         if (inHeader && fields > limits.maxColumns()) {
                             throw new Unreadable("line 1: the header has more than " + number(limits.maxColumns())
-                                    + " columns (the limit, equity.ingest.max-columns)");
+                                    + " columns (the limit, equity.ingest.limits.max-columns)");
                         }
                     } else if (b != '\r') {
                         recordHasContent = true;
                     }
+                    previous = b;
                 }
                 total += n;
             }
@@ -258,8 +288,9 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
                 headerFields = fields;
             } else {
                 if (++records > limits.maxRecords()) {
-                    throw new Unreadable("more than " + number(limits.maxRecords())
-                            + " records (the limit, equity.ingest.max-rows)");
+                    throw new Unreadable("line " + number(recordStartLine) + ": more than "
+                            + number(limits.maxRecords())
+                            + " records (the limit, equity.ingest.limits.max-rows)");
                 }
                 if (fields != headerFields) {
                     bad.add(new BadRow(recordStartLine, fields));
@@ -276,8 +307,8 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
         }
         if (utf8 && pending > 0) {       // the file ends inside a character
             utf8 = false;
-            badUtf8Line = line;
-            badUtf8Byte = total - lineStart;
+            badUtf8Line = sequenceLine;
+            badUtf8Byte = sequenceByte;
         }
         if (!utf8 && undefinedLine > 0) {
             // Neither encoding fits: any reading would change characters silently, so the file is refused whole.
@@ -289,7 +320,7 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
         Encoding encoding = !utf8 ? Encoding.WINDOWS_1252 : bom ? Encoding.UTF8_BOM : Encoding.UTF8;
         List<String> header = parseHeader(headerBytes.toByteArray(), encoding);
         return new CsvScan(HexFormat.of().formatHex(sha.digest()), total, encoding, header, records,
-                List.copyOf(bad), List.copyOf(segments));
+                List.copyOf(bad), List.copyOf(segments), crlfEnds > 0 && lfEnds > 0);
     }
 
     private static List<String> parseHeader(byte[] bytes, Encoding encoding) throws IOException {
@@ -301,6 +332,37 @@ public record CsvScan(String sha256, long bytes, Encoding encoding, List<String>
         try (var parser = CSVFormat.DEFAULT.parse(new StringReader(text))) {
             CSVRecord record = parser.iterator().next();
             return record.toList().stream().map(String::strip).toList();
+        }
+    }
+
+    /**
+     * Copies a file with every CRLF line end outside quotes made LF; a CR inside a quoted field is data and stays.
+     * Lines keep their numbers (each line still ends with one LF).
+     */
+    public static void normaliseLineEnds(Path from, Path to) throws IOException {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(from), 1 << 16);
+                java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(to), 1 << 16)) {
+            boolean inQuotes = false;
+            boolean heldCr = false;
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (heldCr) {
+                    heldCr = false;
+                    if (b != '\n') {
+                        out.write('\r');
+                    }
+                }
+                if (b == '"') {
+                    inQuotes = !inQuotes;
+                } else if (b == '\r' && !inQuotes) {
+                    heldCr = true;
+                    continue;
+                }
+                out.write(b);
+            }
+            if (heldCr) {
+                out.write('\r');
+            }
         }
     }
 

@@ -113,7 +113,8 @@ public final class ExtractFiles {
                     continue;
                 }
                 if (++entries > maxEntries) {
-                    throw new IngestRefusedException(zip.getFileName() + " holds more than " + maxEntries + " files");
+                    throw new IngestRefusedException(zip.getFileName() + " holds more than " + maxEntries
+                            + " files (the limit, equity.ingest.max-zip-entries)");
                 }
                 String entryName = entry.getName().replace('\\', '/');
                 String fileName = entryName.substring(entryName.lastIndexOf('/') + 1);
@@ -145,7 +146,8 @@ public final class ExtractFiles {
                         }
                         if (total > maxBytes) {
                             throw new IngestRefusedException(zip.getFileName() + " unpacks to more than "
-                                    + (maxBytes >> 20) + " MB; refused as a possible zip bomb");
+                                    + size(maxBytes) + " (the limit, equity.ingest.max-uncompressed-bytes); refused"
+                                    + " as a possible zip bomb");
                         }
                         out.write(buffer, 0, n);
                     }
@@ -154,6 +156,11 @@ public final class ExtractFiles {
             }
         }
         return new Found(csv, skipped);
+    }
+
+    /** A size as a data manager reads it: whole MB from 1 MB on, else bytes. */
+    static String size(long bytes) {
+        return bytes >= 1 << 20 ? CsvScan.number(bytes >> 20) + " MB" : CsvScan.number(bytes) + " bytes";
     }
 
     private static boolean isCsv(String name) {

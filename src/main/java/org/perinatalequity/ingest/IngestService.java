@@ -203,6 +203,9 @@ public class IngestService {
             String message = stopping ? name + " was not loaded: the application was stopped during the load"
                     + " (nothing of this submission changed)"
                     : e instanceof IngestRefusedException ? e.getMessage()
+                    : outOfMemory(e) ? name + " could not be loaded: it needs more memory than the ingest may use (the"
+                            + " limit, equity.ingest.limits.memory-limit = " + settings.limits().memoryLimit()
+                            + "); nothing was changed"
                     : name + " could not be loaded: " + (e instanceof IOException
                             ? "a file could not be read from the disk" : "the database stopped the load")
                             + " (nothing was changed; the server log has the details)";
@@ -316,6 +319,16 @@ public class IngestService {
             }
         }
         return issues;
+    }
+
+    /** DuckDB's error when a statement needs more than its {@code memory_limit} and cannot spill. */
+    static boolean outOfMemory(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Out of Memory Error")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -78,6 +78,13 @@ final class SubmissionLoader {
                     .endsWith(".zip") ? "a zip inside the zip is not opened (send one zip of .csv files); ignored"
                             : "not a .csv file; ignored");
         }
+        if (found.csvFiles().isEmpty()) {
+            List<String> zips = found.skipped().stream()
+                    .filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")).toList();
+            throw new IngestRefusedException("The submission holds no .csv file" + (zips.isEmpty() ? ""
+                    : ": the zip" + (zips.size() > 1 ? "s" : "") + " inside it (" + String.join(", ", zips)
+                            + ") " + (zips.size() > 1 ? "are" : "is") + " not opened; send one zip of the .csv files"));
+        }
         dataset = recogniseDataset(found.csvFiles());
         recognised = true;
         Map<String, StagedFile> byTable = recognise(found.csvFiles());
@@ -211,6 +218,12 @@ final class SubmissionLoader {
                     throw new IngestRefusedException(file.name() + " cannot be read: it is not valid UTF-8 and could"
                             + " not be converted from Windows-1252: the file must be saved as UTF-8", e);
                 }
+            }
+            if (scan.mixedLineEnds()) {
+                // DuckDB's reader stops on a file mixing CRLF and LF line ends: it reads a copy with LF only.
+                Path lf = workDir.resolve("lf-" + index + ".csv");
+                CsvScan.normaliseLineEnds(readable, lf);
+                readable = lf;
             }
             byTable.put(table.id(), new StagedFile(index++, new ExtractFiles.SourceFile(file.name(), readable), scan,
                     mapping, 0));

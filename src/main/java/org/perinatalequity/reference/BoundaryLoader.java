@@ -58,7 +58,9 @@ final class BoundaryLoader {
         try {
             return BoundaryReader.sniff(file).isPresent();
         } catch (IOException e) {
-            throw new ReferenceRefusedException(file.getFileName() + " cannot be read: " + e.getMessage(), e);
+            // The file system's wording stays out of the message: the sender is told what happened.
+            throw new ReferenceRefusedException(file.getFileName() + " cannot be read: the file could not be opened or"
+                    + " read to its end", e);
         }
     }
 
@@ -226,7 +228,9 @@ final class BoundaryLoader {
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new ReferenceRefusedException(file.getFileName() + " cannot be read: " + e.getMessage(), e);
+            // The file system's wording stays out of the message: the sender is told what happened.
+            throw new ReferenceRefusedException(file.getFileName() + " cannot be read: the file could not be opened or"
+                    + " read to its end", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

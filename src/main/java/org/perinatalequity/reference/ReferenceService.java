@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.perinatalequity.ingest.CsvScan;
 import org.perinatalequity.ingest.ExtractFiles;
+import org.perinatalequity.ingest.IngestRefusedException;
 import org.perinatalequity.reference.ReferenceLayout.Field;
 import org.perinatalequity.reference.ReferenceLayout.Kind;
 import org.perinatalequity.security.AuditService;
@@ -39,6 +40,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ReferenceService {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReferenceService.class);
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -76,12 +79,14 @@ public class ReferenceService {
                         boundaries.add(BoundaryLoader.read(file));
                         continue;
                     }
-                    Recognised r = recognise(file, workDir.resolve("utf8-" + n++ + ".csv"));
+                    Recognised r = recognise(file, workDir, n++, scanLimits());
                     groups.computeIfAbsent(r.layout().kind() + ":" + r.layout().vintage(), k -> new ArrayList<>()).add(r);
                 }
             }
             if (groups.isEmpty() && boundaries.isEmpty()) {
-                throw new ReferenceRefusedException("No CSV files found in " + sources);
+                throw new ReferenceRefusedException("No reference file (.csv, .geojson, .json, .gpkg) found in "
+                        + sources.stream().map(p -> String.valueOf(p.getFileName())).collect(
+                                java.util.stream.Collectors.joining(", ")));
             }
             // Postcodes and deprivation first: neighbourhoods and boundaries are checked against the LMNS's LSOAs
             List<List<Recognised>> ordered = groups.values().stream()
@@ -100,18 +105,36 @@ public class ReferenceService {
                     return files;
                 });
             } catch (SQLException | RuntimeException e) {
-                throw e instanceof ReferenceRefusedException r ? r
-                        : new ReferenceRefusedException("Reference data could not be loaded: " + e.getMessage(), e);
+                throw plain(e);
             }
             refresher.refresh();
             return new ReferenceReport(loaded, warnings);
-        } catch (SQLException e) {
-            throw new ReferenceRefusedException("Reference data could not be loaded: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw e instanceof ReferenceRefusedException r ? r : new ReferenceRefusedException(e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            throw plain(e);
         } finally {
             Intake.deleteFolder(workDir);
         }
+    }
+
+    /**
+     * A refusal in plain words: refusals written for the sender pass as they are (those of the shared zip and CSV
+     * checks too); any other fault's Java or DuckDB text stays in the server log.
+     */
+    private static ReferenceRefusedException plain(Exception e) {
+        if (e instanceof ReferenceRefusedException r) {
+            return r;
+        }
+        if (e instanceof IngestRefusedException r) {
+            return new ReferenceRefusedException(r.getMessage(), r);
+        }
+        LOG.error("A reference load failed", e);
+        return new ReferenceRefusedException("Reference data could not be loaded (nothing was changed; the server log"
+                + " has the details)", e);
+    }
+
+    private CsvScan.Limits scanLimits() {
+        EquityProperties.IngestLimits limits = properties.ingest().limits();
+        return new CsvScan.Limits(limits.maxColumns(), limits.maxFieldBytes(), limits.maxRows());
     }
 
     private static boolean isReferenceFileName(String name) {
@@ -119,22 +142,41 @@ public class ReferenceService {
         return lower.endsWith(".csv") || lower.endsWith(".geojson") || lower.endsWith(".json") || lower.endsWith(".gpkg");
     }
 
-    private static Recognised recognise(ExtractFiles.SourceFile file, Path utf8Copy) {
+    private static Recognised recognise(ExtractFiles.SourceFile file, Path workDir, int n, CsvScan.Limits limits) {
         try {
-            CsvScan scan = CsvScan.of(file.path());
+            CsvScan scan = CsvScan.of(file.path(), limits);
             ReferenceLayout layout = ReferenceLayout.detect(scan.header()).orElseThrow(() -> new ReferenceRefusedException(
                     file.name() + " is not a postcode directory (ONSPD/NSPL), an IoD File 7, a GP practice to PCN"
                             + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file or a boundary file (GeoJSON,"
                             + " GeoPackage): its header starts " + String.join(",", scan.header().subList(0,
                                     Math.min(6, scan.header().size())))));
+            if (!scan.badRows().isEmpty()) {
+                // An official file with a broken row is damaged: loading the rest would silently drop areas.
+                CsvScan.BadRow bad = scan.badRows().get(0);
+                throw new ReferenceRefusedException(file.name() + " line " + CsvScan.number(bad.line()) + ": the row has "
+                        + bad.fields() + " field" + (bad.fields() == 1 ? "" : "s") + "; the header has "
+                        + scan.header().size() + (scan.badRows().size() > 1 ? " (" + CsvScan.number(scan.badRows()
+                                .size()) + " such rows)" : "") + "; the file is damaged: send it again as published");
+            }
             Path readable = file.path();
             if (scan.encoding() == CsvScan.Encoding.WINDOWS_1252) {
+                Path utf8Copy = workDir.resolve("utf8-" + n + ".csv");
                 CsvScan.transcodeWindows1252(file.path(), utf8Copy);
                 readable = utf8Copy;
             }
+            if (scan.mixedLineEnds()) {
+                // DuckDB's reader stops on a file mixing CRLF and LF line ends: it reads a copy with LF only.
+                Path lf = workDir.resolve("lf-" + n + ".csv");
+                CsvScan.normaliseLineEnds(readable, lf);
+                readable = lf;
+            }
             return new Recognised(file, scan, readable, layout);
-        } catch (IOException e) {
+        } catch (CsvScan.Unreadable e) {
             throw new ReferenceRefusedException(file.name() + " cannot be read: " + e.getMessage(), e);
+        } catch (IOException e) {
+            LOG.warn("{} could not be read: {}", file.name(), e.toString());
+            throw new ReferenceRefusedException(file.name() + " cannot be read: the file could not be opened or read"
+                    + " to its end", e);
         }
     }
 
@@ -152,7 +194,15 @@ public class ReferenceService {
         List<ReferenceReport.LoadedFile> loaded = new ArrayList<>();
         for (Recognised r : group) {
             long before = count(connection, "SELECT count(*) FROM ref_stage");
-            execute(connection, "INSERT INTO ref_stage " + select(r));
+            try {
+                execute(connection, "INSERT INTO ref_stage " + select(r));
+            } catch (SQLException e) {
+                // The scan has checked encoding, quoting, field counts and sizes, so this is unexpected: DuckDB's
+                // text stays in the server log.
+                LOG.warn("{}: the CSV reader failed: {}", r.file().name(), e.getMessage());
+                throw new ReferenceRefusedException(r.file().name() + " cannot be read: the CSV reader stopped on it;"
+                        + " check its quoting (a stray \" inside a field) and that it is a CSV file saved as UTF-8", e);
+            }
             long rows = count(connection, "SELECT count(*) FROM ref_stage") - before;
             if (rows == 0) {
                 throw new ReferenceRefusedException(r.file().name() + " holds no rows");

@@ -394,7 +394,8 @@ class IngestServiceTest {
         service = service(100);
         Path big = extract.zip(dir.resolve("big.zip"), Map.of());
         assertThat(ingest(big).submissions().get(0).message())
-                .isEqualTo("big.zip unpacks to more than 0 MB; refused as a possible zip bomb");
+                .isEqualTo("big.zip unpacks to more than 100 bytes (the limit, equity.ingest.max-uncompressed-bytes);"
+                        + " refused as a possible zip bomb");
     }
 
     @Test
@@ -409,7 +410,8 @@ class IngestServiceTest {
         IngestReport report = ingest(many);
 
         assertThat(report.allLoaded()).isFalse();
-        assertThat(report.submissions().get(0).message()).isEqualTo("many.zip holds more than 50 files");
+        assertThat(report.submissions().get(0).message()).isEqualTo("many.zip holds more than 50 files (the limit,"
+                + " equity.ingest.max-zip-entries)");
         assertThat(count("SELECT count(*) FROM submission")).isZero();
     }
 
