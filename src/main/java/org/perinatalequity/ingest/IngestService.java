@@ -56,7 +56,8 @@ public class IngestService {
     private final ApplicationEventPublisher events;
     private final IngestLogQuery query;
     private final DerivedDataRefresher refresher;
-    private final AccessPolicy policy;
+    /** Null only for loaders built outside Spring (tests, tools), which check no dataset permission. */
+    private final @org.jspecify.annotations.Nullable AccessPolicy policy;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     /** Set when the application is stopping (SIGTERM, context close): the running ingest ends at once. */
     private volatile boolean stopping;
@@ -64,7 +65,14 @@ public class IngestService {
     private volatile CancellableConnection running;
 
     IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, DerivedDataRefresher refresher,
-            EquityProperties properties, ApplicationEventPublisher events, AccessPolicy policy) {
+            EquityProperties properties, ApplicationEventPublisher events) {
+        this(dataSource, registry, query, refresher, properties, events, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, DerivedDataRefresher refresher,
+            EquityProperties properties, ApplicationEventPublisher events,
+            @org.jspecify.annotations.Nullable AccessPolicy policy) {
         this.dataSource = dataSource;
         this.policy = policy;
         this.registry = registry;
@@ -188,7 +196,8 @@ public class IngestService {
      */
     private java.util.Set<Dataset> permittedDatasets() {
         java.util.Set<Dataset> permitted = java.util.EnumSet.noneOf(Dataset.class);
-        if (policy.hasRole(Roles.SYSTEM)) {
+        AccessPolicy policy = this.policy;
+        if (policy == null || policy.hasRole(Roles.SYSTEM)) {
             return java.util.EnumSet.allOf(Dataset.class);
         }
         if (policy.hasRole(Roles.ADMIN)) {
