@@ -18,7 +18,6 @@ import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.workforce.WorkforceData.StaffMember;
-import org.perinatalequity.workforce.query.WorkforceQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.perinatalequity.workforce.WorkforceData;
+import org.perinatalequity.workforce.WorkforceQuery;
 import org.perinatalequity.workforce.WorkforceData.BoardMember;
 import org.perinatalequity.workforce.WorkforceData.StaffEvent;
 import org.perinatalequity.workforce.WorkforceData.StaffMember;
@@ -20,19 +21,20 @@ import org.springframework.stereotype.Component;
  * arrives as bound patterns; the year is a bound value.
  */
 @Component
-public class WorkforceQuery {
+class JdbcWorkforceQuery implements WorkforceQuery {
 
     private final JdbcClient jdbc;
 
-    WorkforceQuery(JdbcClient jdbc) {
+    JdbcWorkforceQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The WRES years with a workforce submission, oldest first. */
+    @Override
     public List<String> years() {
         return jdbc.sql("SELECT DISTINCT year FROM v_wrk_submission ORDER BY year").query(String.class).list();
     }
 
+    @Override
     public WorkforceData year(String year, WorkforceSettings settings) {
         return new WorkforceData(year, staff(year, settings), events(year), survey(year), board(year),
                 aggregate(year), promotions(year));
