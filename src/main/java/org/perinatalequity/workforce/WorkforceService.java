@@ -53,8 +53,8 @@ public class WorkforceService {
         this.audit = audit;
     }
 
-    /** The WRES years loaded, oldest first. */
-    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
+    /** The WRES years loaded, oldest first (SYSTEM: the first-start sample loader asks). */
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE, Roles.SYSTEM })
     public List<String> years() {
         return query.years();
     }
