@@ -190,32 +190,46 @@ final class WorkforceFiles {
                         .append(',').append(p.leave() == null ? "" : p.leave()).append("\r\n");
             }
         }
-        // Indicator 2: about 420 shortlisted applicants a year; White appointed 31%, BME about 19% (RL ~1.6 → ~1.45).
-        double bmeAppointed = 0.19 + 0.01 * step;
-        for (int i = 0; i < 420; i++) {
-            boolean bme = rnd.nextDouble() < 0.45;
-            String ethnic = rnd.nextDouble() < 0.03 ? "Z" : bme ? BME[rnd.nextInt(BME.length)]
+        // Indicator 2: about 800 shortlisted applications a year; White appointed 31%, BME 19% rising to 21% (RL about
+        // 1.6 falling to 1.5). Exact shares of each group, drawn at random: the sample's ratios stay near their targets.
+        List<String[]> white = new ArrayList<>();
+        List<String[]> bme = new ArrayList<>();
+        for (int i = 0; i < 800; i++) {
+            boolean isBme = rnd.nextDouble() < 0.45;
+            String ethnic = rnd.nextDouble() < 0.03 ? "Z" : isBme ? BME[rnd.nextInt(BME.length)]
                     : WHITE[rnd.nextInt(WHITE.length)];
-            String id = "APP" + first + String.format(Locale.ROOT, "%04d", i);
             String band = rnd.nextDouble() < 0.6 ? "5" : rnd.nextBoolean() ? "6" : "3";
-            LocalDate d = day(rnd, from);
-            events.append(id).append(",shortlisted,").append(d).append(',').append(ethnic).append(',').append(band)
-                    .append("\r\n");
-            if (rnd.nextDouble() < (bme ? bmeAppointed : 0.31)) {
-                events.append(id).append(",appointed,").append(d.plusDays(14).isAfter(to) ? to : d.plusDays(14))
-                        .append(',').append(ethnic).append(',').append(band).append("\r\n");
-            }
+            String[] applicant = { "APP" + first + String.format(Locale.ROOT, "%04d", i), ethnic, band,
+                    day(rnd, from).toString() };
+            events.append(applicant[0]).append(",shortlisted,").append(applicant[3]).append(',').append(ethnic)
+                    .append(',').append(band).append("\r\n");
+            (isBme ? bme : white).add(applicant);
+        }
+        List<String[]> appointed = new ArrayList<>(chosen(rnd, white, 0.31));
+        appointed.addAll(chosen(rnd, bme, 0.19 + 0.01 * step));
+        for (String[] a : appointed) {
+            LocalDate d = LocalDate.parse(a[3]).plusDays(14);
+            events.append(a[0]).append(",appointed,").append(d.isAfter(to) ? to : d).append(',').append(a[1])
+                    .append(',').append(a[2]).append("\r\n");
+        }
+        List<Person> whiteStaff = inYear.stream().filter(p -> !p.bme()).toList();
+        List<Person> bmeStaff = inYear.stream().filter(Person::bme).toList();
+        // Indicator 3: White 1.3%, BME 1.5% falling to 1.3% enter a formal disciplinary investigation.
+        for (Person p : chosen(rnd, whiteStaff, 0.013)) {
+            events.append(p.id()).append(",disciplinary,").append(day(rnd, from)).append(",,\r\n");
+        }
+        for (Person p : chosen(rnd, bmeStaff, 0.015 - 0.001 * step)) {
+            events.append(p.id()).append(",disciplinary,").append(day(rnd, from)).append(",,\r\n");
+        }
+        // Indicator 4: White 46%, BME 41% rising to 43% access non-mandatory training or CPD (RL about 1.1).
+        for (Person p : chosen(rnd, whiteStaff, 0.46)) {
+            events.append(p.id()).append(",training,").append(day(rnd, from)).append(",,\r\n");
+        }
+        for (Person p : chosen(rnd, bmeStaff, 0.41 + 0.01 * step)) {
+            events.append(p.id()).append(",training,").append(day(rnd, from)).append(",,\r\n");
         }
         for (Person p : inYear) {
             boolean maternity = !p.category().equals("Bank") && !p.role().area().equals("Cardiology");
-            // Indicator 3: White 1.3%, BME 1.5% a year enter a formal disciplinary investigation (RL ~1.15).
-            if (rnd.nextDouble() < (p.bme() ? 0.015 - 0.001 * step : 0.013)) {
-                events.append(p.id()).append(",disciplinary,").append(day(rnd, from)).append(",,\r\n");
-            }
-            // Indicator 4: White 46%, BME 42% access non-mandatory training or CPD (RL ~1.1).
-            if (rnd.nextDouble() < (p.bme() ? 0.42 + 0.01 * step : 0.46)) {
-                events.append(p.id()).append(",training,").append(day(rnd, from)).append(",,\r\n");
-            }
             if (maternity && rnd.nextDouble() < 0.70 + 0.05 * step) {
                 events.append(p.id()).append(",cultural_competency,").append(day(rnd, from)).append(",,\r\n");
             }
@@ -269,6 +283,23 @@ final class WorkforceFiles {
             }
         }
         return zip;
+    }
+
+    /** round(rate × n) of the items, drawn at random, in their order. */
+    private static <T> List<T> chosen(SplittableRandom rnd, List<T> items, double rate) {
+        int k = (int) Math.round(rate * items.size());
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            order.add(i);
+        }
+        for (int i = order.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(order, i, rnd.nextInt(i + 1));
+        }
+        List<Integer> picked = new ArrayList<>(order.subList(0, k));
+        java.util.Collections.sort(picked);
+        List<T> result = new ArrayList<>();
+        picked.forEach(i -> result.add(items.get(i)));
+        return result;
     }
 
     private static String pct(double value) {

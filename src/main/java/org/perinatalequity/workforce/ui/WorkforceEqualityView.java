@@ -37,7 +37,7 @@ import org.perinatalequity.workforce.WresYear;
 @Route(value = "workforce", layout = MainLayout.class)
 @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
 @PageTitle("Workforce equality | Perinatal Equity Dashboard")
-@Menu(title = "Workforce equality", order = 40, icon = "vaadin:users")
+@Menu(title = "Workforce equality", order = 45, icon = "vaadin:users")
 class WorkforceEqualityView extends VerticalLayout {
 
     private final WorkforceService workforce;

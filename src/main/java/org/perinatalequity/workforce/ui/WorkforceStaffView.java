@@ -23,7 +23,7 @@ import org.perinatalequity.workforce.WorkforceService;
 @Route(value = "workforce/staff", layout = MainLayout.class)
 @RolesAllowed(Roles.WORKFORCE)
 @PageTitle("Workforce staff list | Perinatal Equity Dashboard")
-@Menu(title = "Workforce staff list", order = 41, icon = "vaadin:user-card")
+@Menu(title = "Workforce staff list", order = 46, icon = "vaadin:user-card")
 class WorkforceStaffView extends VerticalLayout {
 
     WorkforceStaffView(WorkforceService workforce) {
