@@ -148,34 +148,118 @@ public class WorkforceService {
         return cells;
     }
 
+    /** The five ethnic groups of known ethnicity, as the ethnic_group dimension names them. */
+    static final List<String> GROUPS = List.of("White", "Mixed", "Asian or Asian British", "Black or Black British",
+            "Any other ethnic group");
+
+    /**
+     * Staff in post and the board's voting members against births by ethnic group over the same April to March
+     * (staff-level data only; empty without births or staff records).
+     */
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
+    public List<RepresentationRow> representation(String year) {
+        String checked = checkYear(year);
+        double[] births = births(checked);
+        if (births == null || !query.years().contains(checked)) {
+            return List.of();
+        }
+        WorkforceData data = load(checked);
+        double[] staff = new double[GROUPS.size()];
+        double[] board = new double[GROUPS.size()];
+        data.staff().stream().filter(WorkforceData.StaffMember::inPost).forEach(s -> add(staff, s.ethnicCategory()));
+        data.board().stream().filter(WorkforceData.BoardMember::voting).forEach(m -> add(board, m.ethnicCategory()));
+        List<RepresentationRow> rows = new ArrayList<>();
+        rows.add(representation("Staff in post", staff, births));
+        rows.add(representation("Board (voting members)", board, births));
+        return rows.stream().filter(r -> r.members() == null || r.members() > 0).toList();
+    }
+
+    private RepresentationRow representation(String group, double[] counts, double[] births) {
+        double n = 0;
+        boolean hidden = false;
+        for (double c : counts) {
+            n += c;
+            hidden |= c > 0 && c < settings.suppressBelow();
+        }
+        if (n == 0) {
+            return new RepresentationRow(group, 0.0, List.of(), null, null, false);
+        }
+        if (hidden) {
+            return new RepresentationRow(group, null, List.of(), null, null, true);
+        }
+        double total = 0;
+        for (double b : births) {
+            total += b;
+        }
+        double[] shares = new double[births.length];
+        for (int i = 0; i < births.length; i++) {
+            shares[i] = births[i] / total;
+        }
+        org.perinatalequity.stats.Representation r = org.perinatalequity.stats.Representation.of(counts, shares, 0.95);
+        List<RepresentationRow.Share> categories = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            org.perinatalequity.stats.Representation.Category c = r.categories().get(i);
+            categories.add(new RepresentationRow.Share(GROUPS.get(i), 100 * c.share(), 100 * c.lower(), 100 * c.upper(),
+                    100 * shares[i], c.ratio(), c.gap()));
+        }
+        return new RepresentationRow(group, n, categories, r.test(), r.pValue(), false);
+    }
+
+    /** Adds one person of known ethnicity to her ethnic group's count. */
+    static void add(double[] counts, @Nullable String category) {
+        String c = category == null ? "" : category.strip();
+        int i = switch (c) {
+            case "A", "B", "C" -> 0;
+            case "D", "E", "F", "G" -> 1;
+            case "H", "J", "K", "L" -> 2;
+            case "M", "N", "P" -> 3;
+            case "R", "S" -> 4;
+            default -> -1;
+        };
+        if (i >= 0) {
+            counts[i]++;
+        }
+    }
+
     /**
      * The BME percentage of births of known ethnicity over the WRES year (April to March) from MSDS, through the
      * breakdown service (suppressed, as any caller sees it); null when no maternity data covers it.
      */
     private @Nullable Double communityBmePercent(String year) {
+        double[] births = births(year);
+        if (births == null) {
+            return null;
+        }
+        double known = 0;
+        for (double b : births) {
+            known += b;
+        }
+        return 100 * (known - births[0]) / known;
+    }
+
+    /** Births by the five ethnic groups of known ethnicity over the WRES year; null when none are loaded. */
+    private double @Nullable [] births(String year) {
         int first = Integer.parseInt(year.substring(0, 4));
         try {
             BreakdownResult result = breakdowns.breakdown(new BreakdownRequest(BIRTHS_MEASURE, Dimension.ETHNIC_GROUP,
                     null, YearMonth.of(first, 4), YearMonth.of(first + 1, 3), Map.of(), true, null));
-            double white = 0;
+            double[] births = new double[GROUPS.size()];
             double known = 0;
             for (BreakdownResult.Row row : result.rows()) {
-                if (row.denominator() == null) {
-                    continue;
-                }
-                switch (row.group()) {
-                    case "White" -> {
-                        white += row.denominator();
-                        known += row.denominator();
-                    }
-                    case "Mixed", "Asian or Asian British", "Black or Black British", "Any other ethnic group" ->
-                        known += row.denominator();
-                    default -> {
-                        // not stated, not known, missing: not a known ethnicity
-                    }
+                int i = GROUPS.indexOf(row.group());
+                // Not stated, not known and missing are not a known ethnicity; a hidden denominator is left out.
+                if (i >= 0 && row.denominator() != null) {
+                    births[i] += row.denominator();
+                    known += row.denominator();
                 }
             }
-            return known == 0 ? null : 100 * (known - white) / known;
+            for (double b : births) {
+                if (b == 0) {
+                    // Every group needs a share above 0 for the comparison (stats/Representation).
+                    return null;
+                }
+            }
+            return known == 0 ? null : births;
         } catch (RuntimeException e) {
             // No maternity data for the year (or none at all): the comparison is left out, the rest still answers.
             LOG.debug("No births by ethnic group for {}: {}", year, e.getMessage());

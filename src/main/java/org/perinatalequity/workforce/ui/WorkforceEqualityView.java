@@ -23,6 +23,7 @@ import org.perinatalequity.shell.MainLayout;
 import org.perinatalequity.workforce.BandRow;
 import org.perinatalequity.workforce.CompletionRow;
 import org.perinatalequity.workforce.LeadershipRow;
+import org.perinatalequity.workforce.RepresentationRow;
 import org.perinatalequity.workforce.WorkforceEquality;
 import org.perinatalequity.workforce.WorkforceService;
 import org.perinatalequity.workforce.WresIndicator;
@@ -49,7 +50,13 @@ class WorkforceEqualityView extends VerticalLayout {
     private final Grid<TrendRow> trend = new Grid<>();
     private final Grid<CompletionRow> cultural = new Grid<>();
     private final Grid<LeadershipRow> leadership = new Grid<>();
+    private final Grid<RepLine> representation = new Grid<>();
+    private final Paragraph representationTests = new Paragraph();
     private final Div content = new Div();
+
+    /** One ethnic group of one group's representation, for the table. */
+    record RepLine(String group, String category, String share, String community, String ratio, String gap) {
+    }
 
     /** One indicator's assessment in every year, for the trend table. */
     record TrendRow(int indicator, List<String> byYear) {
@@ -118,6 +125,17 @@ class WorkforceEqualityView extends VerticalLayout {
         leadership.addColumn(l -> WresWords.percent(l.promotedWithin12Months())).setHeader("Within 12 months");
         leadership.setAllRowsVisible(true);
 
+        representation.setId("representation-grid");
+        representation.setAriaLabel("Staff and board against births by ethnic group");
+        representation.addColumn(RepLine::group).setHeader("Group");
+        representation.addColumn(RepLine::category).setHeader("Ethnic group").setFlexGrow(2);
+        representation.addColumn(RepLine::share).setHeader("Share (95% simultaneous CI)").setFlexGrow(2);
+        representation.addColumn(RepLine::community).setHeader("Births");
+        representation.addColumn(RepLine::ratio).setHeader("Ratio");
+        representation.addColumn(RepLine::gap).setHeader("Gap (points)");
+        representation.setAllRowsVisible(true);
+        representationTests.setId("representation-tests");
+
         content.add(section("indicators", "The nine indicators", indicators,
                         note("Figures are percentages with their counts; counts of 1 to "
                                 + (workforce.settings().suppressBelow() - 1) + " people are hidden, and then so is"
@@ -128,6 +146,11 @@ class WorkforceEqualityView extends VerticalLayout {
                 section("cultural", "Cultural-competency training", cultural,
                         note("Staff in post with a completion recorded in the year ÷ staff in post (staff-level data"
                                 + " only).")),
+                section("representation", "Representation of the community served", representation,
+                        representationTests,
+                        note("Shares of staff (board members) of known ethnicity against births to mothers of known"
+                                + " ethnicity in the same months. Ratio 1 is proportional. Goodman simultaneous"
+                                + " intervals; the exact multinomial test when an expected count is under 5.")),
                 section("leadership", "Leadership programmes", leadership,
                         note("Places taken in the year against staff in the eligible bands; promotions within 6 and"
                                 + " 12 months of the programme's start (staff-level data only).")));
@@ -163,6 +186,26 @@ class WorkforceEqualityView extends VerticalLayout {
                         : "births to BME mothers are " + WresWords.percent(e.communityBmePercent())
                                 + " of births of known ethnicity in the same months (the community served)."));
         cultural.setItems(e.culturalCompetency());
+        List<RepLine> lines = new ArrayList<>();
+        StringBuilder tests = new StringBuilder();
+        for (RepresentationRow r : workforce.representation(selected)) {
+            if (r.suppressed()) {
+                lines.add(new RepLine(r.group(), "hidden: too few people in a group to show", "–", "–", "–", "–"));
+                continue;
+            }
+            for (RepresentationRow.Share c : r.categories()) {
+                lines.add(new RepLine(r.group(), c.category(), WresWords.percent(c.percent()) + " ("
+                        + WresWords.percent(c.lower()) + " to " + WresWords.percent(c.upper()) + ")",
+                        WresWords.percent(c.communityPercent()), WresWords.number(c.ratio()),
+                        String.format(java.util.Locale.UK, "%+.1f", c.gap())));
+            }
+            tests.append(r.group()).append(": ").append(r.test().equals("exact") ? "exact multinomial" : "χ²")
+                    .append(" test p = ").append(String.format(java.util.Locale.UK, "%.3f", r.pValue()))
+                    .append(r.pValue() < 0.05 ? " (differs from the births beyond chance). " : " (no clear difference). ");
+        }
+        representation.setItems(lines);
+        representationTests.setText(lines.isEmpty() ? "Needs staff-level workforce data and births of the same months."
+                : tests.toString().strip());
         leadership.setItems(e.leadership());
     }
 
