@@ -13,6 +13,7 @@ import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.reference.ReferenceService;
 import org.perinatalequity.security.SystemCaller;
 import org.perinatalequity.system.EquityProperties;
+import org.perinatalequity.workforce.WorkforceService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,22 +38,27 @@ class SampleDataLoader implements ApplicationRunner {
     static final String SAMPLE_EXTRACT = "llr-sample-msds.zip";
     static final String SAMPLE_REFERENCE = "reference";
     static final String CLASSPATH = "data-samples/";
+    /** The workforce sample: one zip of the workforce dataset per WRES year. */
+    static final String SAMPLE_WORKFORCE = "workforce";
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleDataLoader.class);
 
     private final IngestService ingestService;
     private final ReferenceService referenceService;
+    private final WorkforceService workforceService;
     private final Path location;
 
-    SampleDataLoader(IngestService ingestService, ReferenceService referenceService, EquityProperties properties) {
+    SampleDataLoader(IngestService ingestService, ReferenceService referenceService, WorkforceService workforceService,
+            EquityProperties properties) {
         this.ingestService = ingestService;
         this.referenceService = referenceService;
+        this.workforceService = workforceService;
         this.location = properties.sampleData().location();
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (referenceService.hasReferenceData() && !ingestService.isDatabaseEmpty()) {
+        if (referenceService.hasReferenceData() && !ingestService.isDatabaseEmpty() && hasWorkforce()) {
             return; // nothing to load: the packaged copy is not written out
         }
         Path folder = Files.isDirectory(location) ? location : fromClasspath(location);
@@ -105,6 +111,7 @@ class SampleDataLoader implements ApplicationRunner {
             SystemCaller.run(() -> referenceService.load(List.of(reference), "system"));
         }
         if (!ingestService.isDatabaseEmpty()) {
+            loadWorkforce(location);
             return;
         }
         Path extract = location.resolve(SAMPLE_EXTRACT);
@@ -117,5 +124,32 @@ class SampleDataLoader implements ApplicationRunner {
         IngestReport report = SystemCaller.call(
                 () -> ingestService.ingest(List.of(extract), new IngestService.Requester("system", "sample")));
         LOG.info("Sample extract: {}", report.allLoaded() ? "loaded" : report.submissions().get(0).message());
+        loadWorkforce(location);
+    }
+
+    private boolean hasWorkforce() {
+        return !SystemCaller.call(workforceService::years).isEmpty();
+    }
+
+    /** The workforce sample (one submission per WRES year), when no workforce data is loaded yet. */
+    private void loadWorkforce(Path location) {
+        Path folder = location.resolve(SAMPLE_WORKFORCE);
+        if (hasWorkforce() || !Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> years;
+        try (var files = Files.list(folder)) {
+            years = files.filter(f -> f.getFileName().toString().endsWith(".zip")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the workforce sample " + folder, e);
+        }
+        if (years.isEmpty()) {
+            return;
+        }
+        LOG.info("No workforce data: loading the workforce sample {}", folder);
+        IngestReport report = SystemCaller.call(
+                () -> ingestService.ingest(years, new IngestService.Requester("system", "sample")));
+        LOG.info("Workforce sample: {}", report.allLoaded() ? "loaded" : "not loaded: " + report.submissions().stream()
+                .map(IngestReport.Submission::message).filter(java.util.Objects::nonNull).toList());
     }
 }

@@ -44,7 +44,17 @@ public enum Dataset {
                     new ParentLink("MHS201", "ServiceRequestId", "MHS101", "ServiceRequestId")),
             // Every other MHSnnn table (the specification has dozens) is skipped with a warning: see isKnownUnused.
             List.of(),
-            "an MHSDS table the perinatal measures read");
+            "an MHSDS table the perinatal measures read"),
+
+    /**
+     * The maternity and neonatal workforce for the Workforce Race Equality Standard (docs/workforce.md): a header
+     * (organisation and WRES year), then either staff-level files (WRK001 staff records, WRK101 events, WRK201 staff
+     * survey, WRK301 board) or the aggregate WRES return (WRK401). Staff, applicant and board member ids are
+     * pseudonymised at load like NHS numbers. Applicants are not staff, so events have no parent link.
+     */
+    WORKFORCE("/ingest/workforce-items.csv", "WRK", "WRK000",
+            new HeaderItems("OrgCode", "ReportingPeriodStartDate", "ReportingPeriodEndDate"),
+            List.of("WRK000"), List.of(), List.of(), "a workforce table (WRK001, WRK101, WRK201, WRK301, WRK401)");
 
     /** The header table's items naming the provider and the reporting period. */
     record HeaderItems(String provider, String periodStart, String periodEnd) {

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.AuditService;
 import org.perinatalequity.security.AuditedLoad;
 import org.perinatalequity.system.DerivedDataRefresher;
@@ -55,6 +56,8 @@ public class IngestService {
     private final ApplicationEventPublisher events;
     private final IngestLogQuery query;
     private final DerivedDataRefresher refresher;
+    /** Null only for loaders built outside Spring (tests, tools), which check no dataset permission. */
+    private final @org.jspecify.annotations.Nullable AccessPolicy policy;
     private final ReentrantLock oneAtATime = new ReentrantLock();
     /** Set when the application is stopping (SIGTERM, context close): the running ingest ends at once. */
     private volatile boolean stopping;
@@ -63,7 +66,15 @@ public class IngestService {
 
     IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, DerivedDataRefresher refresher,
             EquityProperties properties, ApplicationEventPublisher events) {
+        this(dataSource, registry, query, refresher, properties, events, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    IngestService(DataSource dataSource, MsdsRegistry registry, IngestLogQuery query, DerivedDataRefresher refresher,
+            EquityProperties properties, ApplicationEventPublisher events,
+            @org.jspecify.annotations.Nullable AccessPolicy policy) {
         this.dataSource = dataSource;
+        this.policy = policy;
         this.registry = registry;
         this.query = query;
         this.refresher = refresher;
@@ -101,8 +112,11 @@ public class IngestService {
         return query.isEmpty();
     }
 
-    /** ADMIN only; the command line, inbox and sample loader call it as SYSTEM (security.SystemCaller). */
-    @RolesAllowed({ Roles.ADMIN, Roles.SYSTEM })
+    /**
+     * ADMIN (maternity and mental health data) and WORKFORCE (the workforce dataset: HR data, see
+     * {@link #permittedDatasets}); the command line, inbox and sample loader call it as SYSTEM (security.SystemCaller).
+     */
+    @RolesAllowed({ Roles.ADMIN, Roles.WORKFORCE, Roles.SYSTEM })
     @AuditedLoad(action = AuditService.INGEST)
     public IngestReport ingest(List<Path> sources, Requester requester) {
         Pseudonymiser pseudonymiser = new Pseudonymiser(settings.pseudonymisationKey());
@@ -118,8 +132,9 @@ public class IngestService {
             Connection connection = cancellable.connection();
             long runId = startRun(connection, requester);
             List<IngestReport.Submission> submissions = new ArrayList<>();
+            java.util.Set<Dataset> permitted = permittedDatasets();
             for (int seq = 0; seq < sources.size() && !stopping; seq++) {
-                submissions.add(loadOne(connection, runId, seq, sources.get(seq), pseudonymiser));
+                submissions.add(loadOne(connection, runId, seq, sources.get(seq), pseudonymiser, permitted));
             }
             IngestReport report = new IngestReport(runId, submissions, issues(pooled, runId, "reject"),
                     issues(pooled, runId, "warning"));
@@ -175,13 +190,32 @@ public class IngestService {
         }
     }
 
+    /**
+     * Staff records are HR data: the workforce dataset is loaded by the WORKFORCE role (and the application itself),
+     * maternity and mental health data by ADMIN; a submission of another dataset is refused, changing nothing.
+     */
+    private java.util.Set<Dataset> permittedDatasets() {
+        java.util.Set<Dataset> permitted = java.util.EnumSet.noneOf(Dataset.class);
+        AccessPolicy policy = this.policy;
+        if (policy == null || policy.hasRole(Roles.SYSTEM)) {
+            return java.util.EnumSet.allOf(Dataset.class);
+        }
+        if (policy.hasRole(Roles.ADMIN)) {
+            permitted.addAll(java.util.EnumSet.complementOf(java.util.EnumSet.of(Dataset.WORKFORCE)));
+        }
+        if (policy.hasRole(Roles.WORKFORCE)) {
+            permitted.add(Dataset.WORKFORCE);
+        }
+        return permitted;
+    }
+
     private IngestReport.Submission loadOne(Connection connection, long runId, int seq, Path source,
-            Pseudonymiser pseudonymiser) throws SQLException {
+            Pseudonymiser pseudonymiser, java.util.Set<Dataset> permitted) throws SQLException {
         String name = source.getFileName() == null ? source.toString() : source.getFileName().toString();
         Path workDir = createWorkDir();
         SubmissionLoader loader = new SubmissionLoader(connection, registry, pseudonymiser, workDir,
                 new IngestLog(connection, runId, seq), new CsvScan.Limits(settings.limits().maxColumns(),
-                        settings.limits().maxFieldBytes(), settings.limits().maxRows()));
+                        settings.limits().maxFieldBytes(), settings.limits().maxRows()), permitted);
         try {
             ExtractFiles.Found found = ExtractFiles.list(source, workDir, new ExtractFiles.ZipLimits(
                     settings.maxUncompressedBytes(), settings.maxZipEntries(), settings.limits().maxCompressionRatio()));

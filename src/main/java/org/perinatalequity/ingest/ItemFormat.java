@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The MSDS format of one data item, parsed from the registry ({@code date}, {@code time},
- * {@code an:MIN:MAX}, {@code n:MAX}, {@code nhs}, {@code postcode}, {@code code:LIST}). Each format
+ * {@code an:MIN:MAX}, {@code n:MAX}, {@code dec:MAX}, {@code nhs}, {@code id:MIN:MAX}, {@code postcode},
+ * {@code code:LIST}). Each format
  * knows its SQL storage type, a SQL predicate that is true for a valid trimmed value, the SQL that
  * converts a valid value, and the reason given when a value fails.
  */
@@ -28,6 +29,11 @@ sealed interface ItemFormat {
     /** Why a value that fails {@link #validSql} is wrong, in words a data manager understands. */
     String reason();
 
+    /** True for identifiers replaced by their keyed hash at load (NHS numbers, staff ids). */
+    default boolean pseudonymised() {
+        return false;
+    }
+
     static ItemFormat parse(String spec) {
         String[] parts = spec.split(":");
         return switch (parts[0]) {
@@ -37,6 +43,8 @@ sealed interface ItemFormat {
             case "postcode" -> new PostcodeFormat();
             case "an" -> new TextFormat(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
             case "n" -> new NumberFormat(Integer.parseInt(parts[1]));
+            case "dec" -> new DecimalFormat(Integer.parseInt(parts[1]));
+            case "id" -> new PseudonymisedIdFormat(Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
             case "code" -> new CodeFormat(CodeList.valueOf(parts[1].toUpperCase()));
             default -> throw new IllegalArgumentException("Unknown item format '" + spec + "'");
         };
@@ -111,10 +119,57 @@ sealed interface ItemFormat {
         }
     }
 
+    /** A number ≥ 0 with at most MAX digits before an optional decimal part (counts and percentages). */
+    record DecimalFormat(int maxDigits) implements ItemFormat {
+        public String sqlType() {
+            return "DOUBLE";
+        }
+
+        public String validSql(String v) {
+            return "regexp_full_match(" + v + ", '[0-9]{1," + maxDigits + "}([.][0-9]{1,6})?')";
+        }
+
+        public String castSql(String v) {
+            return "try_cast(" + v + " AS DOUBLE)";
+        }
+
+        public String reason() {
+            return "must be a number ≥ 0 with at most " + maxDigits + " digits before the decimal point";
+        }
+    }
+
+    /**
+     * A local identifier of a person other than the NHS number (a staff or applicant id), replaced by its keyed
+     * hash at load like an NHS number: the same person links across files and years, the id itself is never stored.
+     */
+    record PseudonymisedIdFormat(int min, int max) implements ItemFormat {
+        public String sqlType() {
+            return "VARCHAR";
+        }
+
+        public String validSql(String v) {
+            return "(length(" + v + ") BETWEEN " + min + " AND " + max + ")";
+        }
+
+        public String reason() {
+            return "must be " + min + " to " + max + " characters";
+        }
+
+        @Override
+        public boolean pseudonymised() {
+            return true;
+        }
+    }
+
     /** Ten digits whose modulus-11 check digit is right (NHS Data Dictionary, NHS NUMBER). */
     record NhsNumberFormat() implements ItemFormat {
         public String sqlType() {
             return "VARCHAR";
+        }
+
+        @Override
+        public boolean pseudonymised() {
+            return true;
         }
 
         public String validSql(String v) {
@@ -184,7 +239,16 @@ sealed interface ItemFormat {
         PRESENTATION("PRESENTATION OF FETUS", List.of("01", "02", "03", "04", "XX")),
         LABOUR_ONSET("LABOUR OR DELIVERY ONSET METHOD", List.of("1", "2", "3", "4", "5", "9")),
         BIRTH_SETTING("MATERNITY CARE SETTING", List.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10",
-                "11", "12", "98", "99"));
+                "11", "12", "98", "99")),
+        // The workforce dataset (docs/workforce.md).
+        PAY_BAND("PAY BAND (Agenda for Change, VSM, medical)", List.of("1", "2", "3", "4", "5", "6", "7", "8A", "8B",
+                "8C", "8D", "9", "VSM", "MEDICAL", "OTHER")),
+        ASSIGNMENT("ASSIGNMENT CATEGORY", List.of("Permanent", "Fixed Term Temp", "Bank", "Honorary", "Locum")),
+        WRES_EVENT("WORKFORCE EVENT TYPE", List.of("shortlisted", "appointed", "disciplinary", "training",
+                "cultural_competency", "leadership", "promotion")),
+        WRES_GROUP("WRES ETHNIC GROUP", List.of("White", "BME", "Unknown")),
+        WRES_INDICATOR("WRES INDICATOR", List.of("1", "2", "3", "4", "5", "6", "7", "8", "9")),
+        SURVEY_INDICATOR("WRES STAFF SURVEY INDICATOR", List.of("5", "6", "7", "8"));
 
         private final String title;
         private final List<String> codes;

@@ -41,6 +41,7 @@ final class SubmissionLoader {
     private final Path workDir;
     private final IngestLog log;
     private final CsvScan.Limits limits;
+    private final java.util.Set<Dataset> permitted;
     private final List<StagedFile> staged = new ArrayList<>();
     private final List<CsvScanOfFile> scanned = new ArrayList<>();
     /** The dataset of the submission, once recognised from its files (MSDS until a file says otherwise). */
@@ -52,8 +53,9 @@ final class SubmissionLoader {
     }
 
     SubmissionLoader(Connection connection, MsdsRegistry registry, Pseudonymiser pseudonymiser, Path workDir,
-            IngestLog log, CsvScan.Limits limits) {
+            IngestLog log, CsvScan.Limits limits, java.util.Set<Dataset> permitted) {
         this.connection = connection;
+        this.permitted = permitted;
         this.limits = limits;
         this.registry = registry;
         this.pseudonymiser = pseudonymiser;
@@ -87,6 +89,11 @@ final class SubmissionLoader {
         }
         dataset = recogniseDataset(found.csvFiles());
         recognised = true;
+        if (!permitted.contains(dataset)) {
+            throw new IngestRefusedException("The submission holds " + dataset + " files, which your role may not load ("
+                    + (dataset == Dataset.WORKFORCE ? "workforce data is HR data: a user with the WORKFORCE role loads it"
+                            : "an ADMIN user loads them") + "); nothing was loaded");
+        }
         Map<String, StagedFile> byTable = recognise(found.csvFiles());
         List<String> requiredTables = dataset.requiredTables();
         for (String required : requiredTables) {
@@ -466,7 +473,7 @@ final class SubmissionLoader {
         for (HeaderMapping.Column column : file.mapping().columns()) {
             String v = StagedFile.value(column);
             targets.add(column.item().name());
-            if (column.item().format() instanceof ItemFormat.NhsNumberFormat) {
+            if (column.item().format().pseudonymised()) {
                 values.add("CASE WHEN " + v + " IS NOT NULL THEN " + Pseudonymiser.sql(v) + " END");
                 pseudonymised++;
             } else if (column.item().mandatory()) {

@@ -51,7 +51,7 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
                         // Paths, not path and method: a wrong method of a permitted path is then an honest 405.
-                        .requestMatchers("/api/ingest").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/ingest").hasAnyRole(Roles.ADMIN, Roles.WORKFORCE)
                         .requestMatchers("/api/reference/**", "/api/audit/**", "/api/users/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/stats/**").hasAnyRole(ANY_ROLE)
                         .requestMatchers("/api/measures", "/api/measures/**", "/api/dimensions").hasAnyRole(ANY_ROLE)
@@ -60,6 +60,10 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/quality/worklist", "/api/quality/worklist/**")
                         .hasAnyRole(Roles.TEAM, Roles.ANALYST)
                         .requestMatchers("/api/quality", "/api/quality/**").hasAnyRole(ANY_ROLE)
+                        // Staff-level workforce data is HR's: the WORKFORCE role only (it also loads it, /api/ingest).
+                        .requestMatchers("/api/workforce/staff").hasRole(Roles.WORKFORCE)
+                        .requestMatchers("/api/workforce/**").hasAnyRole(Roles.ANALYST, Roles.TEAM, Roles.BOARD,
+                                Roles.ADMIN, Roles.WORKFORCE)
                         .requestMatchers("/api/board/pack.pdf")
                         .hasAnyRole(Roles.BOARD, Roles.ANALYST, Roles.ADMIN)
                         .anyRequest().denyAll())

@@ -37,6 +37,7 @@ class DemoUsers {
             case "analyst" -> Optional.of(entry("analyst", Set.of(Roles.ANALYST, Roles.RECORD_ACCESS), Set.of()));
             case "board" -> Optional.of(entry("board", Set.of(Roles.BOARD), Set.of()));
             case "admin" -> Optional.of(entry("admin", Set.of(Roles.ADMIN), Set.of()));
+            case "workforce" -> Optional.of(entry("workforce", Set.of(Roles.WORKFORCE), Set.of()));
             default -> name.startsWith(TEAM_PREFIX) ? team(username.substring(TEAM_PREFIX.length())) : Optional.empty();
         };
     }

@@ -19,13 +19,18 @@ public final class Roles {
     /** Ingestion, reference data, users and the audit log. */
     public static final String ADMIN = "ADMIN";
     /**
+     * HR's workforce leads: load the workforce dataset (staff records are HR data) and see its staff-level lists;
+     * everyone else sees workforce aggregates only, with small counts suppressed (docs/workforce.md).
+     */
+    public static final String WORKFORCE = "WORKFORCE";
+    /**
      * The application itself (command line, inbox, first-start sample load), never a person and never
      * granted by a user store: only {@link SystemCaller} puts it on the current thread.
      */
     public static final String SYSTEM = "SYSTEM";
 
     /** The roles a user store may grant. */
-    public static final List<String> USER_ROLES = List.of(ANALYST, RECORD_ACCESS, TEAM, BOARD, ADMIN);
+    public static final List<String> USER_ROLES = List.of(ANALYST, RECORD_ACCESS, TEAM, BOARD, ADMIN, WORKFORCE);
 
     /** Authorities of team bindings: {@code TEAM:<TeamLocalID>}, beside {@code ROLE_TEAM}. */
     static final String TEAM_AUTHORITY_PREFIX = "TEAM:";

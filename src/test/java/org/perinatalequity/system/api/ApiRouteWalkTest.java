@@ -64,7 +64,7 @@ class ApiRouteWalkTest {
 
     /** ApiSecurityConfiguration's rules, first match wins: a path prefix and the roles it lets through. */
     private static final List<Map.Entry<String, Set<String>>> RULES = List.of(
-            Map.entry("/api/ingest", Set.of("ADMIN")),
+            Map.entry("/api/ingest", Set.of("ADMIN", "WORKFORCE")),
             Map.entry("/api/reference", Set.of("ADMIN")),
             Map.entry("/api/audit", Set.of("ADMIN")),
             Map.entry("/api/users", Set.of("ADMIN")),
@@ -74,6 +74,8 @@ class ApiRouteWalkTest {
             Map.entry("/api/openapi", ANY_ROLE),
             Map.entry("/api/quality/worklist", Set.of("TEAM", "ANALYST")),
             Map.entry("/api/quality", ANY_ROLE),
+            Map.entry("/api/workforce/staff", Set.of("WORKFORCE")),
+            Map.entry("/api/workforce", Set.of("ANALYST", "TEAM", "BOARD", "ADMIN", "WORKFORCE")),
             Map.entry("/api/board/pack.pdf", Set.of("BOARD", "ANALYST", "ADMIN")));
 
     /** Paths no controller maps: a 404 for whoever may pass the door of their prefix. */

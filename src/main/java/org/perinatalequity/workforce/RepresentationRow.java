@@ -1,0 +1,20 @@
+package org.perinatalequity.workforce;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One group (staff in post, the board's voting members) against the community served, by ethnic group of known
+ * ethnicity: its shares with Goodman simultaneous 95% intervals, ratio to and gap from the share of births
+ * ({@code stats/Representation}), and the test of the whole distribution (exact multinomial when an expected count is
+ * under 5, χ² otherwise). Hidden whole when a category count would identify fewer people than the threshold.
+ */
+public record RepresentationRow(String group, @Nullable Double members, List<Share> categories, @Nullable String test,
+        @Nullable Double pValue, boolean suppressed) {
+
+    /** One ethnic group: percentages and percentage points. */
+    public record Share(String category, double percent, double lower, double upper, double communityPercent,
+            double ratio, double gap) {
+    }
+}
