@@ -73,7 +73,7 @@ class ConfigurationAuditTest {
 
         assertThat(events("app_start")).containsExactly("system|configuration|profiles default;"
                 + " small numbers suppressed below 8; IMD 2019; pseudonymisation key set; users file " + USERS_FILE
-                + " (7 users); OpenID Connect (none); lockout 5 failures in 15m lock for 15m; session timeout 30m;"
+                + " (8 users); OpenID Connect (none); lockout 5 failures in 15m lock for 15m; session timeout 30m;"
                 + " inbox off; first start on this database");
         assertThat(events("config_change")).isEmpty();
         assertThat(setting("user:test-team")).startsWith("roles TEAM; teams CITY-NORTH; password #")

@@ -152,7 +152,7 @@ class SecurityViewsTest extends SampleDataViewTest {
         assertThat(start.user()).isEqualTo("system");
         assertThat(start.target()).isEqualTo("configuration");
         assertThat(start.detail()).startsWith("profiles default; small numbers suppressed below 8; IMD 2019;"
-                + " pseudonymisation key set; users file src/test/resources/security/test-users.csv (7 users);"
+                + " pseudonymisation key set; users file src/test/resources/security/test-users.csv (8 users);"
                 + " OpenID Connect (none); lockout 5 failures in 15m lock for 15m; session timeout 30m; inbox off;")
                 .doesNotContain("test-key");
     }
