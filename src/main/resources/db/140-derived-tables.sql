@@ -6,14 +6,20 @@
 
 -- fact_event: one row per unit counted by each measure (its denominator), with its numerator flag,
 -- event date and every breakdown dimension as a fixed text column. Built by measures.MeasureFacts
--- from measures/query/fact_event.sql.
+-- from measures/query/fact_event.sql. Measures that count distinct women ("counts": "women") key each
+-- row by the woman (unit_key) and flag whether it counts for the denominator (a woman seen by mental
+-- health services who gave no birth is numerator-only); for the others unit_key is null, denominator 1.
 CREATE TABLE IF NOT EXISTS fact_event (
   measure_id VARCHAR, event_date DATE, numerator INTEGER, ethnic_group VARCHAR, ethnic_category VARCHAR,
   imd_decile VARCHAR, imd_quintile VARCHAR, place VARCHAR, local_authority VARCHAR, postcode_district VARCHAR,
   lsoa VARCHAR, gp_practice VARCHAR, pcn VARCHAR, team VARCHAR, provider VARCHAR, booking_site VARCHAR,
   age_group VARCHAR, month VARCHAR, quarter VARCHAR, financial_year VARCHAR, imd_vintage VARCHAR,
-  maternal_age_band VARCHAR
+  maternal_age_band VARCHAR,
+  unit_key VARCHAR, denominator INTEGER
 );
+-- A database made before the counting columns gets them (the next rebuild fills them).
+ALTER TABLE fact_event ADD COLUMN IF NOT EXISTS unit_key VARCHAR;
+ALTER TABLE fact_event ADD COLUMN IF NOT EXISTS denominator INTEGER;
 
 -- quality_item: v_quality_item materialised (the view re-derives women, bookings and births on
 -- every read). Built by quality.query.JdbcQualityQuery.

@@ -227,3 +227,48 @@ SELECT
   r.dim_source
 FROM internal.mhs201 c
 LEFT JOIN v_mh_referrals r ON r.mh_provider = c.provider AND r.referral_id = c.ServiceRequestId;
+
+-- ---------------------------------------------------------------------------------------------
+-- v_quality_mh_linkage: the data-quality item mh_linkage (/api/quality, docs/data-quality.md), one
+-- row per MHSDS woman with a referral, dated by her first referral's ReferralRequestReceivedDate,
+-- with the columns of v_quality_item. provider is her mental health provider (the linkage is its
+-- data quality); the other dimensions are hers (from MSDS when linked). valid: linked to an MSDS
+-- mother; missing: no NHS number (provider layout) to link by; invalid (problem not_linked): an NHS
+-- number or Person_ID that matches no MSDS mother. Materialised by quality.query.MentalHealthLinkageItems.
+-- ---------------------------------------------------------------------------------------------
+CREATE OR REPLACE VIEW v_quality_mh_linkage AS
+WITH first_referral AS (
+  SELECT provider, LocalPatientId, min(ReferralRequestReceivedDate) AS received
+  FROM internal.mhs101 GROUP BY ALL
+), nhs AS (
+  SELECT provider, LocalPatientId, NHSNumber IS NULL AND NOT list_contains(invalid_items, 'NHSNumber') AS no_number
+  FROM internal.mhs001
+)
+SELECT w.mh_provider AS provider, w.dim_mother_id AS mother_id, w.person_id AS local_patient_id,
+       NULL::VARCHAR AS pregnancy_id, NULL::DATE AS booking_date, r.received AS cohort_date,
+       'mh_linkage' AS item,
+       CASE WHEN w.linked THEN 'valid' WHEN NOT w.national AND n.no_number THEN 'missing' ELSE 'invalid' END AS status,
+       CASE WHEN w.linked THEN NULL WHEN NOT w.national AND n.no_number THEN 'missing' ELSE 'not_linked' END AS problem,
+       NULL::VARCHAR AS value,
+       or_unknown(w.team) AS team,
+       'Unknown' AS booking_site,
+       month_label(r.received) AS month,
+       quarter_label(r.received) AS quarter,
+       financial_year_label(r.received) AS financial_year,
+       or_missing(w.ethnic_group) AS ethnic_group,
+       or_missing(w.ethnic_category) AS ethnic_category,
+       or_unknown(w.imd_decile) AS imd_decile,
+       or_unknown(w.imd_quintile) AS imd_quintile,
+       or_unknown(w.place) AS place,
+       or_unknown(w.local_authority) AS local_authority,
+       or_unknown(w.postcode_district) AS postcode_district,
+       or_unknown(w.lsoa) AS lsoa,
+       or_unknown(w.gp_practice) AS gp_practice,
+       or_unknown(w.pcn_code) AS pcn,
+       age_band(age_on(w.birth_date, r.received)) AS age_group
+FROM v_mh_women w
+JOIN first_referral r ON r.provider = w.mh_provider AND r.LocalPatientId = w.person_id
+LEFT JOIN nhs n ON n.provider = w.mh_provider AND n.LocalPatientId = w.person_id;
+
+-- Declared here, after its view, so a new database has it before its first refresh.
+CREATE TABLE IF NOT EXISTS quality_mh_linkage AS SELECT * FROM v_quality_mh_linkage LIMIT 0;

@@ -26,7 +26,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the bundled synthetic extract ({@code data-samples/llr-sample-msds.zip}) and its reference files
+ * Loads the bundled synthetic extract ({@code data-samples/llr-sample-msds.zip}, with the MHSDS submission of the same
+ * women, {@code llr-sample-mhsds.zip}, when it is there) and its reference files
  * ({@code data-samples/reference/}) when the server starts on an empty database, so a newcomer's first
  * {@code ./mvnw spring-boot:run} shows data. Only in the demo profile.
  */
@@ -36,6 +37,8 @@ import org.springframework.stereotype.Component;
 class SampleDataLoader implements ApplicationRunner {
 
     static final String SAMPLE_EXTRACT = "llr-sample-msds.zip";
+    /** The mental health (MHSDS) submission of the same synthetic women, loaded with the maternity extract. */
+    static final String SAMPLE_MENTAL_HEALTH = "llr-sample-mhsds.zip";
     static final String SAMPLE_REFERENCE = "reference";
     static final String CLASSPATH = "data-samples/";
     /** The workforce sample: one zip of the workforce dataset per WRES year. */
@@ -119,10 +122,12 @@ class SampleDataLoader implements ApplicationRunner {
             LOG.warn("The database is empty and the sample extract {} is missing: nothing loaded", extract);
             return;
         }
-        LOG.info("Empty database: loading the sample extract {}", extract);
+        Path mentalHealth = location.resolve(SAMPLE_MENTAL_HEALTH);
+        List<Path> extracts = Files.isRegularFile(mentalHealth) ? List.of(extract, mentalHealth) : List.of(extract);
+        LOG.info("Empty database: loading the sample extract {}", extracts);
         // Nobody is signed in at start-up: the first-start load runs as the application itself.
         IngestReport report = SystemCaller.call(
-                () -> ingestService.ingest(List.of(extract), new IngestService.Requester("system", "sample")));
+                () -> ingestService.ingest(extracts, new IngestService.Requester("system", "sample")));
         LOG.info("Sample extract: {}", report.allLoaded() ? "loaded" : report.submissions().get(0).message());
         loadWorkforce(location);
     }

@@ -3,7 +3,9 @@
 -- joined once to the mother for her dimensions (v_women_all: the women of v_women plus the MHSDS
 -- women who link to none). measure_event is a TEMP view that measures.MeasureFacts makes on its own connection, stacking the measure_<id> views with each
 -- column cast as the fact table has it. The age is the one the measure gives (at booking), else
--- the mother's age on the event date; maternal_age_band is always the age on the event date.
+-- the mother's age on the event date; maternal_age_band is always the age on the event date. unit_key and denominator (last, after the dimensions) are the
+-- counting of measures that count distinct women (Measure.Counting): the woman's key and whether the row
+-- counts for the denominator; other measures have no key and every row is a denominator unit.
 -- ---------------------------------------------------------------------------------------------
 SELECT e.measure_id,
        e.event_date,
@@ -28,7 +30,9 @@ SELECT e.measure_id,
        w.imd_vintage,
        -- adjust=maternal_age: the mother's age from PersonBirthDateMother on the event date itself (the
        -- birth for birth measures, the booking for booking measures), never the age at booking.
-       maternal_age_band(age_on(w.birth_date, e.event_date)) AS maternal_age_band
+       maternal_age_band(age_on(w.birth_date, e.event_date)) AS maternal_age_band,
+       e.unit_key,
+       e.denominator
 FROM measure_event e
 LEFT JOIN v_women_all w ON w.provider = e.provider AND w.mother_id = e.mother_id
 WHERE e.event_date IS NOT NULL

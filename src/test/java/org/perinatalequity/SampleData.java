@@ -19,6 +19,8 @@ public final class SampleData {
 
     public static final String DATABASE = "target/test-db/sample-data.duckdb";
     public static final Path EXTRACT = Path.of("data-samples", "llr-sample-msds.zip");
+    /** The MHSDS submission of the same synthetic women, loaded with the maternity extract. */
+    public static final Path MENTAL_HEALTH = Path.of("data-samples", "llr-sample-mhsds.zip");
     public static final Path REFERENCE = Path.of("data-samples", "reference");
 
     private SampleData() {
@@ -31,7 +33,7 @@ public final class SampleData {
                 reference.load(List.of(REFERENCE), "test");
             }
             if (ingest.isDatabaseEmpty()) {
-                IngestReport report = ingest.ingest(List.of(EXTRACT), new IngestService.Requester("test", "test"));
+                IngestReport report = ingest.ingest(List.of(EXTRACT, MENTAL_HEALTH), new IngestService.Requester("test", "test"));
                 if (!report.allLoaded()) {
                     throw new IllegalStateException("The sample extract was refused: " + report.submissions());
                 }

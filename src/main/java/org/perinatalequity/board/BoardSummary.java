@@ -14,7 +14,7 @@ import org.perinatalequity.stats.SpcResult.PointType;
  * complete period, the value with numerator and denominator, the target (for its cohort when it names one), the
  * Making Data Count variation and assurance icons, the equity gaps in short, and the data-quality flag.
  *
- * @param period the latest complete quarter, or null when there is none
+ * @param period the latest complete quarter (or rolling window, "12 months to 2025-03"), or null when there is none
  * @param value the value with its counts, or "not available"
  * @param gaps short gap sentences, empty for a data-quality measure
  * @param quality the data-quality flag in words, or null when the gates pass
@@ -32,7 +32,10 @@ public record BoardSummary(Measure measure, String period, String value, String 
                 : StatusText.withUnit(m.target(), m) + (status.cohort() == null ? ""
                         : "; cohort " + (status.cohort().value() == null ? "not available"
                                 : StatusText.withUnit(status.cohort().value(), m)));
-        return new BoardSummary(m, latest == null ? null : latest.period(), value, target, variationIcon(status),
+        // A measure read over rolling windows names its window: "12 months to 2025-03", not a month.
+        String period = latest == null ? null : status.quarters().rollingMonths() > 1
+                ? status.quarters().rollingMonths() + " months to " + latest.period() : latest.period();
+        return new BoardSummary(m, period, value, target, variationIcon(status),
                 assuranceIcon(status), StatusText.shortGaps(m, status.quintiles(), status.ethnicity()),
                 StatusText.dataQualityText(List.of(status.quintiles(), status.ethnicity())),
                 StatusText.basisText(status.quarters()));

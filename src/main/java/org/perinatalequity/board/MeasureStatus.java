@@ -7,6 +7,7 @@ import org.perinatalequity.breakdown.BreakdownRequest;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.breakdown.TrendResult;
+import org.perinatalequity.breakdown.TrendSpec;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 
@@ -41,13 +42,28 @@ public record MeasureStatus(Measure measure, TrendResult quarters, TrendResult m
 
     private static MeasureStatus inOneVersion(BreakdownService breakdowns, String measureId, YearMonth upTo) {
         Measure measure = breakdowns.measure(measureId);
-        TrendResult quarters = upTo(breakdowns.trend(measureId, Dimension.QUARTER, Map.of(), SUPPRESS), upTo);
-        TrendResult months = upTo(breakdowns.trend(measureId, Dimension.MONTH, Map.of(), SUPPRESS), upTo);
+        int rolling = BoardMeasures.rollingMonths(measureId);
+        TrendResult months;
+        TrendResult quarters;
+        if (rolling > 1) {
+            // Read over rolling windows (BoardMeasures.ROLLING_MONTHS): the headline is the latest complete window and
+            // the chart the windows ending each month.
+            months = upTo(breakdowns.trend(measureId, Dimension.MONTH, Map.of(), SUPPRESS,
+                    TrendSpec.defaults().withRollingMonths(rolling)), upTo);
+            quarters = months;
+        } else {
+            quarters = upTo(breakdowns.trend(measureId, Dimension.QUARTER, Map.of(), SUPPRESS), upTo);
+            months = upTo(breakdowns.trend(measureId, Dimension.MONTH, Map.of(), SUPPRESS), upTo);
+        }
         // Gaps over complete months only: a part month at either end of the extract would skew them.
         YearMonth from = months.points().stream().filter(TrendResult.Point::complete).map(p -> YearMonth.parse(p.period()))
                 .min(YearMonth::compareTo).orElse(null);
         YearMonth to = months.points().stream().filter(TrendResult.Point::complete).map(p -> YearMonth.parse(p.period()))
                 .max(YearMonth::compareTo).orElse(null);
+        if (rolling > 1 && to != null) {
+            // The gaps of a rolling measure are those of its latest complete window, as its headline.
+            from = to.minusMonths(rolling - 1L);
+        }
         BreakdownResult.Row cohort = null;
         TrendResult.Point latest = quarters.latestComplete().orElse(null);
         if (measure.targetCohort() != null && latest != null) {
@@ -64,6 +80,12 @@ public record MeasureStatus(Measure measure, TrendResult quarters, TrendResult m
         }
         java.util.List<TrendResult.Point> points = trend.points().stream()
                 .filter(p -> !lastMonth(p.period()).isAfter(upTo)).toList();
+        if (BoardMeasures.rollingMonths(trend.measure()) > 1) {
+            // A measure read over rolling windows keeps saying so ("rolling 12 months" on its chart).
+            return new TrendResult(trend.measure(), trend.by(), trend.suppressed(), trend.unit(), trend.target(),
+                    trend.mean(), trend.variation(), trend.assurance(), points, trend.dataTo(), trend.chart(),
+                    trend.rollingMonths(), trend.rebasedAt());
+        }
         return new TrendResult(trend.measure(), trend.by(), trend.suppressed(), trend.unit(), trend.target(),
                 trend.mean(), trend.variation(), trend.assurance(), points, trend.dataTo());
     }

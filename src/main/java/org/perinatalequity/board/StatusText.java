@@ -33,13 +33,15 @@ public final class StatusText {
      */
     public static String latestText(TrendResult quarters, Measure measure) {
         List<TrendResult.Point> points = quarters.points();
+        // A measure the board reads over rolling windows (BoardMeasures.ROLLING_MONTHS) names its window instead.
+        String what = quarters.rollingMonths() > 1 ? quarters.rollingMonths() + " months" : "quarter";
         if (points.isEmpty()) {
-            return "Latest complete quarter: no data";
+            return "Latest complete " + what + ": no data";
         }
         TrendResult.Point latest = quarters.latestComplete().orElse(null);
-        String text = latest == null ? "Latest complete quarter: " + NOT_AVAILABLE
-                : "Latest complete quarter (" + latest.period() + "): " + withUnit(latest.value(), measure)
-                        + counts(latest);
+        String text = latest == null ? "Latest complete " + what + ": " + NOT_AVAILABLE
+                : "Latest complete " + what + " (" + (quarters.rollingMonths() > 1 ? "to " : "") + latest.period()
+                        + "): " + withUnit(latest.value(), measure) + counts(latest);
         List<String> after = points.stream().filter(p -> latest == null || p.period().compareTo(latest.period()) > 0)
                 .map(p -> p.period() + (p.complete() ? (p.suppressed() ? " suppressed (small numbers)"
                         : " not available") : " incomplete"))
@@ -59,7 +61,8 @@ public final class StatusText {
     public static String basisText(TrendResult quarters) {
         TrendResult.Point latest = quarters.latestComplete().orElse(null);
         String n = latest == null || latest.denominator() == null ? "n not available"
-                : "n = " + whole(latest.denominator()) + " in " + latest.period();
+                : "n = " + whole(latest.denominator()) + " in " + (quarters.rollingMonths() > 1
+                        ? "the " + quarters.rollingMonths() + " months to " : "") + latest.period();
         return n + "; data to " + (quarters.dataTo() == null ? NOT_AVAILABLE : date(quarters.dataTo()));
     }
 
@@ -162,6 +165,36 @@ public final class StatusText {
 
     public static String targetText(Measure measure) {
         return measure.target() == null ? "Target: none set" : "Target: " + withUnit(measure.target(), measure);
+    }
+
+    /**
+     * Where the latest complete value stands against the target, only as far as its 95% interval allows: "below
+     * the target" only when the whole interval is below it, "above" only when the whole interval is above, and
+     * otherwise that the interval includes the target. Null when the measure has no target.
+     */
+    public static String targetStandingText(TrendResult headline, Measure measure) {
+        if (measure.target() == null) {
+            return null;
+        }
+        String target = "the " + withUnit(measure.target(), measure) + " target";
+        TrendResult.Point latest = headline.latestComplete().orElse(null);
+        if (latest == null || latest.value() == null) {
+            return "Against " + target + ": " + NOT_AVAILABLE;
+        }
+        String value = withUnit(latest.value(), measure) + " in " + (headline.rollingMonths() > 1
+                ? "the " + headline.rollingMonths() + " months to " : "") + latest.period();
+        if (latest.lower95() == null || latest.upper95() == null) {
+            return value + ": " + (latest.value() < measure.target() ? "lower" : "not lower") + " than " + target
+                    + " (no confidence interval: more women counted than the denominator holds)";
+        }
+        String interval = " (95% interval " + number(latest.lower95()) + " to " + number(latest.upper95()) + ")";
+        if (latest.upper95() < measure.target()) {
+            return value + " is below " + target + interval;
+        }
+        if (latest.lower95() > measure.target()) {
+            return value + " is above " + target + interval;
+        }
+        return value + ": not distinguishable from " + target + ", its 95% interval includes it" + interval;
     }
 
     /** The gap between the most (1) and least (5) deprived quintiles, with the period it covers. */

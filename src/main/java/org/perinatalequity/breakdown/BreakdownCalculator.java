@@ -19,6 +19,8 @@ import org.perinatalequity.stats.SiiInput;
 import org.perinatalequity.stats.SiiResult;
 import org.perinatalequity.stats.SlopeIndex;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The statistics of a breakdown, from its counts alone (no database, no Spring): groups in display order, primary and
  * secondary suppression, Wilson limits, the Fingertips comparison with the LMNS total, ratios to a reference group
@@ -44,9 +46,19 @@ final class BreakdownCalculator {
      */
     static Rows calculate(Measure measure, Dimension by, Dimension by2, List<GroupCount> counts, boolean suppress,
             String reference) {
+        return calculate(measure, by, by2, counts, null, suppress, reference);
+    }
+
+    /**
+     * @param total the total counted on its own, for a measure that counts distinct women (a woman seen in two
+     *        months is in both months' rows but once in the total); null to add the groups up
+     */
+    static Rows calculate(Measure measure, Dimension by, Dimension by2, List<GroupCount> counts,
+            @Nullable GroupCount total, boolean suppress, String reference) {
         counts = sorted(counts, by, by2);
-        long totalNumerator = counts.stream().mapToLong(GroupCount::numerator).sum();
-        long totalDenominator = counts.stream().mapToLong(GroupCount::denominator).sum();
+        long totalNumerator = total != null ? total.numerator() : counts.stream().mapToLong(GroupCount::numerator).sum();
+        long totalDenominator = total != null ? total.denominator()
+                : counts.stream().mapToLong(GroupCount::denominator).sum();
 
         RowStatistics.Published totalPublished = RowStatistics.publish(totalNumerator, totalDenominator, suppress);
         List<RowStatistics.Published> published = counts.stream()
@@ -54,19 +66,19 @@ final class BreakdownCalculator {
         if (suppress) {
             published = secondarySuppression(counts, published);
         }
-        BreakdownResult.Row total = RowStatistics.withComparison(RowStatistics.row("Total", null, totalNumerator,
+        BreakdownResult.Row totalRow = RowStatistics.withComparison(RowStatistics.row("Total", null, totalNumerator,
                 totalDenominator, totalPublished, measure, suppress), Comparison.NOT_COMPARED);
         List<BreakdownResult.Row> rows = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             GroupCount c = counts.get(i);
             BreakdownResult.Row row = RowStatistics.row(c.group(), c.group2(), c.numerator(), c.denominator(),
                     published.get(i), measure, suppress);
-            rows.add(RowStatistics.compare(row, total, measure));
+            rows.add(RowStatistics.compare(row, totalRow, measure));
         }
         rows = withRatios(rows, counts, by, reference, suppress);
         BreakdownResult.Inequality inequality = by.isDeprivation() && by2 == null
                 ? inequality(measure.rareEvent() && suppress ? trueRows(counts, measure) : rows, measure) : null;
-        return new Rows(total, List.copyOf(rows), inequality);
+        return new Rows(totalRow, List.copyOf(rows), inequality);
     }
 
     /**
@@ -161,7 +173,7 @@ final class BreakdownCalculator {
             if (row.group().equals("Unknown")) {
                 continue;
             }
-            if (row.value() == null || row.denominator() == null || row.denominator() == 0) {
+            if (row.value() == null || row.lower95() == null || row.denominator() == null || row.denominator() == 0) {
                 return null;
             }
             double m = measure.multiplier();

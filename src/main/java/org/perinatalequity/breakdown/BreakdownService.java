@@ -250,8 +250,10 @@ public class BreakdownService {
         List<GroupCount> counts = from == null ? List.of()
                 : query.count(measure.id(), request.by(), request.by2(), from.atDay(1), to.atEndOfMonth(),
                         request.filters());
+        GroupCount womenTotal = from == null ? null
+                : query.womenTotal(measure.id(), from.atDay(1), to.atEndOfMonth(), request.filters()).orElse(null);
         BreakdownCalculator.Rows calculated = BreakdownCalculator.calculate(measure, request.by(), request.by2(),
-                counts, request.suppress(), request.reference());
+                counts, womenTotal, request.suppress(), request.reference());
         List<BreakdownResult.Row> rows = named(calculated.rows(), request.by());
         BreakdownResult.Row total = calculated.total();
         if (request.adjust() != null) {

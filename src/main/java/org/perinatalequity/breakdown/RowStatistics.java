@@ -40,6 +40,12 @@ final class RowStatistics {
         boolean fromUnrounded = !suppress || measure.rareEvent();
         double x = fromUnrounded ? numerator : published.numerator();
         double n = fromUnrounded ? denominator : published.denominator();
+        if (x > n) {
+            // Women seen ÷ women who gave birth (a measure counting women): the numerator is not a subset of the
+            // denominator and may exceed it; the value stands, but a Wilson interval of a proportion has no meaning.
+            return new BreakdownResult.Row(group, group2, published.numerator(), published.denominator(),
+                    x * measure.multiplier() / n, null, null, null, null, false, null, null, null, null);
+        }
         Estimate e95 = Proportions.wilson(x, n, 0.95, measure.multiplier());
         Estimate e998 = Proportions.wilson(x, n, 0.998, measure.multiplier());
         return new BreakdownResult.Row(group, group2, published.numerator(), published.denominator(), e95.value(),

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.perinatalequity.breakdown.query.BreakdownQuery;
@@ -45,7 +46,28 @@ final class TrendCalculator {
         Dimension counted = rollingMonths > 1 ? Dimension.MONTH : period;
         List<GroupCount> counts = query.count(measure.id(), counted, null, range[0].atDay(1), range[1].atEndOfMonth(),
                 filters);
-        return TrendSeries.build(measure, period, counts, complete, coverage.dataTo(), suppress, chart, rollingMonths,
-                rebase);
+        Map<YearMonth, GroupCount> windows = rollingMonths > 1 && query.countsWomen(measure.id())
+                ? womenWindows(measure, counts, rollingMonths, filters) : null;
+        return TrendSeries.build(measure, period, counts, windows, complete, coverage.dataTo(), suppress, chart,
+                rollingMonths, rebase);
+    }
+
+    /**
+     * The distinct women of each rolling window of a measure that counts women: a woman seen in several months of a
+     * window is one woman of it, so the window cannot be the sum of its months. Null when there are no months.
+     */
+    private Map<YearMonth, GroupCount> womenWindows(Measure measure, List<GroupCount> monthly, int rollingMonths,
+            Map<Dimension, List<String>> filters) {
+        TreeSet<YearMonth> months = new TreeSet<>();
+        monthly.forEach(c -> months.add(YearMonth.parse(c.group())));
+        Map<YearMonth, GroupCount> windows = new TreeMap<>();
+        YearMonth firstEnd = months.isEmpty() ? null : months.first().plusMonths(rollingMonths - 1L);
+        if (firstEnd == null || firstEnd.isAfter(months.last())) {
+            return windows;
+        }
+        for (GroupCount c : query.rollingWomen(measure.id(), rollingMonths, firstEnd, months.last(), filters)) {
+            windows.put(YearMonth.parse(c.group()), c);
+        }
+        return windows;
     }
 }

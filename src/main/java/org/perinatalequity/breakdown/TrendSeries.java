@@ -17,6 +17,8 @@ import org.perinatalequity.stats.SpcInput;
 import org.perinatalequity.stats.SpcInput.Chart;
 import org.perinatalequity.stats.SpcResult;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A trend from its counts, with no database: periods (or rolling windows), which are complete, the published values
  * and the SPC reading. The chart reads the true counts of the complete periods only, whatever the suppression:
@@ -44,7 +46,17 @@ final class TrendSeries {
      */
     static TrendResult build(Measure measure, Dimension period, List<GroupCount> counts, Set<YearMonth> completeMonths,
             LocalDate dataTo, boolean suppress, Chart chart, int rollingMonths, Rebase rebase) {
-        List<Period> periods = rollingMonths > 1 ? rolling(counts, completeMonths, rollingMonths)
+        return build(measure, period, counts, null, completeMonths, dataTo, suppress, chart, rollingMonths, rebase);
+    }
+
+    /**
+     * @param windows for a rolling trend of a measure that counts women, each window's own distinct counts by its end
+     *        month (a woman seen in two of its months is one woman); null to sum the months of each window
+     */
+    static TrendResult build(Measure measure, Dimension period, List<GroupCount> counts,
+            @Nullable Map<YearMonth, GroupCount> windows, Set<YearMonth> completeMonths, LocalDate dataTo,
+            boolean suppress, Chart chart, int rollingMonths, Rebase rebase) {
+        List<Period> periods = rollingMonths > 1 ? rolling(counts, windows, completeMonths, rollingMonths)
                 : counts.stream().sorted(java.util.Comparator.comparing(GroupCount::group))
                         .map(c -> new Period(c.group(), c.numerator(), c.denominator(),
                                 completeMonths.containsAll(CompletePeriods.months(period, c.group())),
@@ -103,7 +115,8 @@ final class TrendSeries {
      * A point for each month whose whole window lies in the data (the first {@code k − 1} months have no full
      * window and are not shown); complete when all {@code k} months are.
      */
-    private static List<Period> rolling(List<GroupCount> monthly, Set<YearMonth> completeMonths, int k) {
+    private static List<Period> rolling(List<GroupCount> monthly, @Nullable Map<YearMonth, GroupCount> windows,
+            Set<YearMonth> completeMonths, int k) {
         TreeMap<YearMonth, long[]> byMonth = new TreeMap<>();
         for (GroupCount c : monthly) {
             byMonth.put(YearMonth.parse(c.group()), new long[] { c.numerator(), c.denominator() });
@@ -122,6 +135,11 @@ final class TrendSeries {
                 x += c[0];
                 n += c[1];
                 complete &= completeMonths.contains(month);
+            }
+            if (windows != null) {
+                GroupCount w = windows.get(end);
+                x = w == null ? 0 : w.numerator();
+                n = w == null ? 0 : w.denominator();
             }
             out.add(new Period(end.toString(), x, n, complete, end));
         }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes a synthetic, LLR-like MSDS v2 extract (provider submission layout) plus the reference files its postcodes
- * link to. Output depends only on the seed and the number of births: no clock, no shared state, rows streamed.
+ * Writes a synthetic, LLR-like MSDS v2 extract (provider submission layout), an MHSDS v6 submission for the same
+ * women ({@link MhsdsWriter}) and the reference files their postcodes link to. Output depends only on the seed and the number of births: no clock, no shared state, rows streamed.
  * See docs/sample-data.md for the population model and every target rate.
  */
 public final class DemoDataGenerator {
@@ -37,7 +37,8 @@ public final class DemoDataGenerator {
     private static final int BIRTH_INTERVAL_SPREAD_DAYS = 365;
 
     /**
-     * @param outDir created if needed; {@code msds/} and {@code reference/} are written inside it
+     * @param outDir created if needed; {@code msds/}, {@code mhsds/} (the mental health submission of the same
+     *        women) and {@code reference/} are written inside it
      * @param births number of babies born in the reporting period (MSD401 rows, live and stillborn), at least 1
      */
     public DemoDataSummary generate(Path outDir, int births, long seed) {
@@ -45,9 +46,11 @@ public final class DemoDataGenerator {
             throw new IllegalArgumentException("births must be at least 1, was " + births);
         }
         Path msds = outDir.resolve("msds");
+        Path mhsds = outDir.resolve("mhsds");
         Path reference = outDir.resolve("reference");
         try {
             Files.createDirectories(msds);
+            Files.createDirectories(mhsds);
             Files.createDirectories(reference);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,6 +62,8 @@ public final class DemoDataGenerator {
         SplittableRandom clinicalRnd = root.split();
         SplittableRandom recordRnd = root.split();
         SplittableRandom timingRnd = root.split();
+        // Split last, so the maternity streams above are those of the extract before MHSDS was added.
+        SplittableRandom mentalHealthRnd = root.split();
         NhsNumbers nhs = new NhsNumbers(seed);
         OutcomeModel model = new OutcomeModel();
         PopulationModel population = new PopulationModel(geo, popRnd, new DataQuality(popRnd), nhs);
@@ -75,7 +80,8 @@ public final class DemoDataGenerator {
         int earliest = -(MIN_BIRTH_INTERVAL_DAYS + BIRTH_INTERVAL_SPREAD_DAYS);
         int latest = periodDays + BOOKING_TO_BIRTH_MAX_DAYS;
         try (ExtractWriter writer = new ExtractWriter(msds, MsdsLayout.load(), recordRnd,
-                new DataQuality(recordRnd), model, PERIOD_END)) {
+                new DataQuality(recordRnd), model, PERIOD_END);
+                MhsdsWriter mentalHealth = new MhsdsWriter(mhsds, mentalHealthRnd, PERIOD_END)) {
             int babies = 0;
             long pregnancies = 0;
             while (babies < births) {
@@ -114,10 +120,18 @@ public final class DemoDataGenerator {
                     writer.writePregnancy(second);
                     babies += bornInPeriod(second);
                 }
+                mentalHealth.writeWoman(mother, writeFirst && writeSecond ? List.of(first, second)
+                        : List.of(writeFirst ? first : second));
             }
             files.add(writer.writeHeader(PERIOD_START));
             counts.put("MSD000", 1L);
             writer.tables().forEach((table, w) -> {
+                counts.put(table, w.rows());
+                files.add(w.file());
+            });
+            files.add(mentalHealth.writeHeader());
+            counts.put("MHS000Header", 1L);
+            mentalHealth.tables().forEach((table, w) -> {
                 counts.put(table, w.rows());
                 files.add(w.file());
             });

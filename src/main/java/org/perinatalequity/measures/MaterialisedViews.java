@@ -20,8 +20,11 @@ import org.duckdb.DuckDBConnection;
  */
 final class MaterialisedViews {
 
-    /** The views materialised: every {@code v_} view the measures share. */
-    static final List<String> VIEWS = List.of("v_women", "v_bookings", "v_births", "v_contacts");
+    /**
+     * The views materialised: every {@code v_} view the measures share, in order (v_mh_contacts, read by the five
+     * mental-health measures, is copied after the maternity views it joins through v_mh_women).
+     */
+    static final List<String> VIEWS = List.of("v_women", "v_bookings", "v_births", "v_contacts", "v_mh_contacts");
 
     private MaterialisedViews() {
     }

@@ -3,6 +3,10 @@ package org.perinatalequity.measures;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.perinatalequity.stats.Polarity;
 import org.jspecify.annotations.Nullable;
 
@@ -25,11 +29,55 @@ import org.jspecify.annotations.Nullable;
  * @param gapDimensions the dimensions whose equity gaps the board shows ({@code imd_quintile}, {@code ethnic_group});
  *        empty for data-quality measures, whose gaps are true by construction
  * @param targetCohort the women a plan target is set for, or null when the target (if any) is for everyone
+ * @param counts what the numerator and denominator count: {@link Counting#EVENTS} (the rows, the default) or
+ *        {@link Counting#WOMEN} (distinct women over the period, JSON {@code "counts": "women"})
  */
 public record Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
         @Nullable Double target, String numeratorLabel, String denominatorLabel, List<String> planItems,
         String eventDate, String kind, boolean rareEvent, String sql, int completeAfterDays, String source,
-        String exclusions, List<String> gapDimensions, TargetCohort targetCohort) {
+        String exclusions, List<String> gapDimensions, TargetCohort targetCohort, @JsonIgnore Counting counts) {
+
+    /** A measure that counts its rows (events), as every measure did before {@link Counting#WOMEN}. */
+    public Measure(String id, String name, String description, String unit, double multiplier, Polarity polarity,
+            @Nullable Double target, String numeratorLabel, String denominatorLabel, List<String> planItems,
+            String eventDate, String kind, boolean rareEvent, String sql, int completeAfterDays, String source,
+            String exclusions, List<String> gapDimensions, TargetCohort targetCohort) {
+        this(id, name, description, unit, multiplier, polarity, target, numeratorLabel, denominatorLabel, planItems,
+                eventDate, kind, rareEvent, sql, completeAfterDays, source, exclusions, gapDimensions, targetCohort,
+                Counting.EVENTS);
+    }
+
+    /** {@code "women"} in the catalogue's JSON for a count-distinct measure; absent for the usual ones. */
+    @JsonProperty("counts")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public @Nullable String countsLabel() {
+        return counts == Counting.WOMEN ? counts.label() : null;
+    }
+
+    /**
+     * What a measure counts. {@code EVENTS}: each row of its SQL is a denominator unit with a numerator flag, and a
+     * breakdown sums them. {@code WOMEN}: each row is one event of a woman (her key is the fact's {@code unit_key}),
+     * flagged as counting for the numerator, the denominator or both; a breakdown counts the distinct women of each,
+     * once over the whole period (a woman with contacts in three months is one woman), so the numerator need not be a
+     * subset of the denominator (women seen ÷ women who gave birth).
+     */
+    public enum Counting {
+        EVENTS("events"), WOMEN("women");
+
+        private final String label;
+
+        Counting(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static java.util.Optional<Counting> fromLabel(String label) {
+            return java.util.Arrays.stream(values()).filter(c -> c.label.equals(label)).findFirst();
+        }
+    }
 
     /**
      * The cohort a target names: a woman belongs when any one of the dimensions takes one of its values (OR across

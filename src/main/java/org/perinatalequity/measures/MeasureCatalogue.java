@@ -37,9 +37,16 @@ public class MeasureCatalogue {
     /** Columns every measure SQL must answer. */
     static final List<String> COLUMNS = List.of("provider", "mother_id", "event_date", "numerator", "booking_site",
             "age_at_event");
+    /**
+     * Columns of a measure that counts women ({@code "counts": "women"}): a row may count for the numerator only
+     * (a woman seen), the denominator only (a woman who gave birth) or both.
+     */
+    static final List<String> WOMEN_COLUMNS = List.of("provider", "mother_id", "event_date", "numerator",
+            "denominator", "booking_site", "age_at_event");
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]{1,40}");
-    private static final Set<String> UNITS = Set.of("%", "per 1,000");
+    /** "per 100" is a rate on the scale of a percentage whose numerator need not be part of its denominator. */
+    private static final Set<String> UNITS = Set.of("%", "per 100", "per 1,000");
     /** The source of a definition that names none: an analyst's own measure is a local one. */
     static final String LOCAL_SOURCE = "Local definition";
 
@@ -106,8 +113,9 @@ public class MeasureCatalogue {
                 throw invalid(id, "unit must be one of " + UNITS + ", not '" + unit + "'");
             }
             double multiplier = node.path("multiplier").asDouble(0);
-            if (multiplier != (unit.equals("%") ? 100 : 1000)) {
-                throw invalid(id, "multiplier must be 100 for % and 1000 for per 1,000");
+            if (multiplier != (unit.equals("per 1,000") ? 1000 : 100)) {
+                throw invalid(id, unit.equals("per 100") ? "multiplier must be 100 for per 100"
+                        : "multiplier must be 100 for % and 1000 for per 1,000");
             }
             Polarity polarity = Polarity.fromLabel(text(node, id, "polarity"))
                     .orElseThrow(() -> invalid(id, "polarity must be higher_is_better, lower_is_better or none"));
@@ -126,12 +134,15 @@ public class MeasureCatalogue {
                     && after.asInt() <= 366)) {
                 throw invalid(id, "completeAfterDays must be a whole number of days from 0 to 366");
             }
+            String countsLabel = optionalText(node, "counts").orElse(Measure.Counting.EVENTS.label());
+            Measure.Counting counts = Measure.Counting.fromLabel(countsLabel)
+                    .orElseThrow(() -> invalid(id, "counts must be events or women, not '" + countsLabel + "'"));
             return new Measure(id, text(node, id, "name"), text(node, id, "description"), unit, multiplier, polarity,
                     target, text(node, id, "numeratorLabel"), text(node, id, "denominatorLabel"), List.copyOf(plans),
                     text(node, id, "eventDate"), kind, node.path("rareEvent").asBoolean(false), sql,
                     after.asInt(0), optionalText(node, "source").orElse(LOCAL_SOURCE),
                     optionalText(node, "exclusions").orElse(null),
-                    gapDimensions(node, id, kind), targetCohort(node, id, target));
+                    gapDimensions(node, id, kind), targetCohort(node, id, target), counts);
         } catch (IOException e) {
             throw invalid(id, "its JSON cannot be read: " + e.getMessage());
         }
@@ -222,8 +233,9 @@ public class MeasureCatalogue {
             jdbc.sql("CREATE OR REPLACE VIEW " + viewName(measure) + " AS " + measure.sql()).update();
             List<String> columns = jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_name = :v"
                     + " ORDER BY ordinal_position").param("v", viewName(measure)).query(String.class).list();
-            if (!new java.util.HashSet<>(columns).equals(new java.util.HashSet<>(COLUMNS))) {
-                throw invalid(measure.id(), "its SQL must answer exactly the columns " + COLUMNS + ", not " + columns);
+            List<String> expected = measure.counts() == Measure.Counting.WOMEN ? WOMEN_COLUMNS : COLUMNS;
+            if (!new java.util.HashSet<>(columns).equals(new java.util.HashSet<>(expected))) {
+                throw invalid(measure.id(), "its SQL must answer exactly the columns " + expected + ", not " + columns);
             }
         } catch (org.springframework.dao.DataAccessException e) {
             throw invalid(measure.id(), "its SQL does not run: " + e.getMostSpecificCause().getMessage());

@@ -88,12 +88,21 @@ public class MeasureFacts implements RefreshStep {
                 .query(String.class).single()).toString();
     }
 
-    /** The measures' rows stacked, each column cast as the fact table has it. */
+    /**
+     * The measures' rows stacked, each column cast as the fact table has it. A measure that counts women keys each
+     * row by the woman ({@code unit_key}: her maternity provider and mother id when she links, else her mental health
+     * provider and {@code MHSDS/} id, the key of her dimensions in {@code v_women_all}; never an NHS number) and says
+     * whether it counts for the denominator; every other row is its own unit and counts for the denominator.
+     */
     static String measureEventsSql(List<Measure> measures) {
         return measures.stream()
                 .map(m -> "SELECT " + SupportSql.literal(m.id()) + " AS measure_id, provider, mother_id,"
                         + " CAST(event_date AS DATE) AS event_date,"
-                        + " CAST(coalesce(numerator, false) AS INTEGER) AS numerator, booking_site, age_at_event"
+                        + " CAST(coalesce(numerator, false) AS INTEGER) AS numerator, booking_site, age_at_event,"
+                        + (m.counts() == Measure.Counting.WOMEN
+                                ? " provider || '|' || mother_id AS unit_key,"
+                                        + " CAST(coalesce(denominator, false) AS INTEGER) AS denominator"
+                                : " CAST(NULL AS VARCHAR) AS unit_key, 1 AS denominator")
                         + " FROM " + MeasureCatalogue.viewName(m))
                 .collect(Collectors.joining(" UNION ALL "));
     }

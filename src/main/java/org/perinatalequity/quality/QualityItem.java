@@ -20,11 +20,19 @@ public enum QualityItem {
     GESTATION_AT_BIRTH("gestation_at_birth", "Gestation at birth", Cohort.BABIES_BORN),
     DELIVERY_METHOD("delivery_method", "Delivery method", Cohort.BABIES_BORN),
     FIRST_FEED("first_feed", "First feed", Cohort.BABIES_BORN),
-    BIRTHWEIGHT("birthweight", "Birthweight", Cohort.BABIES_BORN);
+    BIRTHWEIGHT("birthweight", "Birthweight", Cohort.BABIES_BORN),
+    /**
+     * An MHSDS woman's record linked to her MSDS record (valid), without an NHS number to link by (missing), or
+     * with one that matches no maternity record (invalid, not_linked); by her mental health provider.
+     */
+    MH_LINKAGE("mh_linkage", "Mental health record linked to maternity", Cohort.MENTAL_HEALTH_WOMEN);
 
-    /** Which records an item is counted over, dated by the booking or the birth. */
+    /**
+     * Which records an item is counted over, dated by the booking or the birth, or (MHSDS women) by the woman's first
+     * mental health referral.
+     */
     public enum Cohort {
-        WOMEN_BOOKED, BOOKINGS, BABIES_BORN
+        WOMEN_BOOKED, BOOKINGS, BABIES_BORN, MENTAL_HEALTH_WOMEN
     }
 
     private final String id;
@@ -48,6 +56,14 @@ public enum QualityItem {
 
     public Cohort cohort() {
         return cohort;
+    }
+
+    /**
+     * The items of the maternity records (MSDS), which teams and booking sites own: the team grids and escalations
+     * show these; the mental-health linkage belongs to the mental health provider.
+     */
+    public static java.util.List<QualityItem> maternity() {
+        return Arrays.stream(values()).filter(i -> i.cohort != Cohort.MENTAL_HEALTH_WOMEN).toList();
     }
 
     public static Optional<QualityItem> fromId(String id) {

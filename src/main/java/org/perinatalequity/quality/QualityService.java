@@ -144,9 +144,12 @@ public class QualityService {
                 .filter(r -> r.localPatientId().equals(localPatientId)).findFirst();
     }
 
-    /** Whether an item can appear on a community team's worklist (items of the mother and of the booking). */
+    /**
+     * Whether an item can appear on a community team's worklist (items of the mother and of the booking; not the
+     * mental-health linkage, which the mental health provider fixes).
+     */
     public static boolean isOnWorklists(QualityItem item) {
-        return item.cohort() != QualityItem.Cohort.BABIES_BORN;
+        return item.cohort() != QualityItem.Cohort.BABIES_BORN && item.cohort() != QualityItem.Cohort.MENTAL_HEALTH_WOMEN;
     }
 
     /** The teams of the loaded data ("Unknown" for women without a care-plan team), sorted. */

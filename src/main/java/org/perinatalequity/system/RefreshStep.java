@@ -22,7 +22,12 @@ public interface RefreshStep {
         /** The measure facts that breakdowns, trends and the board count. */
         MEASURE_FACTS,
         /** The classified data-quality items of the quality pages and gates. */
-        QUALITY_ITEMS
+        QUALITY_ITEMS,
+        /**
+         * The mental-health linkage item (MHSDS women linked to MSDS), rebuilt whole: it links each MHSDS woman
+         * against every MSDS mother, so it cannot be rebuilt for the women of one load only.
+         */
+        MENTAL_HEALTH_LINKAGE
     }
 
     Stage stage();

@@ -38,6 +38,25 @@ class BreakdownCalculatorTest {
     }
 
     @Test
+    void womenCountedApartHaveTheirOwnTotalAndNoLimitsWhenMoreAreSeenThanGaveBirth() {
+        // Women seen ÷ women who gave birth: Black 3 seen of 2 births (150 per 100, no Wilson interval), White 1 of 2;
+        // one White woman seen in two months is once in the total counted apart: 3 of 4, not 4 of 4.
+        BreakdownCalculator.Rows r = BreakdownCalculator.calculate(LOWER_IS_BETTER, Dimension.ETHNIC_GROUP, null,
+                List.of(new GroupCount("Black or Black British", null, 3, 2), new GroupCount("White", null, 1, 2)),
+                new GroupCount("Total", null, 3, 4), false, null);
+        assertThat(r.total().numerator()).isEqualTo(3.0);
+        assertThat(r.total().denominator()).isEqualTo(4.0);
+        assertThat(r.total().value()).isCloseTo(75.0, within(1e-12));
+        BreakdownResult.Row black = row(r, "Black or Black British");
+        assertThat(black.value()).isCloseTo(150.0, within(1e-12));
+        assertThat(black.lower95()).isNull();
+        assertThat(black.upper95()).isNull();
+        assertThat(black.lower998()).isNull();
+        assertThat(black.comparison()).isEqualTo(Comparison.NOT_COMPARED);
+        assertThat(row(r, "White").lower95()).isCloseTo(9.4531205734, within(1e-6));
+    }
+
+    @Test
     void wilsonLimitsAndComparisonWithTheTotal() {
         // A 10/100 = 10% (95% 5.5229–17.4366), B 40/100 = 40% (30.9401–49.7997), total 50/200 = 25%.
         BreakdownCalculator.Rows r = calculate(LOWER_IS_BETTER, Dimension.TEAM,

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -179,6 +180,29 @@ class TrendSeriesTest {
         assertThat(t.points().get(0).value()).isCloseTo(100.0 * 78 / 12000, within(1e-9));
         assertThat(t.points().get(1).value()).isCloseTo(100.0 * (78 - 1 + 13) / 12000, within(1e-9));
         assertThat(t.points()).extracting(TrendResult.Point::complete).containsExactly(true, true, true, false);
+    }
+
+    /**
+     * Rolling windows of a measure that counts women: each point takes its window's own distinct counts (a woman
+     * seen in several months of it is one woman), not the sum of its months; a window with no count is 0 of 0.
+     */
+    @Test
+    void rollingWindowsOfWomenTakeEachWindowsOwnCounts() {
+        long[] x = new long[14];
+        long[] n = new long[14];
+        java.util.Arrays.fill(x, 10);
+        java.util.Arrays.fill(n, 100);
+        Map<YearMonth, GroupCount> windows = new java.util.TreeMap<>();
+        windows.put(START.plusMonths(11), new GroupCount("2024-03", null, 70, 1200));
+        windows.put(START.plusMonths(12), new GroupCount("2024-04", null, 75, 1200));
+        TrendResult t = TrendSeries.build(measure(Polarity.HIGHER_IS_BETTER, 10.0, false), Dimension.MONTH,
+                monthly(x, n), windows, months(0, 14), LocalDate.of(2024, 6, 30), false, Chart.XMR, 12,
+                TrendSeries.Rebase.none());
+        assertThat(t.points()).extracting(TrendResult.Point::period).containsExactly("2024-03", "2024-04", "2024-05");
+        assertThat(t.points()).extracting(TrendResult.Point::numerator).containsExactly(70.0, 75.0, 0.0);
+        assertThat(t.points().get(0).value()).as("70 women of 1,200, not the months' 120").isCloseTo(
+                100.0 * 70 / 1200, within(1e-9));
+        assertThat(t.points().get(2).value()).isNull();
     }
 
     /** A rebase month starts a new period at the first complete point on or after it, with its own mean. */

@@ -37,9 +37,11 @@ class SampleDataExportTests {
                 DemoDataGenerator.DEFAULT_SEED);
         Files.createDirectories(samples);
         zip(work.resolve("msds"), samples.resolve("llr-sample-msds.zip"));
+        // The mental health submission of the same women: a second dataset, so a second archive.
+        zip(work.resolve("mhsds"), samples.resolve("llr-sample-mhsds.zip"));
         // The reference files are small enough to keep readable (and diffable) as plain CSV.
         Path reference = Files.createDirectories(samples.resolve("reference"));
-        long bytes = Files.size(samples.resolve("llr-sample-msds.zip"));
+        long bytes = Files.size(samples.resolve("llr-sample-msds.zip")) + Files.size(samples.resolve("llr-sample-mhsds.zip"));
         for (String name : List.of(ReferenceFiles.ONSPD_FILE, ReferenceFiles.IOD_FILE, ReferenceFiles.PCN_FILE,
                 BoundaryFiles.LSOA_FILE, BoundaryFiles.MSOA_FILE, BoundaryFiles.WARD_FILE, BoundaryFiles.LAD_FILE,
                 BoundaryFiles.NEIGHBOURHOOD_FILE)) {

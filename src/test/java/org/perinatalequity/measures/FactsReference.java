@@ -41,7 +41,10 @@ final class FactsReference {
                 + " w.imd_vintage,"
                 + " CASE WHEN " + onEvent + " IS NULL THEN NULL WHEN " + onEvent + " < 20 THEN '<20'"
                 + " WHEN " + onEvent + " < 25 THEN '20-24' WHEN " + onEvent + " < 30 THEN '25-29'"
-                + " WHEN " + onEvent + " < 35 THEN '30-34' WHEN " + onEvent + " < 40 THEN '35-39' ELSE '40+' END"
+                + " WHEN " + onEvent + " < 35 THEN '30-34' WHEN " + onEvent + " < 40 THEN '35-39' ELSE '40+' END,"
+                + (m.counts() == Measure.Counting.WOMEN
+                        ? " e.provider || '|' || e.mother_id, CAST(e.denominator AS INTEGER)"
+                        : " CAST(NULL AS VARCHAR), 1")
                 + " FROM measure_" + m.id() + " e LEFT JOIN v_women_all w ON w.provider = e.provider AND w.mother_id = e.mother_id"
                 + " WHERE e.event_date IS NOT NULL").collect(Collectors.joining(" UNION ALL "));
     }

@@ -40,7 +40,8 @@ class MeasureCatalogueTest {
                 "breastmilk_first_feed", "caesarean", "continuity_of_carer", "did_not_attend", "early_booking",
                 "ethnicity_recorded", "folic_acid_before", "low_birthweight_term", "neonatal_death", "pcsp_recorded",
                 "postcode_linked", "pph_1500", "preterm", "remote_contacts", "smoking_booking", "smoking_delivery",
-                "stillbirth", "tears_3rd_4th", "pmh_dna_rate", "pmh_referral_not_accepted");
+                "stillbirth", "tears_3rd_4th", "pmh_dna_rate", "pmh_referral_not_accepted", "pmh_access",
+                "pmh_access_c02", "mmhs_access_f02", "pmh_access_cohort");
         Measure stillbirth = catalogue.find("stillbirth").orElseThrow();
         assertThat(stillbirth.multiplier()).isEqualTo(1000);
         assertThat(stillbirth.unit()).isEqualTo("per 1,000");

@@ -46,6 +46,10 @@ class BoardCard extends Article {
                 + measure.denominatorLabel().toLowerCase(java.util.Locale.UK), "equity-board-definition");
         add(title, what, latest, figure("board-basis-" + measure.id(), StatusText.basisText(status.quarters())),
                 figure("board-target-" + measure.id(), StatusText.targetText(measure)));
+        String standing = StatusText.targetStandingText(status.quarters(), measure);
+        if (standing != null && measure.targetCohort() == null) {
+            add(figure("board-target-standing-" + measure.id(), standing));
+        }
         if (measure.targetCohort() != null) {
             add(figure("board-cohort-" + measure.id(), StatusText.cohortText(measure, status.cohort(),
                     status.quarters().latestComplete().map(TrendResult.Point::period).orElse(null),

@@ -45,6 +45,13 @@ class JdbcQualityQuery implements QualityQuery, RefreshStep {
             count(*) FILTER (WHERE status = 'invalid') AS invalid, count(*) FILTER (WHERE status = 'missing') AS missing,
             count(*) AS denominator""";
 
+    /**
+     * The items counted by {@link #countBy}: the MSDS items and the mental-health linkage item
+     * ({@link MentalHealthLinkageItems}), whose rows have no team worklist or escalation of their own.
+     */
+    private static final String COUNTED_ITEMS = "(SELECT * FROM quality_item UNION ALL BY NAME"
+            + " SELECT * FROM quality_mh_linkage)";
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final DataVersion version;
@@ -111,7 +118,7 @@ class JdbcQualityQuery implements QualityQuery, RefreshStep {
             params.put(name, filter.getValue());
         }
         String group = by.map(Dimension::column).orElse("'" + ALL + "'");
-        return jdbc.sql("SELECT " + group + " AS grp, item, " + COUNTS + " FROM quality_item" + where
+        return jdbc.sql("SELECT " + group + " AS grp, item, " + COUNTS + " FROM " + COUNTED_ITEMS + where
                 + " GROUP BY ALL ORDER BY grp, item").params(params)
                 .query((rs, n) -> new QualityCount(rs.getString("grp"), item(rs.getString("item")), rs.getLong("valid"),
                         rs.getLong("dflt"), rs.getLong("invalid"), rs.getLong("missing"), rs.getLong("denominator")))

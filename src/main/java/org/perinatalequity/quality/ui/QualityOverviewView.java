@@ -114,7 +114,7 @@ class QualityOverviewView extends VerticalLayout {
         grid.addComponentColumn(row -> row.lmns() ? new Span(row.team())
                 : new RouterLink(row.team(), TeamQualityView.class, new RouteParameters("team", row.team())))
                 .setHeader("Team").setAutoWidth(true).setFlexGrow(0).setFrozen(true);
-        for (QualityItem item : QualityItem.values()) {
+        for (QualityItem item : QualityItem.maternity()) {
             double threshold = threshold(item);
             grid.addComponentColumn(row -> QualityCells.cell(row.percent(item), threshold))
                     .setHeader(item.label()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)

@@ -256,7 +256,7 @@ class TeamQualityView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.setAriaLabel("This team's valid records by month, latest first");
         grid.addColumn(r -> MONTH.format(r.month())).setHeader("Month").setAutoWidth(true).setFlexGrow(0)
                 .setFrozen(true);
-        for (QualityItem item : QualityItem.values()) {
+        for (QualityItem item : QualityItem.maternity()) {
             double threshold = threshold(item);
             grid.addComponentColumn(r -> QualityCells.cell(r.percent().get(item), threshold)).setHeader(item.label())
                     .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setKey(item.id());

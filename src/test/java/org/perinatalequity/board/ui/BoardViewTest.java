@@ -49,13 +49,41 @@ class BoardViewTest extends SampleDataViewTest {
         return _get(Paragraph.class, spec -> spec.withId(id)).getText();
     }
 
+    /**
+     * The trend a card's headline reads: the quarters, or for perinatal mental health access the rolling 12 months
+     * (BoardMeasures.ROLLING_MONTHS: its 10% target is for a year).
+     */
+    private TrendResult headline(String id) {
+        return BoardMeasures.rollingMonths(id) > 1 ? service.trend(id, Dimension.MONTH, Map.of(), true,
+                org.perinatalequity.breakdown.TrendSpec.defaults().withRollingMonths(BoardMeasures.rollingMonths(id)))
+                : service.trend(id, Dimension.QUARTER, Map.of(), true);
+    }
+
+    @Test
+    void thePmhAccessCardReadsTheLatestTwelveMonthsAgainstTheTargetAsFarAsItsIntervalAllows() {
+        UI.getCurrent().navigate("board");
+        TrendResult year = headline("pmh_access");
+        TrendResult.Point latest = year.latestComplete().orElseThrow();
+        assertThat(text("board-latest-pmh_access")).startsWith("Latest complete 12 months (to " + latest.period()
+                + "): " + StatusText.withUnit(latest.value(), service.measure("pmh_access")));
+        String standing = text("board-target-standing-pmh_access");
+        if (latest.upper95() < 10) {
+            assertThat(standing).contains(" is below the 10.0 per 100 target (95% interval ");
+        } else if (latest.lower95() > 10) {
+            assertThat(standing).contains(" is above the 10.0 per 100 target");
+        } else {
+            assertThat(standing).contains("not distinguishable from the 10.0 per 100 target");
+        }
+        assertThat(text("board-target-pmh_access")).isEqualTo("Target: 10.0 per 100");
+    }
+
     @Test
     void thereIsOneCardPerKeyMeasureUnderItsPlanPriority() {
         UI.getCurrent().navigate("board");
         _get(BoardView.class);
 
         List<BoardCard> cards = _find(BoardCard.class);
-        assertThat(cards).hasSize(10);
+        assertThat(cards).as("ten maternity measures and perinatal mental health access").hasSize(11);
         assertThat(cards).extracting(c -> c.getId().orElseThrow()).containsExactlyElementsOf(
                 BoardMeasures.KEY.stream().map(id -> "board-card-" + id).toList());
         assertThat(_find(H3.class)).extracting(H3::getText).contains("Continuity of carer by 29 weeks",
@@ -65,7 +93,7 @@ class BoardViewTest extends SampleDataViewTest {
                         service.measure("ethnicity_recorded").planItems().get(0))
                 .doesNotHaveDuplicates();
         assertThat(_find(Html.class).stream().filter(h -> h.getElement().getClassList().contains("equity-board-chart")))
-                .hasSize(10);
+                .hasSize(11);
         assertThat(_get(Button.class, spec -> spec.withId("board-print")).getText()).isEqualTo("Print");
         assertThat(_get(Anchor.class, spec -> spec.withId("board-pack-download")).getText())
                 .startsWith("Download the board pack (PDF, ");
@@ -75,7 +103,7 @@ class BoardViewTest extends SampleDataViewTest {
     void aTeamUserSeesTheBoardButNotThePackDownload() {
         TestUsers.karibuLogin(TestUsers.TEAM, List.of("TEAM"), List.of(TestUsers.TEAM_ID));
         UI.getCurrent().navigate("board");
-        assertThat(_find(BoardCard.class)).hasSize(10);
+        assertThat(_find(BoardCard.class)).hasSize(11);
         assertThat(_find(Anchor.class, spec -> spec.withId("board-pack-download"))).isEmpty();
     }
 
@@ -90,7 +118,9 @@ class BoardViewTest extends SampleDataViewTest {
             String tr = matrix.substring(matrix.indexOf("<tr id=\"board-matrix-" + id + "\""));
             tr = tr.substring(0, tr.indexOf("</tr>"));
             TrendResult.Point latest = status.quarters().latestComplete().orElseThrow();
-            assertThat(tr).as(id).contains(">" + service.measure(id).name() + "</th>", "<td>" + latest.period()
+            assertThat(row.period()).as(id).isEqualTo((BoardMeasures.rollingMonths(id) > 1 ? "12 months to " : "")
+                    + latest.period());
+            assertThat(tr).as(id).contains(">" + service.measure(id).name() + "</th>", "<td>" + row.period()
                     + "</td>", StatusText.withUnit(latest.value(), status.measure()) + " ("
                     + String.format(java.util.Locale.UK, "%,d", latest.numerator().longValue()) + " of "
                     + String.format(java.util.Locale.UK, "%,d", latest.denominator().longValue()) + ")",
@@ -106,11 +136,12 @@ class BoardViewTest extends SampleDataViewTest {
         UI.getCurrent().navigate("board");
         for (String id : BoardMeasures.KEY) {
             Measure measure = service.measure(id);
-            TrendResult quarters = service.trend(id, Dimension.QUARTER, Map.of(), true);
+            TrendResult quarters = headline(id);
             TrendResult.Point latest = quarters.latestComplete().orElseThrow();
             assertThat(text("board-definition-" + id)).startsWith(measure.numeratorLabel() + " ÷ ");
             assertThat(text("board-basis-" + id)).as(id).isEqualTo("n = " + String.format(java.util.Locale.UK,
-                    "%,d", latest.denominator().longValue()) + " in " + latest.period() + "; data to "
+                    "%,d", latest.denominator().longValue()) + " in " + (BoardMeasures.rollingMonths(id) > 1
+                            ? "the 12 months to " : "") + latest.period() + "; data to "
                     + StatusText.date(quarters.dataTo()));
         }
     }
@@ -160,10 +191,11 @@ class BoardViewTest extends SampleDataViewTest {
         UI.getCurrent().navigate("board");
         for (String id : BoardMeasures.KEY) {
             Measure measure = service.measure(id);
-            TrendResult quarters = service.trend(id, Dimension.QUARTER, Map.of(), true);
+            TrendResult quarters = headline(id);
             assertThat(quarters.suppressed()).isTrue();
             TrendResult.Point latest = quarters.latestComplete().orElseThrow();
-            String expected = "Latest complete quarter (" + latest.period() + "): "
+            String expected = (BoardMeasures.rollingMonths(id) > 1 ? "Latest complete 12 months (to "
+                    : "Latest complete quarter (") + latest.period() + "): "
                     + StatusText.withUnit(latest.value(), measure) + StatusText.counts(latest);
             assertThat(text("board-latest-" + id)).as(id).startsWith(expected);
             // an incomplete quarter after it is named and not used

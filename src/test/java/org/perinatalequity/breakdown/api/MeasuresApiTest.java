@@ -90,7 +90,7 @@ class MeasuresApiTest {
     @Test
     void listsThe19MeasuresAndTheDimensions() throws Exception {
         JsonNode measures = getJson(get("/api/measures"));
-        assertThat(measures).hasSize(21); // the 19 of DESIGN.md section 5 and pmh_dna_rate, pmh_referral_not_accepted
+        assertThat(measures).hasSize(25); // the 19 of DESIGN.md section 5 and the six perinatal mental health measures
         JsonNode coc = measures.findParents("id").stream().filter(m -> m.get("id").asText().equals("continuity_of_carer"))
                 .findFirst().orElseThrow();
         assertThat(coc.get("target").asDouble()).isEqualTo(75);
