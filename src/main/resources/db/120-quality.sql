@@ -211,4 +211,4 @@ SELECT provider, mother_id, local_patient_id, pregnancy_id, booking_date, cohort
        or_unknown(a.ward) AS ward,
        or_unknown(a.neighbourhood) AS neighbourhood
 FROM item_rows
-LEFT JOIN v_lsoa_area a ON a.lsoa = item_rows.lsoa;
+LEFT JOIN (SELECT lsoa AS area_lsoa, msoa, ward, neighbourhood FROM v_lsoa_area) a ON a.area_lsoa = item_rows.lsoa;
