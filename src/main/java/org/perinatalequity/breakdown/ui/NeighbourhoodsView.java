@@ -67,7 +67,8 @@ class NeighbourhoodsView extends VerticalLayout {
         level.setLabel("Areas");
         level.setItems(LEVELS);
         level.setItemLabelGenerator(NeighbourhoodsView::levelLabel);
-        level.setValue(MapLevel.LSOA);
+        // Neighbourhoods first: an LSOA has about 40 births a year, so most LSOAs of most measures are suppressed
+        level.setValue(MapLevel.NEIGHBOURHOOD);
         map.setId("neighbourhood-map");
         map.setPadding(false);
         downloads.setId("map-downloads");

@@ -44,6 +44,8 @@ class NeighbourhoodsViewTest extends SampleDataViewTest {
         NeighbourhoodsView view = _get(NeighbourhoodsView.class);
 
         assertThat(view.measure.getValue().id()).isEqualTo("preterm");
+        assertThat(view.level.getValue()).isEqualTo(BreakdownMaps.MapLevel.NEIGHBOURHOOD);
+        view.level.setValue(BreakdownMaps.MapLevel.LSOA);
         String svg = _get(view.map, Html.class).getInnerHtml();
         assertThat(Pattern.compile("<path id=\"E01\\d{6}\"").matcher(svg).results().count()).isEqualTo(611);
         assertThat(svg).contains("class=\"legend-class\"");
