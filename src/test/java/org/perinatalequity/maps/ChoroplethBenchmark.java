@@ -71,6 +71,50 @@ class ChoroplethBenchmark {
                 + " (15 runs, first 5 warm-up)%n%n", median(svg), median(png));
     }
 
+    /**
+     * Neighbourhood shapes: the same 1,000 cells dissolved into 64 neighbourhoods (the cells whose sites share a 5 km
+     * square, about 16 each), as {@code Boundaries.neighbourhoods()} unions LSOAs; decode and union, per data version.
+     */
+    @Test
+    void dissolvesAThousandLsoasIntoNeighbourhoods() throws Exception {
+        GeometryFactory f = new GeometryFactory();
+        SplittableRandom rnd = new SplittableRandom(17);
+        Coordinate[] sites = new Coordinate[1000];
+        for (int i = 0; i < sites.length; i++) {
+            sites[i] = new Coordinate(440_000 + rnd.nextDouble() * 40_000, 285_000 + rnd.nextDouble() * 40_000);
+        }
+        VoronoiDiagramBuilder builder = new VoronoiDiagramBuilder();
+        builder.setSites(f.createMultiPointFromCoords(sites));
+        Envelope box = new Envelope(440_000, 480_000, 285_000, 325_000);
+        builder.setClipEnvelope(box);
+        Geometry cells = builder.getDiagram(f);
+        Geometry frame = f.toGeometry(box);
+        java.util.Map<Integer, List<byte[]>> groups = new java.util.TreeMap<>();
+        for (int i = 0; i < cells.getNumGeometries(); i++) {
+            Geometry cell = cells.getGeometryN(i);
+            Coordinate site = (Coordinate) cell.getUserData();
+            int group = (int) ((site.x - 440_000) / 5_000) * 8 + (int) ((site.y - 285_000) / 5_000);
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new WKBWriter().write(cell.intersection(frame)));
+        }
+        long[] times = new long[15];
+        double area = 0;
+        for (int run = 0; run < times.length; run++) {
+            long t = System.nanoTime();
+            WKBReader reader = new WKBReader();
+            area = 0;
+            for (List<byte[]> group : groups.values()) {
+                List<Geometry> parts = new ArrayList<>();
+                for (byte[] wkb : group) {
+                    parts.add(reader.read(wkb));
+                }
+                area += org.locationtech.jts.operation.union.CascadedPolygonUnion.union(parts).getArea();
+            }
+            times[run] = System.nanoTime() - t;
+        }
+        System.out.printf(Locale.ROOT, "%nNeighbourhood union: %d cells into %d neighbourhoods (%.0f km²), median %.0f ms"
+                + " (15 runs, first 5 warm-up)%n%n", cells.getNumGeometries(), groups.size(), area / 1e6, median(times));
+    }
+
     private static double median(long[] nanos) {
         long[] warm = Arrays.copyOfRange(nanos, 5, nanos.length);
         Arrays.sort(warm);

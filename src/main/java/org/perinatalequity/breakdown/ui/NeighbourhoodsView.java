@@ -92,15 +92,18 @@ class NeighbourhoodsView extends VerticalLayout {
 
     private void configureTable() {
         table.setId("map-table");
-        table.addColumn(BreakdownResult.Row::label).setHeader("Area").setSortable(true)
-                .setComparator(Comparator.comparing(BreakdownResult.Row::label));
+        // The area's whole name: neighbourhood and ward names are long, and a cut one cannot be told from its neighbour
+        table.addColumn(BreakdownResult.Row::label).setHeader("Area").setSortable(true).setAutoWidth(true)
+                .setFlexGrow(3).setComparator(Comparator.comparing(BreakdownResult.Row::label));
         table.addColumn(r -> r.suppressed() || r.value() == null ? "suppressed" : Formats.value(r.value()))
                 .setHeader("Value").setSortable(true).setComparator(Comparator.comparing(BreakdownResult.Row::value,
                         Comparator.nullsLast(Comparator.naturalOrder())));
-        table.addColumn(r -> r.numerator() == null ? "–" : Formats.value(r.numerator())).setHeader("Events")
+        table.addColumn(r -> r.suppressed() ? "" : Formats.interval(r.lower95(), r.upper95())).setHeader("95% CI");
+        // Counts are whole numbers (rounded to 5 under suppression), never "50.0"
+        table.addColumn(r -> r.numerator() == null ? "–" : Formats.count(r.numerator())).setHeader("Events")
                 .setSortable(true).setComparator(Comparator.comparing(BreakdownResult.Row::numerator,
                         Comparator.nullsLast(Comparator.naturalOrder())));
-        table.addColumn(r -> r.denominator() == null ? "–" : Formats.value(r.denominator())).setHeader("Of")
+        table.addColumn(r -> r.denominator() == null ? "–" : Formats.count(r.denominator())).setHeader("Of")
                 .setSortable(true).setComparator(Comparator.comparing(BreakdownResult.Row::denominator,
                         Comparator.nullsLast(Comparator.naturalOrder())));
         table.addColumn(r -> r.comparison() == null ? "" : r.comparison().toString().toLowerCase(java.util.Locale.ROOT)
