@@ -79,4 +79,28 @@ public final class ChartData {
     public record Point(String period, Double value, Double processLower, Double processUpper,
             SpcResult.PointType spc, boolean suppressed, boolean complete, Double mean) {
     }
+    /**
+     * Estimates with their intervals down one axis (a forest plot): shares by pay band, likelihoods by indicator and
+     * year. Each row may be hidden (suppressed) or have no value; references are labelled lines (a workforce's share,
+     * the births' share, equality at 1) and the band a shaded range (the equitable band).
+     *
+     * @param unit "%" for shares, "" for ratios
+     * @param ratio whether the values are ratios: then the axis is logarithmic, so 0.5 and 2 sit equally far from 1
+     * @param band the shaded range, or null
+     */
+    public record Estimates(String title, String subtitle, String axisLabel, String unit, boolean ratio,
+            List<Estimate> rows, List<Reference> references, Band band) {
+    }
+
+    /** One row: its label, value and 95% limits (either may be null), hidden when suppressed. */
+    public record Estimate(String label, Double value, Double lower95, Double upper95, boolean suppressed) {
+    }
+
+    /** A labelled vertical line across every row. */
+    public record Reference(String label, double value) {
+    }
+
+    /** A shaded range across every row, with the words the legend gives it. */
+    public record Band(String label, double lower, double upper) {
+    }
 }
