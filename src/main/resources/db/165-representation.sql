@@ -16,9 +16,5 @@ CREATE TABLE IF NOT EXISTS ref_mvp_member (
   line INTEGER NOT NULL
 );
 
--- The members of the partnership on a day: joined on or before it and not left by it.
-CREATE OR REPLACE MACRO mvp_members_on(d) AS TABLE
-  SELECT DISTINCT ON (member_key) member_key, ethnic_category, postcode_district, lsoa
-  FROM ref_mvp_member
-  WHERE joined <= d AND (left_on IS NULL OR left_on > d)
-  ORDER BY member_key, joined DESC;
+-- The members of the partnership on each day are those who joined on or before it and had not left by it
+-- (workforce.query binds the day: the end of a WRES year, as for staff in post).

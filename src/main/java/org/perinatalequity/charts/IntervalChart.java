@@ -62,6 +62,9 @@ final class IntervalChart {
             legend.line(r.label() + " " + value(r.value(), e), stroke, colour);
         }
         legend.line("95% confidence interval (whisker)", new BasicStroke(2f), Palette.DARK_GREY);
+        if (e.compareLabel() != null) {
+            legend.box(e.compareLabel() + " (diamond)", Symbols.diamond(Symbols.SIZE), Palette.PINK);
+        }
         Font label = Rendering.font(Font.PLAIN, 12);
         double start = values.getLowerBound();
         boolean hidden = false;
@@ -77,6 +80,10 @@ final class IntervalChart {
             if (row.lower95() != null && row.upper95() != null) {
                 plot.addAnnotation(Mark.whisker(i, clamp(row.lower95(), values), clamp(row.upper95(), values),
                         Palette.DARK_GREY));
+            }
+            if (row.compare() != null) {
+                plot.addAnnotation(Mark.symbol("compare", i, clamp(row.compare(), values), Symbols.diamond(Symbols.SIZE),
+                        Palette.PINK));
             }
             plot.addAnnotation(Mark.symbol("point", i, row.value(), Symbols.circle(Symbols.SIZE), Palette.NHS_BLUE));
             double at = row.upper95() != null ? clamp(row.upper95(), values) : row.value();
@@ -101,6 +108,7 @@ final class IntervalChart {
             }
         }
         e.references().forEach(r -> all.add(r.value()));
+        e.rows().forEach(r -> all.add(r.compare()));
         if (e.band() != null) {
             all.add(e.band().lower());
             all.add(e.band().upper());
@@ -164,7 +172,8 @@ final class IntervalChart {
         List<String> parts = new ArrayList<>();
         for (Estimate r : e.rows()) {
             parts.add(r.label() + " " + (r.suppressed() ? "suppressed (*)" : r.value() == null ? "no value"
-                    : value(r.value(), e) + ci(r, e)));
+                    : value(r.value(), e) + ci(r, e) + (r.compare() == null ? "" : ", " + e.compareLabel() + " "
+                            + value(r.compare(), e))));
         }
         StringBuilder text = new StringBuilder(e.title()).append(": ").append(String.join("; ", parts)).append('.');
         for (Reference r : e.references()) {

@@ -55,7 +55,7 @@ public final class WorkforceCharts {
         }
         return new ChartData.Estimates("BME share of staff by pay band, " + e.wres().year(),
                 "BME staff as % of staff of known ethnicity at the snapshot, with 95% intervals (Wilson)",
-                "BME staff (% of known ethnicity)", "%", false, rows, references, null);
+                "BME staff (% of known ethnicity)", "%", false, rows, references, null, null);
     }
 
     private static String label(String band) {
@@ -90,6 +90,28 @@ public final class WorkforceCharts {
                 "Above 1: BME staff fare worse. 95% intervals (Katz), log scale",
                 "Relative likelihood (log scale)", "", true, rows,
                 List.of(new ChartData.Reference("Equal likelihood", 1.0)),
-                new ChartData.Band(band, lower, upper));
+                new ChartData.Band(band, lower, upper), null);
+    }
+
+    /**
+     * One group's share of each ethnic group with its Goodman simultaneous 95% interval, and beside it the share of
+     * births (a diamond): a group that reflects the community served has each diamond inside its interval.
+     */
+    public static ChartImage representation(RepresentationRow row, String year, int width) {
+        return Charts.intervalChart(representationEstimates(row, year), width);
+    }
+
+    static ChartData.Estimates representationEstimates(RepresentationRow row, String year) {
+        List<ChartData.Estimate> rows = new ArrayList<>();
+        for (RepresentationRow.Share c : row.categories()) {
+            rows.add(new ChartData.Estimate(c.category(), c.percent(), c.lower(), c.upper(), false,
+                    c.communityPercent()));
+        }
+        if (row.suppressed()) {
+            rows.add(new ChartData.Estimate("Every ethnic group", null, null, null, true));
+        }
+        return new ChartData.Estimates(row.group() + " by ethnic group, " + year,
+                "Share of those of known ethnicity with Goodman simultaneous 95% intervals, against births",
+                "% of known ethnicity", "%", false, rows, List.of(), null, "Births to mothers of the group");
     }
 }
