@@ -59,6 +59,17 @@ public class WorkforceService {
         return query.years();
     }
 
+    /**
+     * The years the Representation page offers: those with workforce data and those with births (the partnership's
+     * members are compared with births whether or not workforce data is loaded), oldest first.
+     */
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
+    public List<String> representationYears() {
+        java.util.TreeSet<String> years = new java.util.TreeSet<>(query.years());
+        years.addAll(query.birthYears());
+        return List.copyOf(years);
+    }
+
     public WorkforceSettings settings() {
         return settings;
     }

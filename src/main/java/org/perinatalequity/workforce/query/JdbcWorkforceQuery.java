@@ -41,6 +41,15 @@ class JdbcWorkforceQuery implements WorkforceQuery {
     }
 
     @Override
+    public List<String> birthYears() {
+        return jdbc.sql("""
+                SELECT DISTINCT wres_year(m::DATE) AS year
+                FROM (SELECT unnest(generate_series(rp_start, rp_end, INTERVAL 1 MONTH)) AS m
+                      FROM main.submission WHERE dataset = 'MSDS')
+                ORDER BY year""").query(String.class).list();
+    }
+
+    @Override
     public List<String> mvpMembers(LocalDate on) {
         return jdbc.sql("""
                 SELECT arg_max(ethnic_category, joined) FROM ref_mvp_member

@@ -69,10 +69,10 @@ class RepresentationView extends VerticalLayout {
         status.setId("representation-status");
         groups.setId("representation-groups");
         add(new H1("Representation"), lead, year, status, groups);
-        List<String> years = workforce.years();
+        List<String> years = workforce.representationYears();
         if (years.isEmpty()) {
-            status.setText("No workforce data is loaded yet, so there is no WRES year to show: a user with the"
-                    + " WORKFORCE role loads the files (docs/workforce.md).");
+            status.setText("Neither workforce data nor maternity data is loaded yet, so there is no year to show"
+                    + " (docs/workforce.md).");
             year.setVisible(false);
             return;
         }
