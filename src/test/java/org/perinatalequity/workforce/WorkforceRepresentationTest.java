@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * One group against births by ethnic group, on hand-worked numbers: 20 members of known ethnicity (White 15, Mixed 1,
  * Asian 3, Black 1, other 0) and 2 not known, against births of 550, 50, 250, 80 and 70 in a thousand.
  */
-class RepresentationTest {
+class WorkforceRepresentationTest {
 
     private static final double[] BIRTHS = { 550, 50, 250, 80, 70 };
 
