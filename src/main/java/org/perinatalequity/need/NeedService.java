@@ -250,7 +250,7 @@ public class NeedService {
     }
 
     /** An outcome's figures, exact or as published under suppression, and the exact excess the score uses. */
-    private record Outcome(NeedResult.Component shown, double excess) {
+    record Outcome(NeedResult.Component shown, double excess) {
     }
 
     /**
