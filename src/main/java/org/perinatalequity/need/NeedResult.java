@@ -16,7 +16,7 @@ public record NeedResult(String by, @Nullable String from, @Nullable String to, 
         Map<String, Double> weights, double hubDistanceKm, int top, List<Row> rows) {
 
     public NeedResult {
-        weights = Map.copyOf(weights);
+        weights = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weights));
         rows = List.copyOf(rows);
     }
 

@@ -207,8 +207,11 @@ public class NeedService {
                 components.put(e.getKey(), new NeedResult.Component(c.value(), c.observed(), c.expected(),
                         c.excess(), c.ratio(), c.ratioLower95(), c.ratioUpper95(), z, c.suppressed()));
             }
-            Long shownBirths = suppress ? (DisclosureControl.isPrimarySuppressed(births[i]) ? null
-                    : DisclosureControl.roundCount(births[i])) : (long) births[i];
+            Long shownBirths = Long.valueOf((long) births[i]);
+            if (suppress) {
+                shownBirths = DisclosureControl.isPrimarySuppressed(births[i]) ? null
+                        : Long.valueOf(DisclosureControl.roundCount(births[i]));
+            }
             Hub hub = nearest.get(areas[i]);
             Boolean flag = null;
             if (neighbourhoods && anyHub && hub != null) {

@@ -82,7 +82,7 @@ final class AssetRegister {
                 Optional<String> type = type(typeText);
                 if (type.isEmpty()) {
                     warnings.add(fileName + ", line " + startLine + ": type '" + (typeText == null ? "" : typeText)
-                            + "' of " + name + " is not one of " + String.join(", ", TYPES.values().stream().sorted()
+                            + "' of " + name + " is not one of " + String.join(", ", TYPES.values().stream().sorted(String.CASE_INSENSITIVE_ORDER)
                                     .toList()) + ": the line is left out");
                     continue;
                 }

@@ -55,9 +55,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * expected 1/3 + 1 = 4/3 (excess −1/3, ratio 0.75). Late booking: 25-29 1/3, 35-39 2/3; N1 observed 2, expected
  * 2/3 + 4/3 = 2; N2 observed 1, expected 1: no excess anywhere. No stillbirth, no birthweight, no smoking record.
  * With two areas every component that differs has z = ±1: births (4 v 2), deprivation (1 v 8, lower is need), the
- * Black, Asian and Mixed share (50% v 0%) and preterm excess; so N1's score is (1 + 2 + 2 + 1) ÷ 9 (the built-in
- * weights' sum) = 2/3 and N2's −2/3. The family hub is at LE1 3AA (1 km east of N1's births, 9 km west of N2's); the
- * VCSE groups are not hubs; so N2, ranked 2 (in the top 10) with no hub within 3 km, is flagged.
+ * Black, Asian and Mixed share (50% v 0%) and preterm excess; so N1's score is (1 + 2 + 2 + 1) ÷ 10 (the
+ * built-in weights' sum) = 0.6 and N2's −0.6. The family hub is at LE1 3AA (1 km east of N1's births, 9 km west
+ * of N2's); the VCSE groups are not hubs; so N2, ranked 2 (in the top 10) with no hub within 3 km, is flagged.
  */
 @EquityTest
 @TestPropertySource(properties = TestUsers.USERS_FILE)
@@ -195,8 +195,8 @@ class NeedApiTest {
         assertThat(n1.get("group").asText()).isEqualTo("N1");
         assertThat(n1.get("groupName").asText()).isEqualTo("North");
         assertThat(n1.get("rank").asInt()).isEqualTo(1);
-        assertThat(n1.get("score").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
-        assertThat(n2.get("score").asDouble()).isCloseTo(-2.0 / 3, within(1e-9));
+        assertThat(n1.get("score").asDouble()).isCloseTo(0.6, within(1e-9));
+        assertThat(n2.get("score").asDouble()).isCloseTo(-0.6, within(1e-9));
         assertThat(n1.get("births").asLong()).isEqualTo(4);
         assertThat(n2.get("births").asLong()).isEqualTo(2);
         assertThat(n1.get("imdDecile").asDouble()).isEqualTo(1.0);
@@ -231,7 +231,7 @@ class NeedApiTest {
         assertThat(need.get("suppressed").asBoolean()).isTrue();
         JsonNode n1 = need.get("rows").get(0);
         assertThat(n1.get("group").asText()).isEqualTo("N1");
-        assertThat(n1.get("score").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(n1.get("score").asDouble()).isCloseTo(0.6, within(1e-9));
         assertThat(n1.get("births").isNull()).isTrue();
         JsonNode preterm = n1.get("components").get("preterm");
         assertThat(preterm.get("suppressed").asBoolean()).isTrue();
