@@ -143,7 +143,7 @@ class AnalystViewsIT {
      */
     @Test
     void theNeighbourhoodsPageMapsAMeasureBesideItsTable() {
-        WebDriver driver = browser.driver();
+        ChromeDriver driver = browser.driver();
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
         driver.get("http://localhost:" + port + "/neighbourhoods");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
