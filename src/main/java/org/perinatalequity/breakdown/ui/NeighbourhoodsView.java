@@ -13,6 +13,7 @@ import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.InvalidRequestException;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
+import org.perinatalequity.need.ui.NeedSection;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.shell.MainLayout;
 
@@ -57,7 +58,7 @@ class NeighbourhoodsView extends VerticalLayout {
     final Grid<BreakdownResult.Row> table = new Grid<>();
     final HorizontalLayout downloads = new HorizontalLayout();
 
-    NeighbourhoodsView(BreakdownMaps maps) {
+    NeighbourhoodsView(BreakdownMaps maps, NeedSection need) {
         this.maps = maps;
         addClassName("equity-page");
         measure.setId("map-measure");
@@ -82,6 +83,8 @@ class NeighbourhoodsView extends VerticalLayout {
                 + " one better (or lower); hatched areas are suppressed. The table holds the same numbers.");
         lead.addClassName("equity-lead");
         add(new H1("Neighbourhoods"), lead, controls, message, map, downloads, new H2("The same numbers"), table);
+        // The need ranking and the assets register are their own section (need.ui), below the map
+        add(need);
         measure.addValueChangeListener(e -> refresh());
         level.addValueChangeListener(e -> refresh());
         adjusted.addValueChangeListener(e -> refresh());

@@ -91,6 +91,23 @@ class AnalystViewsIT {
     }
 
     @Test
+    void theExplorerShowsMentalHealthAccessByEthnicGroupCountedInWomen() {
+        WebDriver driver = browser.driver();
+        DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
+        driver.get("http://localhost:" + port + "/explorer?measure=pmh_access&by=ethnic_group");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        int expected = service.breakdown(new BreakdownRequest("pmh_access", Dimension.ETHNIC_GROUP, null, null, null,
+                java.util.Map.of(), true, null)).rows().size();
+        wait.until(d -> browser.renderedRows("breakdown-table") == expected);
+        assertThat(driver.findElement(By.tagName("h2")).getText())
+                .isEqualTo("Perinatal mental health access by ethnic group");
+        // Counted in women, so there is no maternal-age adjustment to offer.
+        assertThat(driver.findElement(By.id("adjust")).getDomAttribute("disabled")).isNotNull();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot(Path.of("docs/screenshots/explorer-pmh-access.png"));
+    }
+
+    @Test
     void theInequalitiesPageRanksAreasBesideTheFunnelPlot() {
         WebDriver driver = browser.driver();
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);

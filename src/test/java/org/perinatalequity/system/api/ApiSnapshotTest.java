@@ -117,6 +117,9 @@ class ApiSnapshotTest {
                 "/api/quality?by=neighbourhood",
                 "/api/quality?by=ethnic_group&item=ethnicity&format=csv",
                 "/api/quality/escalations",
+                "/api/neighbourhoods/need",
+                "/api/neighbourhoods/need?by=lsoa&format=csv",
+                "/api/assets",
                 "/api/reference"));
         return urls;
     }
