@@ -139,7 +139,7 @@ class AnalystViewsIT {
     /**
      * The Neighbourhoods page as an analyst: the map's legend (its heading and classes with their ranges and counts),
      * the table of the same rows, an area's {@code <title>} with its name and value, no serious axe-core violation;
-     * then the level changed to neighbourhoods from the page's select.
+     * then the level changed to MSOAs from the page's select.
      */
     @Test
     void theNeighbourhoodsPageMapsAMeasureBesideItsTable() {
