@@ -37,7 +37,7 @@ import org.perinatalequity.workforce.WorkforceService;
 @Route(value = "representation", layout = MainLayout.class)
 @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
 @PageTitle("Representation | Perinatal Equity Dashboard")
-@Menu(title = "Representation", order = 46, icon = "vaadin:group")
+@Menu(title = "Representation", order = 47, icon = "vaadin:group")
 class RepresentationView extends VerticalLayout {
 
     private static final int CHART_WIDTH = 900;

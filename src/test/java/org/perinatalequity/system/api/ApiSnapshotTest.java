@@ -112,7 +112,8 @@ class ApiSnapshotTest {
                 "/api/quality?by=month",
                 "/api/quality?by=ethnic_group&item=ethnicity&format=csv",
                 "/api/quality/escalations",
-                "/api/reference"));
+                "/api/reference",
+                "/api/workforce/representation?year=2024-25&group=mvp"));
         return urls;
     }
 
