@@ -45,6 +45,8 @@ class IntervalChartTest {
         assertThat(count(c.svg(), "<g class='band'>")).isEqualTo(1);
         assertThat(count(c.svg(), "<g class='whisker'>")).isEqualTo(1);
         assertThat(c.svg()).contains("no value");
+        // The log axis is labelled at plain ratios, not powers of ten.
+        assertThat(c.svg()).contains(">1.25</text>", ">0.5</text>", ">2</text>").doesNotContain(">10</text>");
         // Likelihoods to two places, as WRES publishes them.
         assertThat(c.description()).startsWith("Relative likelihoods year on year: 2 Appointment, 2024-25 1.50 (95% CI"
                 + " 0.43 to 5.24); 3 Disciplinary, 2024-25 no value. Equal likelihood 1.00. Equitable band 0.80–1.25.");

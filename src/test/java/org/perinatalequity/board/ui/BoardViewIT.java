@@ -231,7 +231,7 @@ class BoardViewIT {
         assertThat(driver.getTitle()).isEqualTo("Representation | Perinatal Equity Dashboard");
         assertThat(menu()).contains("Workforce equality", "Workforce staff list", "Representation");
         assertThat(driver.findElement(By.id("representation-mvp-words")).getText())
-                .startsWith("25 of known ethnicity. 1 of unknown ethnicity are left out.");
+                .startsWith("25 of known ethnicity. 1 of unknown ethnicity is left out.");
         assertThat(driver.findElement(By.id("representation-staff-words")).getText()).contains(" of known ethnicity.");
         assertThat(browser.renderedRows("representation-mvp-grid")).isEqualTo(5);
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();

@@ -48,7 +48,7 @@ class RepresentationViewTest extends SampleDataViewTest {
         TestUsers.karibuLogin("test-workforce", List.of("WORKFORCE"), List.of());
         UI.getCurrent().navigate("representation");
         assertThat(_get(Paragraph.class, s -> s.withId("representation-mvp-words")).getText())
-                .startsWith("25 of known ethnicity. 1 of unknown ethnicity are left out. The exact multinomial test"
+                .startsWith("25 of known ethnicity. 1 of unknown ethnicity is left out. The exact multinomial test"
                         + " gives p ");
         Grid<?> grid = _get(Grid.class, s -> s.withId("representation-mvp-grid"));
         assertThat(GridKt._size(grid)).isEqualTo(5);
