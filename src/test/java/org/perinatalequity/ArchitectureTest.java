@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** The features: each owns a piece of the product and may build on the ground and on earlier features. */
     private static final String[] FEATURES = { ROOT + ".ingest..", ROOT + ".reference..", ROOT + ".measures..",
             ROOT + ".breakdown..", ROOT + ".quality..", ROOT + ".board..", ROOT + ".calculator..",
-            ROOT + ".demodata..", ROOT + ".workforce.." };
+            ROOT + ".demodata..", ROOT + ".workforce..", ROOT + ".need.." };
 
     private static final String SHELL = ROOT + ".shell..";
 

@@ -16,12 +16,15 @@ import java.util.regex.Pattern;
  * 2011 → 2021 lookup ({@code LSOA11CD, LSOA21CD, CHGIND}); and the LMNS's neighbourhood file (an LSOA code column and
  * {@code neighbourhood_code}/{@code neighbourhood}, with {@code neighbourhood_name} optional); and the LMNS's Maternity
  * Voices Partnership membership list ({@code member_id}, {@code ethnic_category}, {@code joined}, with
- * {@code postcode_district}, {@code lsoa} and {@code left} optional).
+ * {@code postcode_district}, {@code lsoa} and {@code left} optional); and the LMNS's community assets register
+ * ({@code name,type,postcode,services,languages,opening,contact}).
  */
 record ReferenceLayout(Kind kind, String description, String vintage, Map<Field, Integer> positions) {
 
     enum Kind {
-        postcode_directory, imd, gp_pcn, lsoa_lookup, neighbourhood, mvp_members
+        postcode_directory, imd, gp_pcn, lsoa_lookup, neighbourhood, mvp_members,
+        /** Last: an asset's postcode is looked up in a directory loaded in the same call. */
+        assets
     }
 
     /** The columns the loaders read; a layout maps each to a position in the file (or leaves it out). */
@@ -29,7 +32,8 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
         POSTCODE, POSTCODE_ONE_SPACE, TERMINATED, LA, COUNTRY, LSOA11, LSOA21,
         LSOA, LSOA_NAME, LA_NAME, IMD_SCORE, IMD_RANK, IMD_DECILE,
         PRACTICE, PCN_CODE, PCN_NAME, PRACTICE_NAME, CHANGE, NEIGHBOURHOOD_CODE, NEIGHBOURHOOD_NAME,
-        MEMBER_ID, ETHNIC_CATEGORY, POSTCODE_DISTRICT, JOINED, LEFT
+        MEMBER_ID, ETHNIC_CATEGORY, POSTCODE_DISTRICT, JOINED, LEFT, EASTING, NORTHING,
+        NAME, TYPE, SERVICES, LANGUAGES, OPENING, CONTACT
     }
 
     Optional<Integer> position(Field field) {
@@ -39,7 +43,8 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
     static Optional<ReferenceLayout> detect(List<String> header) {
         List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         return postcodeDirectory(names).or(() -> imd(names)).or(() -> gpPcn(names)).or(() -> neighbourhood(names))
-                .or(() -> lsoaLookup(names)).or(() -> mvpMembers(names));
+                .or(() -> lsoaLookup(names)).or(() -> mvpMembers(names))
+                .or(() -> assets(names));
     }
 
     private static Optional<ReferenceLayout> postcodeDirectory(List<String> names) {
@@ -54,6 +59,8 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
         find(names, matches("ctry|ctry\\d{2}cd")).ifPresent(i -> p.put(Field.COUNTRY, i));
         find(names, matches("lsoa11|lsoa11cd")).ifPresent(i -> p.put(Field.LSOA11, i));
         find(names, matches("lsoa21|lsoa21cd")).ifPresent(i -> p.put(Field.LSOA21, i));
+        find(names, matches("oseast1m|east1m")).ifPresent(i -> p.put(Field.EASTING, i));
+        find(names, matches("osnrth1m|north1m")).ifPresent(i -> p.put(Field.NORTHING, i));
         if (!p.containsKey(Field.POSTCODE) || !p.containsKey(Field.LA)
                 || !(p.containsKey(Field.LSOA11) || p.containsKey(Field.LSOA21))) {
             return Optional.empty();
@@ -143,6 +150,34 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
         find(names, matches("left|left[ _]?on|date[ _]?left|end[ _]?date")).ifPresent(i -> p.put(Field.LEFT, i));
         return Optional.of(new ReferenceLayout(Kind.mvp_members, "Maternity Voices Partnership members", null,
                 Map.copyOf(p)));
+    }
+
+    /** The columns of the assets register (DESIGN.md section 8); name, type and postcode are required. */
+    static final List<String> ASSET_COLUMNS = List.of("name", "type", "postcode", "services", "languages", "opening",
+            "contact");
+
+    /**
+     * An assets register is a file with a {@code name} column and at least three more of the register's columns, so
+     * a register missing a required column is still recognised, and refused naming the column, rather than called
+     * an unknown file.
+     */
+    private static Optional<ReferenceLayout> assets(List<String> names) {
+        if (!names.contains("name")) {
+            return Optional.empty();
+        }
+        Field[] fields = { Field.NAME, Field.TYPE, Field.POSTCODE, Field.SERVICES, Field.LANGUAGES, Field.OPENING,
+                Field.CONTACT };
+        Map<Field, Integer> p = new LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i++) {
+            int position = names.indexOf(ASSET_COLUMNS.get(i));
+            if (position >= 0) {
+                p.put(fields[i], position);
+            }
+        }
+        if (p.size() < 4) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReferenceLayout(Kind.assets, "Community assets register", null, Map.copyOf(p)));
     }
 
     private static Predicate<String> matches(String regex) {

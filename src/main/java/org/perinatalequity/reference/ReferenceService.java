@@ -153,7 +153,7 @@ public class ReferenceService {
             CsvScan scan = CsvScan.of(file.path(), limits);
             ReferenceLayout layout = ReferenceLayout.detect(scan.header()).orElseThrow(() -> new ReferenceRefusedException(
                     file.name() + " is not a postcode directory (ONSPD/NSPL), an IoD File 7, a GP practice to PCN"
-                            + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file, an MVP membership list or a boundary file (GeoJSON,"
+                            + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file, an MVP membership list, a community assets register or a boundary file (GeoJSON,"
                             + " GeoPackage): its header starts " + String.join(",", scan.header().subList(0,
                                     Math.min(6, scan.header().size())))));
             if (!scan.badRows().isEmpty()) {
@@ -196,7 +196,11 @@ public class ReferenceService {
             case lsoa_lookup -> "ref_lsoa_lookup";
             case neighbourhood -> "ref_neighbourhood";
             case mvp_members -> throw new IllegalStateException("the MVP list is read by loadMembers");
+            case assets -> null;
         };
+        if (first.kind() == Kind.assets) {
+            return loadAssets(connection, group, user, warnings);
+        }
         execute(connection, "CREATE OR REPLACE TEMP TABLE ref_stage AS SELECT * FROM " + target + " LIMIT 0");
         List<ReferenceReport.LoadedFile> loaded = new ArrayList<>();
         for (Recognised r : group) {
@@ -263,7 +267,9 @@ public class ReferenceService {
                     + "), '[^A-Z0-9]', '', 'g') AS k, coalesce(" + col(layout, Field.POSTCODE_ONE_SPACE)
                     + ", CASE WHEN length(k) >= 5 THEN substr(k, 1, length(k) - 3) || ' ' || right(k, 3) END), "
                     + col(layout, Field.TERMINATED) + ", " + col(layout, Field.LA) + ", " + col(layout, Field.COUNTRY)
-                    + ", " + col(layout, Field.LSOA11) + ", " + col(layout, Field.LSOA21) + from + ") WHERE k <> ''";
+                    + ", " + col(layout, Field.LSOA11) + ", " + col(layout, Field.LSOA21) + ", try_cast("
+                    + col(layout, Field.EASTING) + " AS INTEGER), try_cast(" + col(layout, Field.NORTHING)
+                    + " AS INTEGER)" + from + ") WHERE k <> ''";
             case imd -> "SELECT '" + layout.vintage() + "', " + col(layout, Field.LSOA) + ", "
                     + col(layout, Field.LSOA_NAME) + ", " + col(layout, Field.LA) + ", " + col(layout, Field.LA_NAME)
                     + ", try_cast(" + col(layout, Field.IMD_SCORE) + " AS DOUBLE), try_cast("
@@ -275,6 +281,7 @@ public class ReferenceService {
                     + ", coalesce(" + col(layout, Field.NEIGHBOURHOOD_NAME) + ", " + col(layout, Field.NEIGHBOURHOOD_CODE)
                     + ")" + from;
             case mvp_members -> throw new IllegalStateException("the MVP list is read by loadMembers");
+            case assets -> throw new IllegalStateException("the assets register is read by AssetRegister");
             case gp_pcn -> "SELECT upper(" + col(layout, Field.PRACTICE) + "), " + col(layout, Field.PCN_CODE) + ", "
                     + col(layout, Field.PCN_NAME) + ", " + col(layout, Field.PRACTICE_NAME) + from + " WHERE "
                     + col(layout, Field.PRACTICE) + " IS NOT NULL";
@@ -333,6 +340,20 @@ public class ReferenceService {
             loaded.add(new ReferenceReport.LoadedFile(r.file().name(), Kind.mvp_members.name(),
                     r.layout().description(), null, read.members().size()));
             logFile(connection, r, read.members().size(), user);
+        }
+        return loaded;
+    }
+
+    /** The register is small and checked line by line (AssetRegister); the last file of the call replaces it. */
+    private List<ReferenceReport.LoadedFile> loadAssets(Connection connection, List<Recognised> group, String user,
+            List<String> warnings) throws SQLException {
+        List<ReferenceReport.LoadedFile> loaded = new ArrayList<>();
+        execute(connection, "DELETE FROM ref_asset");
+        for (Recognised r : group) {
+            long rows = AssetRegister.load(connection, r.readable(), r.file().name(), r.layout(), warnings);
+            loaded.add(new ReferenceReport.LoadedFile(r.file().name(), r.layout().kind().name(),
+                    r.layout().description(), null, rows));
+            logFile(connection, r, rows, user);
         }
         return loaded;
     }

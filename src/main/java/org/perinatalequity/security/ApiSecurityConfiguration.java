@@ -56,6 +56,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers("/api/stats/**").hasAnyRole(ANY_ROLE)
                         .requestMatchers("/api/measures", "/api/measures/**", "/api/dimensions").hasAnyRole(ANY_ROLE)
                         .requestMatchers("/api/openapi", "/api/openapi/**").hasAnyRole(ANY_ROLE)
+                        // Aggregates and a register of public services: every role that reads breakdowns
+                        .requestMatchers("/api/neighbourhoods/**", "/api/assets").hasAnyRole(ANY_ROLE)
                         // Worklists are record level: the quality service checks the team binding or RECORD_ACCESS.
                         .requestMatchers("/api/quality/worklist", "/api/quality/worklist/**")
                         .hasAnyRole(Roles.TEAM, Roles.ANALYST)

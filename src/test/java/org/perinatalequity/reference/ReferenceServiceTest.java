@@ -223,7 +223,8 @@ class ReferenceServiceTest {
 
         assertThatThrownBy(() -> service.load(List.of(odd), "tester")).isInstanceOf(ReferenceRefusedException.class)
                 .hasMessage("lookup.csv is not a postcode directory (ONSPD/NSPL), an IoD File 7, a GP practice to PCN"
-                        + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file, an MVP membership list or a"
+                        + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file, an MVP membership list, a community assets register"
+                        + " or a"
                         + " boundary file (GeoJSON, GeoPackage): its header starts code,name");
         assertThatThrownBy(() -> service.load(List.of(iod2019(), badImd), "tester"))
                 .hasMessage("File_7_-_All_IoD2019_Scores__Ranks__Deciles_and_Population_Denominators_3.csv: 1 row(s)"

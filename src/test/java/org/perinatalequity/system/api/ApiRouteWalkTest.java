@@ -72,6 +72,8 @@ class ApiRouteWalkTest {
             Map.entry("/api/measures", ANY_ROLE),
             Map.entry("/api/dimensions", ANY_ROLE),
             Map.entry("/api/openapi", ANY_ROLE),
+            Map.entry("/api/neighbourhoods/", ANY_ROLE),
+            Map.entry("/api/assets", ANY_ROLE),
             Map.entry("/api/quality/worklist", Set.of("TEAM", "ANALYST")),
             Map.entry("/api/quality", ANY_ROLE),
             Map.entry("/api/workforce/staff", Set.of("WORKFORCE")),
@@ -80,7 +82,7 @@ class ApiRouteWalkTest {
 
     /** Paths no controller maps: a 404 for whoever may pass the door of their prefix. */
     private static final List<String> UNKNOWN = List.of("/api/quality/teams/X", "/api/quality/worklist.json",
-            "/api/stats/nope", "/api/measures/early_booking/nope", "/api/nowhere");
+            "/api/stats/nope", "/api/measures/early_booking/nope", "/api/neighbourhoods/nope", "/api/nowhere");
 
     private static final Set<String> DOCUMENTED_200 = Set.of("application/json", "text/csv",
             "application/vnd.apache.arrow.stream", "application/vnd.apache.arrow.file", "application/pdf",
