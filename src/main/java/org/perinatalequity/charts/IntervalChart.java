@@ -12,7 +12,6 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotOrientation;
@@ -130,13 +129,42 @@ final class IntervalChart {
         // Very wide intervals (a handful of cases) would squash every other row: the axis stops at 1/20 and 20.
         lo = Math.max(lo, 0.05);
         hi = Math.min(hi, 20);
-        LogAxis axis = new LogAxis(e.axisLabel());
+        LogAxis axis = new RatioAxis(e.axisLabel());
         axis.setBase(10);
         axis.setSmallestValue(0.01);
         axis.setRange(lo / 1.25, hi * 1.6);
-        axis.setTickUnit(new NumberTickUnit(0.1, new java.text.DecimalFormat("0.##")));
         Rendering.styleAxis(axis);
         return axis;
+    }
+
+    /**
+     * A log axis labelled at plain ratios a reader knows (0.5, 0.8, 1, 1.25, 2, 5) rather than JFreeChart's powers of
+     * ten (10^0.1).
+     */
+    private static final class RatioAxis extends LogAxis {
+
+        private static final long serialVersionUID = 1L;
+        private static final double[] TICKS = { 0.05, 0.1, 0.2, 0.5, 0.8, 1, 1.25, 2, 3, 5, 10, 20 };
+
+        RatioAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state, Rectangle2D dataArea,
+                org.jfree.chart.ui.RectangleEdge edge) {
+            List<org.jfree.chart.axis.NumberTick> ticks = new ArrayList<>();
+            boolean vertical = org.jfree.chart.ui.RectangleEdge.isLeftOrRight(edge);
+            for (double t : TICKS) {
+                if (getRange().contains(t)) {
+                    ticks.add(new org.jfree.chart.axis.NumberTick(org.jfree.chart.axis.TickType.MAJOR, t,
+                            new java.text.DecimalFormat("0.##").format(t),
+                            vertical ? TextAnchor.CENTER_RIGHT : TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0.0));
+                }
+            }
+            return ticks;
+        }
     }
 
     private static double clamp(double v, ValueAxis axis) {

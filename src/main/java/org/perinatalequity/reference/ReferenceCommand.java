@@ -51,6 +51,7 @@ class ReferenceCommand implements CommandLine.Command {
             for (ReferenceReport.LoadedFile f : report.files()) {
                 out.printf("Loaded %s: %s, %d rows%n", f.file(), f.layout(), f.rows());
             }
+            report.rejects().forEach(r -> out.println("Rejected: " + r));
             report.warnings().forEach(w -> out.println("Warning: " + w));
             return CommandLine.OK;
         } catch (ReferenceRefusedException e) {

@@ -51,7 +51,9 @@ final class ReferenceUpload implements UploadPanel.Loading<ReferenceReport> {
 
     @Override
     public String describe(ReferenceReport report) {
-        return "Loaded " + DisplayFormats.count(report.files().size(), "reference file") + ".";
+        return "Loaded " + DisplayFormats.count(report.files().size(), "reference file") + "."
+                + (report.rejects().isEmpty() ? "" : " " + DisplayFormats.count(report.rejects().size(), "row")
+                        + " rejected (listed below).");
     }
 
     @Override
@@ -72,6 +74,8 @@ final class ReferenceUpload implements UploadPanel.Loading<ReferenceReport> {
     @Override
     public void finished(ReferenceReport report) {
         report.files().forEach(f -> loadedFiles.add(new ListItem(describe(f))));
+        // A rejected row names its file, line, column, value and reason, so whoever keeps the file can fix it.
+        report.rejects().forEach(r -> loadedFiles.add(new ListItem("Rejected: " + r)));
         onLoaded.run();
     }
 

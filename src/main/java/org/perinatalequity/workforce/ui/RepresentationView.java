@@ -37,7 +37,7 @@ import org.perinatalequity.workforce.WorkforceService;
 @Route(value = "representation", layout = MainLayout.class)
 @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
 @PageTitle("Representation | Perinatal Equity Dashboard")
-@Menu(title = "Representation", order = 46, icon = "vaadin:group")
+@Menu(title = "Representation", order = 47, icon = "vaadin:group")
 class RepresentationView extends VerticalLayout {
 
     private static final int CHART_WIDTH = 900;
@@ -126,7 +126,8 @@ class RepresentationView extends VerticalLayout {
     /** What the figures say, in a sentence or two; never more than the test shows. */
     static String words(RepresentationRow row) {
         String unknown = row.notKnown() == null ? " Those of unknown ethnicity are too few to show."
-                : row.notKnown() > 0 ? " " + WresWords.count(row.notKnown()) + " of unknown ethnicity are left out."
+                : row.notKnown() > 0 ? " " + WresWords.count(row.notKnown()) + " of unknown ethnicity "
+                        + (row.notKnown() == 1 ? "is" : "are") + " left out."
                         : "";
         if (row.suppressed()) {
             return "Hidden: an ethnic group has too few people to show without identifying them." + unknown;

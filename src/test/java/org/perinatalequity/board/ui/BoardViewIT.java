@@ -210,8 +210,32 @@ class BoardViewIT {
         assertThat(driver.findElement(By.id("workforce-status")).getText())
                 .isEqualTo("WRES year 2024-25, from staff-level files.");
         assertThat(driver.findElement(By.id("community")).getText()).startsWith("BME staff are ");
+        // The by-band chart and the likelihoods year on year, each with its words beneath
+        assertThat(driver.findElement(By.cssSelector("#bands-chart svg title")).getDomProperty("textContent"))
+                .isEqualTo("BME share of staff by pay band, 2024-25");
+        assertThat(driver.findElement(By.cssSelector("#bands-chart .equity-chart-description")).getText())
+                .contains("All maternity and neonatal staff ", "Births to BME mothers (community served) ");
+        assertThat(driver.findElements(By.cssSelector("#trend-chart svg g.whisker"))).isNotEmpty();
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.fullPageScreenshot(SCREENSHOTS.resolve("workforce-equality.png"));
+    }
+
+    @Test
+    void theRepresentationPageComparesEachGroupWithBirths() {
+        // The workforce lead sees the small partnership's figures; a board member sees it hidden (RepresentationViewTest).
+        DataLoadedViewIT.signIn(driver, port, "workforce", "demo");
+        driver.manage().window().setSize(new Dimension(1440, 1800));
+        driver.get("http://localhost:" + port + "/representation");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> !d.findElements(By.cssSelector("#representation-mvp-chart svg")).isEmpty());
+        assertThat(driver.getTitle()).isEqualTo("Representation | Perinatal Equity Dashboard");
+        assertThat(menu()).contains("Workforce equality", "Workforce staff list", "Representation");
+        assertThat(driver.findElement(By.id("representation-mvp-words")).getText())
+                .startsWith("25 of known ethnicity. 1 of unknown ethnicity is left out.");
+        assertThat(driver.findElement(By.id("representation-staff-words")).getText()).contains(" of known ethnicity.");
+        assertThat(browser.renderedRows("representation-mvp-grid")).isEqualTo(5);
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.fullPageScreenshot(SCREENSHOTS.resolve("representation.png"));
     }
 
     private static List<String> menu() {

@@ -89,7 +89,7 @@ class RoleScreensIT {
         signInAs("admin");
         waitFor("extract-upload");
         assertThat(menu()).containsExactly("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
-                "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Statistics calculator", "Audit log", "Your access");
+                "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Representation", "Statistics calculator", "Audit log", "Your access");
         driver.get(url("audit"));
         waitFor("audit-grid");
         assertThat(driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("admin (ADMIN)");
@@ -102,7 +102,7 @@ class RoleScreensIT {
         waitFor("submissions-grid");
         assertThat(driver.findElements(By.id("extract-upload"))).isEmpty();
         assertThat(menu()).containsExactly("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
-                "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Statistics calculator", "Your access");
+                "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Representation", "Statistics calculator", "Your access");
         screenshot("role-analyst.png");
     }
 
@@ -112,7 +112,7 @@ class RoleScreensIT {
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-rights")).getText()).contains("small numbers suppressed");
         assertThat(menu()).containsExactly("Board overview", "Action plan", "Explorer", "Inequalities", "Neighbourhoods", "Data quality",
-                "Workforce equality", "Statistics calculator", "Your access");
+                "Workforce equality", "Representation", "Statistics calculator", "Your access");
         screenshot("role-board.png");
         driver.get(url("data"));
         waitFor("access-denied");
@@ -131,7 +131,7 @@ class RoleScreensIT {
         waitFor("access-rights");
         assertThat(driver.findElement(By.id("access-summary")).getText()).contains("team " + team);
         assertThat(menu()).containsExactly("Board overview", "Action plan", "Explorer", "Inequalities", "Neighbourhoods", "Data quality",
-                "Workforce equality", "Statistics calculator", "Your access");
+                "Workforce equality", "Representation", "Statistics calculator", "Your access");
         screenshot("role-team.png");
     }
 

@@ -120,7 +120,8 @@ class ApiSnapshotTest {
                 "/api/neighbourhoods/need",
                 "/api/neighbourhoods/need?by=lsoa&format=csv",
                 "/api/assets",
-                "/api/reference"));
+                "/api/reference",
+                "/api/workforce/representation?year=2024-25&group=mvp"));
         return urls;
     }
 
