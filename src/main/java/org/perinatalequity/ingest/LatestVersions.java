@@ -49,12 +49,17 @@ public class LatestVersions implements RefreshStep {
             "(?s)CREATE VIEW \\S+ AS SELECT [^()]+ FROM \\(\\S+ AS r INNER JOIN main\\.submission AS s USING"
                     + " \\(submission_id\\)\\);?\\s*");
 
-    private final DataSource dataSource;
     private final List<String> rawTables;
+    private final boolean wholeWhenMostlyNew;
 
     LatestVersions(DataSource dataSource, MsdsRegistry registry) {
-        this.dataSource = dataSource;
+        this(registry, true);
+    }
+
+    /** @param wholeWhenMostlyNew false to update by key even where a load brings most rows (tests of that path) */
+    LatestVersions(MsdsRegistry registry, boolean wholeWhenMostlyNew) {
         this.rawTables = registry.dataTables().stream().map(MsdsTable::rawTable).toList();
+        this.wholeWhenMostlyNew = wholeWhenMostlyNew;
     }
 
     /** For tests and tools that build the registry themselves. */
@@ -96,7 +101,7 @@ public class LatestVersions implements RefreshStep {
         List<TableSwap.Build> whole = new ArrayList<>();
         for (String table : rawTables) {
             String store = "internal." + table + "_store";
-            if (!mostlyKept(st, table, addedIds)) {
+            if (wholeWhenMostlyNew && !mostlyKept(st, table, addedIds)) {
                 whole.add(wholeStore(table));
                 continue;
             }
@@ -126,6 +131,12 @@ public class LatestVersions implements RefreshStep {
             }
         }
         TableSwap.swap(st, whole);
+    }
+
+    /** Whether a load can update the store of this {@code _latest} view (DuckDB's text of it) without rebuilding it. */
+    static boolean updatable(String viewSql) {
+        Matcher keyed = KEYED.matcher(viewSql);
+        return keyed.matches() ? keyColumns(keyed.group(4)).isPresent() : EVERY_ROW.matcher(viewSql).matches();
     }
 
     /** Whether most of the table's raw rows are in submissions older than the load's. */
