@@ -50,16 +50,14 @@ public class LatestVersions implements RefreshStep {
                     + " \\(submission_id\\)\\);?\\s*");
 
     private final List<String> rawTables;
-    private final boolean wholeWhenMostlyNew;
 
     LatestVersions(DataSource dataSource, MsdsRegistry registry) {
-        this(registry, true);
+        this.rawTables = registry.dataTables().stream().map(MsdsTable::rawTable).toList();
     }
 
-    /** @param wholeWhenMostlyNew false to update by key even where a load brings most rows (tests of that path) */
-    LatestVersions(MsdsRegistry registry, boolean wholeWhenMostlyNew) {
-        this.rawTables = registry.dataTables().stream().map(MsdsTable::rawTable).toList();
-        this.wholeWhenMostlyNew = wholeWhenMostlyNew;
+    /** Whether a table the load brings most rows of is rebuilt whole; tests of the update by key say no. */
+    boolean wholeWhenMostlyNew() {
+        return true;
     }
 
     /** For tests and tools that build the registry themselves. */
@@ -101,7 +99,7 @@ public class LatestVersions implements RefreshStep {
         List<TableSwap.Build> whole = new ArrayList<>();
         for (String table : rawTables) {
             String store = "internal." + table + "_store";
-            if (wholeWhenMostlyNew && !mostlyKept(st, table, addedIds)) {
+            if (wholeWhenMostlyNew() && !mostlyKept(st, table, addedIds)) {
                 whole.add(wholeStore(table));
                 continue;
             }

@@ -41,8 +41,12 @@ class LatestVersionsTest {
         EquityProperties properties = new EquityProperties(new EquityProperties.Database(db.file()),
                 new EquityProperties.Ingest("test-key", dir.resolve("inbox"), false, 10, 1L << 30, 1L << 30, 50),
                 new EquityProperties.SampleData(false, dir), new EquityProperties.Reference("2019"));
-        refresher = new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(registry, false),
-                new MentalHealthWomen()), new DataVersion(), e -> { });
+        refresher = new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry) {
+            @Override
+            boolean wholeWhenMostlyNew() {
+                return false;
+            }
+        }, new MentalHealthWomen()), new DataVersion(), e -> { });
         service = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry), refresher,
                 properties, e -> { });
     }
