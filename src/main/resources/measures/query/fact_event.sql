@@ -6,9 +6,6 @@
 -- the mother's age on the event date; maternal_age_band is always the age on the event date. unit_key and denominator (last, after the dimensions) are the
 -- counting of measures that count distinct women (Measure.Counting): the woman's key and whether the row
 -- counts for the denominator; other measures have no key and every row is a denominator unit.
--- measures.MeasureFacts stores these rows, then writes fact_event from them in (measure_id, event_date)
--- order: every breakdown and trend filters on one measure and a date range, and DuckDB skips the row
--- groups whose min/max of those columns fall outside the filter.
 -- ---------------------------------------------------------------------------------------------
 SELECT e.measure_id,
        e.event_date,

@@ -62,18 +62,13 @@ public class MeasureFacts implements RefreshStep {
      */
     @Override
     public void rebuild(Statement st) throws SQLException {
-        // The rows are computed into a TEMP table first and sorted from there in a statement of their own: sorting
-        // in the statement that joins every measure to the women kept the join's tables pinned beside the sort's and
-        // ran out of the ingest's 1GB at 1,000,000 births. The sort orders fact_event by (measure_id, event_date),
-        // which lets DuckDB skip the row groups of other measures and periods (docs/database.md).
         TableSwap.swap(st, s -> {
             MaterialisedViews.materialise(s);
             s.execute("CREATE OR REPLACE TEMP VIEW measure_event AS " + measureEventsSql(catalogue.all()));
-            s.execute("CREATE OR REPLACE TEMP TABLE fact_event_rows AS " + FACTS_SQL);
+        }, List.of(new TableSwap.Build("fact_event", FACTS_SQL)), s -> {
             s.execute("DROP VIEW measure_event");
             MaterialisedViews.drop(s);
-        }, List.of(new TableSwap.Build("fact_event", "SELECT * FROM temp.main.fact_event_rows"
-                + " ORDER BY measure_id, event_date")), s -> s.execute("DROP TABLE temp.main.fact_event_rows"));
+        });
     }
 
     /**
