@@ -49,8 +49,12 @@ CREATE OR REPLACE VIEW internal.mhs201 AS SELECT * FROM internal.mhs201_store;
 -- dimensions in v_women_all, so measure rows of linked women group with the births of MSDS.
 -- No gender or residence filter applies (DESIGN.md section 8); those items are carried for breakdowns
 -- and data quality. Full postcodes and NHS numbers never leave this view.
+-- internal.mh_women_linking computes it; ingest.MentalHealthWomen stores the result in
+-- internal.mh_women_linked at every derived-data refresh and v_mh_women reads the table: linking every
+-- MHSDS woman against every MSDS mother (and v_women) is the largest intermediate of the refresh, and
+-- v_women_all, v_mh_referrals, v_mh_contacts, v_mh_linkage and the mh_linkage item all read it.
 -- ---------------------------------------------------------------------------------------------
-CREATE OR REPLACE VIEW v_mh_women AS
+CREATE OR REPLACE VIEW internal.mh_women_linking AS
 WITH vintage AS (
   SELECT value AS imd_vintage FROM setting WHERE name = 'imd_vintage'
 ), msds_mother AS (
@@ -137,6 +141,9 @@ LEFT JOIN v_women w ON w.provider = o.msds_provider AND w.mother_id = o.msds_mot
 LEFT JOIN ref_imd i ON w.mother_id IS NULL AND i.vintage = o.imd_vintage AND i.lsoa = o.own_lsoa
 LEFT JOIN ref_llr_place pl ON w.mother_id IS NULL
      AND pl.la_code = coalesce(o.postcode_la, i.la_code, CASE WHEN o.LADistrictAuth LIKE 'E%' THEN o.LADistrictAuth END);
+
+CREATE TABLE IF NOT EXISTS internal.mh_women_linked AS SELECT * FROM internal.mh_women_linking LIMIT 0;
+CREATE OR REPLACE VIEW v_mh_women AS SELECT * FROM internal.mh_women_linked;
 
 -- ---------------------------------------------------------------------------------------------
 -- v_women_all: the women whose dimensions measure rows take (fact_event joins it on provider and

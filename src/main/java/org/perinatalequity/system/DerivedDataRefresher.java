@@ -106,9 +106,11 @@ public class DerivedDataRefresher {
 
     /**
      * Brings the derived data up to date after a load and returns the new data version. When only loaded
-     * submissions changed since the last complete refresh (same definitions, reference files and IMD vintage), the
-     * steps that can ({@link RefreshStep#rebuildsByWomen}) rebuild only the rows of the women the added and removed
-     * submissions touch ({@link WomenPartition}); otherwise, and for the other steps, everything is rebuilt.
+     * submissions changed since the last complete refresh (same definitions, reference files and IMD vintage) and
+     * the tables were built from some submissions already, the steps that can update only the records of the added
+     * and removed submissions ({@link RefreshStep#rebuildsBySubmissions}: the latest versions) or only the rows of
+     * the women they touch ({@link RefreshStep#rebuildsByWomen}, {@link WomenPartition}) do so; otherwise, and for
+     * the other steps, everything is rebuilt.
      */
     public long refresh() {
         return refresh(true);
@@ -147,14 +149,24 @@ public class DerivedDataRefresher {
         // The submissions as this transaction sees them: what the new tables are built from, and what is recorded.
         String submissions = submissions(st);
         Built built = built(st);
+        Set<Long> added = difference(submissions, built.submissions());
+        Set<Long> removed = difference(built.submissions(), submissions);
+        // A first load (tables built from no submission) changes every row: rebuilding whole is the same work
+        // without the bookkeeping of what changed.
         boolean incremental = incrementalAllowed && built.definitionsHash().equals(definitions)
-                && steps.stream().anyMatch(RefreshStep::rebuildsByWomen);
-        WomenPartition partition = incremental ? WomenPartition.beforeLoadIsStored(c,
-                difference(submissions, built.submissions()), difference(built.submissions(), submissions)) : null;
+                && !built.submissions().isEmpty()
+                && steps.stream().anyMatch(s -> s.rebuildsByWomen() || s.rebuildsBySubmissions());
+        // The women are found before the stores change: what the old rows rested on.
+        WomenPartition partition = incremental && steps.stream().anyMatch(RefreshStep::rebuildsByWomen)
+                ? WomenPartition.beforeLoadIsStored(c, added, removed) : null;
         boolean stored = false;
         for (RefreshStep step : steps) {
             long stepStarted = System.nanoTime();
-            if (partition != null && step.rebuildsByWomen()) {
+            if (incremental && step.rebuildsBySubmissions()) {
+                step.rebuildSubmissions(st, added, removed);
+                LOG.info("Derived data: {} rebuilt for {} added and {} removed submissions in {} ms",
+                        label(step.stage()), added.size(), removed.size(), millisSince(stepStarted));
+            } else if (partition != null && step.rebuildsByWomen()) {
                 if (!stored) {
                     partition.afterLoadIsStored();
                     stored = true;
@@ -233,7 +245,7 @@ public class DerivedDataRefresher {
         return stepsRebuilt.get();
     }
 
-    /** Whether the last refresh rebuilt some steps only for the women a load touched. */
+    /** Whether the last refresh rebuilt some steps only for the submissions or women a load touched. */
     public boolean lastRefreshIncremental() {
         return lastIncremental;
     }

@@ -2,6 +2,7 @@ package org.perinatalequity.system;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 
 /**
  * One step of the derived-data refresh ({@link DerivedDataRefresher}): rebuilds the tables a feature derives from
@@ -19,6 +20,11 @@ public interface RefreshStep {
     enum Stage {
         /** The latest version of every record across cumulative submissions: everything after reads these. */
         LATEST_VERSIONS,
+        /**
+         * The MHSDS women linked to their MSDS records ({@code internal.mh_women_linked}), which the measure facts
+         * and the mental-health linkage item read; rebuilt whole, since each woman links against every MSDS mother.
+         */
+        MENTAL_HEALTH_WOMEN,
         /** The measure facts that breakdowns, trends and the board count. */
         MEASURE_FACTS,
         /** The classified data-quality items of the quality pages and gates. */
@@ -38,6 +44,23 @@ public interface RefreshStep {
      * again, so the later steps read the usual views.
      */
     void rebuild(Statement st) throws SQLException;
+
+    /**
+     * Whether {@link #rebuildSubmissions} can bring this step's tables up to date from the submissions a load added
+     * and removed alone, so a monthly load costs the month, not the warehouse.
+     */
+    default boolean rebuildsBySubmissions() {
+        return false;
+    }
+
+    /**
+     * Brings this step's tables up to date for the submissions loaded ({@code added}) and replaced or deleted
+     * ({@code removed}) since the last complete refresh, inside the refresh's transaction, leaving exactly the rows
+     * {@link #rebuild} would. The refresher calls it only when nothing else the tables rest on changed.
+     */
+    default void rebuildSubmissions(Statement st, Set<Long> added, Set<Long> removed) throws SQLException {
+        throw new UnsupportedOperationException(getClass().getName() + " rebuilds its tables whole");
+    }
 
     /**
      * Whether {@link #rebuildWomen} can replace this step's rows of some women only, which lets a load rebuild what

@@ -72,7 +72,8 @@ class IngestBenchmark {
             JdbcClient jdbc = JdbcClient.create(db.dataSource());
             MsdsRegistry registry = new MsdsRegistry();
             IngestService service = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
-                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry)),
+                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry),
+                        new MentalHealthWomen()),
                         new DataVersion(), e -> { }),
                     new EquityProperties(new EquityProperties.Database(db.file()),
                             new EquityProperties.Ingest("benchmark-key", ingestDir, false, 10, 1L << 40, 1L << 40, 200),

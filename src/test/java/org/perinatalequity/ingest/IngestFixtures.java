@@ -21,7 +21,8 @@ public final class IngestFixtures {
         MsdsRegistry registry = new MsdsRegistry();
         IngestService service = new IngestService(dataSource, registry,
                 new IngestLogQuery(JdbcClient.create(dataSource), registry),
-                new DerivedDataRefresher(dataSource, List.of(new LatestVersions(dataSource, registry)),
+                new DerivedDataRefresher(dataSource, List.of(new LatestVersions(dataSource, registry),
+                        new MentalHealthWomen()),
                         new DataVersion(), e -> { }),
                 new EquityProperties(new EquityProperties.Database(workDir.resolve("unused.duckdb")),
                         new EquityProperties.Ingest("fixture-key", workDir, false, 10, 1L << 32, 1L << 32, 200),

@@ -56,7 +56,8 @@ class IngestServiceTest {
                 new EquityProperties.Ingest(KEY, dir.resolve("inbox"), false, 10, 1L << 30, maxUncompressed, 50),
                 new EquityProperties.SampleData(false, dir), new EquityProperties.Reference("2019"));
         return new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
-                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry)),
+                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry),
+                        new MentalHealthWomen()),
                         new DataVersion(), e -> { }),
                 properties, e -> events.add((DataChangedEvent) e));
     }
@@ -451,7 +452,8 @@ class IngestServiceTest {
     void refusesToRunWithoutAPseudonymisationKey() {
         MsdsRegistry registry = new MsdsRegistry();
         IngestService keyless = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
-                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry)),
+                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry),
+                        new MentalHealthWomen()),
                         new DataVersion(), e -> { }),
                 new EquityProperties(new EquityProperties.Database(db.file()),
                         new EquityProperties.Ingest(" ", dir, false, 10, 1, 1, 1), new EquityProperties.SampleData(false, dir),

@@ -45,7 +45,8 @@ class MhsdsIngestTest {
                 new EquityProperties.Ingest(KEY, dir.resolve("inbox"), false, 10, 1L << 30, 1L << 30, 50),
                 new EquityProperties.SampleData(false, dir), new EquityProperties.Reference("2019"));
         service = new IngestService(db.dataSource(), registry, new IngestLogQuery(jdbc, registry),
-                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry)),
+                new DerivedDataRefresher(db.dataSource(), List.of(new LatestVersions(db.dataSource(), registry),
+                        new MentalHealthWomen()),
                         new DataVersion(), e -> { }),
                 properties, e -> { });
     }

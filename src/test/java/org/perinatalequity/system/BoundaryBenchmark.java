@@ -49,7 +49,8 @@ class BoundaryBenchmark {
 
     private static final int BIRTHS = Integer.getInteger("benchmark.births", 1_000_000);
     private static final Path ROOT = Path.of("target", "benchmark").toAbsolutePath();
-    private static final Path DATA = ROOT.resolve("births-" + BIRTHS);
+    private static final long SEED = Long.getLong("benchmark.seed", 7L);
+    private static final Path DATA = ROOT.resolve("births-" + BIRTHS + (SEED == 7L ? "" : "-seed-" + SEED));
     private static final Path RUN = ROOT.resolve("boundary-" + BIRTHS);
     private static final Path DB = RUN.resolve("equity.duckdb");
     private static final Pattern STEP = Pattern.compile("Derived data: (.+) rebuilt in (\\d+) ms");
@@ -61,14 +62,16 @@ class BoundaryBenchmark {
     void ingestCommandBesideRawReadCsv() throws Exception {
         if (!Files.exists(DATA.resolve("msds").resolve("MSD000.csv"))) {
             long t = System.nanoTime();
-            new DemoDataGenerator().generate(DATA, BIRTHS, DemoDataGenerator.DEFAULT_SEED);
+            new DemoDataGenerator().generate(DATA, BIRTHS, SEED);
             System.out.printf(Locale.ROOT, "generated %,d births in %.1f s%n", BIRTHS, seconds(t));
         }
         Files.createDirectories(RUN);
         Files.deleteIfExists(DB);
         List<Path> files;
-        try (Stream<Path> list = Files.list(DATA.resolve("msds"))) {
-            files = list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        // The maternity and the mental health submissions of the same women, as a user would load both.
+        try (Stream<Path> msds = Files.list(DATA.resolve("msds"));
+                Stream<Path> mhsds = Files.list(DATA.resolve("mhsds"))) {
+            files = Stream.concat(msds, mhsds).filter(p -> p.toString().endsWith(".csv")).sorted().toList();
         }
         Path rawDir = Files.createTempDirectory(RUN, "raw");
         long rows = 0;
@@ -90,13 +93,15 @@ class BoundaryBenchmark {
 
         Child reference = Child.start(RUN, List.of("reference", DATA.resolve("reference").toString(), "--db=" + DB));
         reference.waitFor();
-        Child ingest = Child.start(RUN, List.of("ingest", DATA.resolve("msds").toString(), "--db=" + DB));
+        Child ingest = Child.start(RUN, List.of("ingest", DATA.resolve("msds").toString(),
+                DATA.resolve("mhsds").toString(), "--db=" + DB));
         int exit = ingest.waitFor();
         if (exit != 0) {
             throw new AssertionError("ingest exited with " + exit + ":\n" + ingest.log());
         }
-        System.out.printf(Locale.ROOT, "%nBoundary benchmark, ingest command: %,d births, %d files, %,d rows, %d cores,"
-                + " load average %s%n", BIRTHS, files.size(), rows, Runtime.getRuntime().availableProcessors(), load());
+        System.out.printf(Locale.ROOT, "%nBoundary benchmark, ingest command: %,d births (seed %d), %d files, %,d rows, %d cores,"
+                + " load average %s%n", BIRTHS, SEED, files.size(), rows, Runtime.getRuntime().availableProcessors(),
+                load());
         System.out.printf(Locale.ROOT, "  raw read_csv (all text, no checks)      %7.1f s%n", rawSeconds);
         System.out.printf(Locale.ROOT, "  reference command (postcodes, IMD, GP)  %7.1f s  peak RSS %,d MiB%n",
                 reference.seconds(), reference.peakKib() / 1024);
