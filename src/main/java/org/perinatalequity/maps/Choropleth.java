@@ -59,12 +59,107 @@ public final class Choropleth {
     }
 
     public static MapImage render(List<MapArea> areas, MapText text, int width, int height) {
+        return render(areas, List.of(), text, width, height);
+    }
+
+    /**
+     * A point drawn over the areas (a community hub, say): a diamond, filled dark when {@code primary} (a hub) and
+     * white otherwise, so the two kinds differ by more than colour; its {@code <title>} is {@code label}. Points
+     * outside the areas' extent are left out (the map is fitted to the areas).
+     */
+    public record MapPoint(String id, String label, double easting, double northing, boolean primary) {
+    }
+
+    /** The points' two legend entries: what a filled and what a white diamond is. */
+    public record PointKey(String primaryLabel, String otherLabel) {
+    }
+
+    public static MapImage render(List<MapArea> areas, List<MapPoint> points, MapText text, int width, int height) {
+        return render(areas, points, new PointKey("Hub", "Other"), text, width, height);
+    }
+
+    public static MapImage render(List<MapArea> areas, List<MapPoint> points, PointKey key, MapText text, int width,
+            int height) {
         List<MapClass> classes = classes(areas);
         Envelope extent = new Envelope();
         areas.forEach(a -> extent.expandToInclude(a.shape().getEnvelopeInternal()));
+        List<MapPoint> shown = points.stream().filter(p -> extent.contains(p.easting(), p.northing())).toList();
         Frame frame = new Frame(extent, width - LEGEND_WIDTH, height);
-        String svg = svg(areas, classes, text, frame, width, height);
-        return new MapImage(svg, () -> png(areas, classes, text, frame, width, height), classes);
+        String svg = svg(areas, classes, text, frame, width, height, shown, key);
+        return new MapImage(svg, () -> png(areas, classes, text, frame, width, height, shown, key), classes);
+    }
+
+    private static final double POINT = 6;
+
+    private static String diamond(double x, double y) {
+        return String.format(Locale.ROOT, "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ", x, y - POINT, x + POINT, y, x,
+                y + POINT, x - POINT, y);
+    }
+
+    private static void pointsSvg(StringBuilder b, List<MapPoint> points, Frame f) {
+        if (points.isEmpty()) {
+            return;
+        }
+        b.append("<g class=\"points\">");
+        for (MapPoint p : points) {
+            b.append("<path id=\"").append(esc(p.id())).append("\" class=\"point")
+                    .append(p.primary() ? " primary" : "").append("\" d=\"").append(diamond(f.x(p.easting()),
+                            f.y(p.northing()))).append("\" fill=\"").append(p.primary() ? hex(Palette.TEXT) : "#FFFFFF")
+                    .append("\" stroke=\"").append(hex(Palette.TEXT)).append("\" stroke-width=\"1.5\"><title>")
+                    .append(esc(p.label())).append("</title></path>");
+        }
+        b.append("</g>");
+    }
+
+    private static void pointsLegendSvg(StringBuilder b, List<MapPoint> points, PointKey key, int x, int height) {
+        int y = height - 2 * 22 - PAD;
+        for (boolean primary : new boolean[] { true, false }) {
+            if (points.stream().noneMatch(p -> p.primary() == primary)) {
+                continue;
+            }
+            b.append("<g class=\"legend-point\" font-size=\"13\" fill=\"").append(hex(Palette.TEXT))
+                    .append("\"><path d=\"").append(diamond(x + 9, y + 7)).append("\" fill=\"")
+                    .append(primary ? hex(Palette.TEXT) : "#FFFFFF").append("\" stroke=\"").append(hex(Palette.TEXT))
+                    .append("\" stroke-width=\"1.5\"/><text x=\"").append(x + 26).append("\" y=\"").append(y + 12)
+                    .append("\">").append(esc(primary ? key.primaryLabel() : key.otherLabel())).append("</text></g>");
+            y += 22;
+        }
+    }
+
+    private static void pointsPng(Graphics2D g, List<MapPoint> points, PointKey key, Frame f, int legendX,
+            int height) {
+        g.setStroke(new BasicStroke(1.5f));
+        for (MapPoint p : points) {
+            Path2D d = diamondPath(f.x(p.easting()), f.y(p.northing()));
+            g.setPaint(p.primary() ? Palette.TEXT : Color.WHITE);
+            g.fill(d);
+            g.setPaint(Palette.TEXT);
+            g.draw(d);
+        }
+        int y = height - 2 * 22 - PAD;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        for (boolean primary : new boolean[] { true, false }) {
+            if (points.stream().noneMatch(p -> p.primary() == primary)) {
+                continue;
+            }
+            Path2D d = diamondPath(legendX + 9, y + 7);
+            g.setPaint(primary ? Palette.TEXT : Color.WHITE);
+            g.fill(d);
+            g.setPaint(Palette.TEXT);
+            g.draw(d);
+            g.drawString(primary ? key.primaryLabel() : key.otherLabel(), legendX + 26, y + 12);
+            y += 22;
+        }
+    }
+
+    private static Path2D diamondPath(double x, double y) {
+        Path2D d = new Path2D.Double();
+        d.moveTo(x, y - POINT);
+        d.lineTo(x + POINT, y);
+        d.lineTo(x, y + POINT);
+        d.lineTo(x - POINT, y);
+        d.closePath();
+        return d;
     }
 
     /** Quantile classes over the distinct values shown (suppressed and null values take no class). */
@@ -126,7 +221,7 @@ public final class Choropleth {
     // ------------------------------------------------------------------ SVG
 
     private static String svg(List<MapArea> areas, List<MapClass> classes, MapText text, Frame f, int width,
-            int height) {
+            int height, List<MapPoint> points, PointKey key) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
@@ -161,7 +256,9 @@ public final class Choropleth {
                     .append(worse ? "\" stroke-width=\"2.5\"/>" : "\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>");
         }
         b.append("</g>");
+        pointsSvg(b, points, f);
         legendSvg(b, areas, classes, text, width - LEGEND_WIDTH + 10);
+        pointsLegendSvg(b, points, key, width - LEGEND_WIDTH + 10, height);
         return b.append("</svg>").toString();
     }
 
@@ -228,7 +325,7 @@ public final class Choropleth {
     // ------------------------------------------------------------------ PNG
 
     private static byte[] png(List<MapArea> areas, List<MapClass> classes, MapText text, Frame f, int width,
-            int height) {
+            int height, List<MapPoint> points, PointKey key) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -258,6 +355,7 @@ public final class Choropleth {
                 g.draw(path(a.shape(), f));
             }
             legendPng(g, areas, classes, text, hatch, width - LEGEND_WIDTH + 10);
+            pointsPng(g, points, key, f, width - LEGEND_WIDTH + 10, height);
         } finally {
             g.dispose();
         }
