@@ -48,3 +48,27 @@ WITH own AS (
 )
 SELECT lsoa FROM own
 UNION SELECT k.lsoa21 FROM ref_lsoa_lookup k WHERE k.lsoa11 IN (SELECT lsoa FROM own);
+
+-- v_lsoa_area: the MSOA, ward and neighbourhood of an LSOA code of either vintage, the breakdown
+-- dimensions msoa, ward and neighbourhood (measures/query/fact_event.sql, v_quality_item). A code takes
+-- its own entry in ref_lsoa_area / ref_neighbourhood first; a 2011 code without one takes its 2021
+-- successor's (the lookup; for an LSOA split in 2021, the first successor by code that has one), and a
+-- 2021 code without one its 2011 predecessor's (likewise), so a national extract's LSOAMother2011 and a
+-- 2021-coded neighbourhood file still meet. One row per code; a code no file places has no row.
+CREATE OR REPLACE VIEW v_lsoa_area AS
+WITH direct AS (
+  SELECT lsoa, level, code FROM ref_lsoa_area WHERE level IN ('msoa', 'ward')
+  UNION ALL SELECT lsoa, 'neighbourhood', neighbourhood_code FROM ref_neighbourhood
+), linked AS (
+  SELECT lsoa, level, code, 0 AS hop, lsoa AS via FROM direct
+  UNION ALL SELECT k.lsoa11, d.level, d.code, 1, d.lsoa FROM ref_lsoa_lookup k JOIN direct d ON d.lsoa = k.lsoa21
+  UNION ALL SELECT k.lsoa21, d.level, d.code, 2, d.lsoa FROM ref_lsoa_lookup k JOIN direct d ON d.lsoa = k.lsoa11
+), chosen AS (
+  SELECT lsoa, level, first(code ORDER BY hop, via) AS code FROM linked GROUP BY lsoa, level
+)
+SELECT lsoa,
+       any_value(code) FILTER (WHERE level = 'msoa') AS msoa,
+       any_value(code) FILTER (WHERE level = 'ward') AS ward,
+       any_value(code) FILTER (WHERE level = 'neighbourhood') AS neighbourhood
+FROM chosen
+GROUP BY lsoa;

@@ -206,5 +206,9 @@ SELECT provider, mother_id, local_patient_id, pregnancy_id, booking_date, cohort
        or_unknown(lsoa) AS lsoa,
        or_unknown(gp_practice) AS gp_practice,
        or_unknown(pcn) AS pcn,
-       age_band(age_at_booking) AS age_group
-FROM item_rows;
+       age_band(age_at_booking) AS age_group,
+       or_unknown(a.msoa) AS msoa,
+       or_unknown(a.ward) AS ward,
+       or_unknown(a.neighbourhood) AS neighbourhood
+FROM item_rows
+LEFT JOIN (SELECT lsoa AS area_lsoa, msoa, ward, neighbourhood FROM v_lsoa_area) a ON a.area_lsoa = item_rows.lsoa;

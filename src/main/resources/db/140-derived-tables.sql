@@ -15,11 +15,15 @@ CREATE TABLE IF NOT EXISTS fact_event (
   lsoa VARCHAR, gp_practice VARCHAR, pcn VARCHAR, team VARCHAR, provider VARCHAR, booking_site VARCHAR,
   age_group VARCHAR, month VARCHAR, quarter VARCHAR, financial_year VARCHAR, imd_vintage VARCHAR,
   maternal_age_band VARCHAR,
-  unit_key VARCHAR, denominator INTEGER
+  unit_key VARCHAR, denominator INTEGER, msoa VARCHAR, ward VARCHAR, neighbourhood VARCHAR
 );
 -- A database made before the counting columns gets them (the next rebuild fills them).
 ALTER TABLE fact_event ADD COLUMN IF NOT EXISTS unit_key VARCHAR;
 ALTER TABLE fact_event ADD COLUMN IF NOT EXISTS denominator INTEGER;
+-- And before the areas of the mother's LSOA (db/045-boundaries.sql, v_lsoa_area).
+ALTER TABLE fact_event ADD COLUMN IF NOT EXISTS msoa VARCHAR;
+ALTER TABLE fact_event ADD COLUMN IF NOT EXISTS ward VARCHAR;
+ALTER TABLE fact_event ADD COLUMN IF NOT EXISTS neighbourhood VARCHAR;
 
 -- quality_item: v_quality_item materialised (the view re-derives women, bookings and births on
 -- every read). Built by quality.query.JdbcQualityQuery.

@@ -265,10 +265,14 @@ SELECT w.mh_provider AS provider, w.dim_mother_id AS mother_id, w.person_id AS l
        or_unknown(w.lsoa) AS lsoa,
        or_unknown(w.gp_practice) AS gp_practice,
        or_unknown(w.pcn_code) AS pcn,
-       age_band(age_on(w.birth_date, r.received)) AS age_group
+       age_band(age_on(w.birth_date, r.received)) AS age_group,
+       or_unknown(a.msoa) AS msoa,
+       or_unknown(a.ward) AS ward,
+       or_unknown(a.neighbourhood) AS neighbourhood
 FROM v_mh_women w
 JOIN first_referral r ON r.provider = w.mh_provider AND r.LocalPatientId = w.person_id
-LEFT JOIN nhs n ON n.provider = w.mh_provider AND n.LocalPatientId = w.person_id;
+LEFT JOIN nhs n ON n.provider = w.mh_provider AND n.LocalPatientId = w.person_id
+LEFT JOIN v_lsoa_area a ON a.lsoa = w.lsoa;
 
 -- Declared here, after its view, so a new database has it before its first refresh.
 CREATE TABLE IF NOT EXISTS quality_mh_linkage AS SELECT * FROM v_quality_mh_linkage LIMIT 0;

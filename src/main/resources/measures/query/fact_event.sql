@@ -5,7 +5,8 @@
 -- column cast as the fact table has it. The age is the one the measure gives (at booking), else
 -- the mother's age on the event date; maternal_age_band is always the age on the event date. unit_key and denominator (last, after the dimensions) are the
 -- counting of measures that count distinct women (Measure.Counting): the woman's key and whether the row
--- counts for the denominator; other measures have no key and every row is a denominator unit.
+-- counts for the denominator; other measures have no key and every row is a denominator unit. msoa, ward and
+-- neighbourhood (added last) are the areas of her LSOA.
 -- ---------------------------------------------------------------------------------------------
 SELECT e.measure_id,
        e.event_date,
@@ -32,7 +33,12 @@ SELECT e.measure_id,
        -- birth for birth measures, the booking for booking measures), never the age at booking.
        maternal_age_band(age_on(w.birth_date, e.event_date)) AS maternal_age_band,
        e.unit_key,
-       e.denominator
+       e.denominator,
+       -- The areas of the mother's LSOA (either vintage, db/045-boundaries.sql v_lsoa_area).
+       or_unknown(a.msoa) AS msoa,
+       or_unknown(a.ward) AS ward,
+       or_unknown(a.neighbourhood) AS neighbourhood
 FROM measure_event e
 LEFT JOIN v_women_all w ON w.provider = e.provider AND w.mother_id = e.mother_id
+LEFT JOIN v_lsoa_area a ON a.lsoa = w.lsoa
 WHERE e.event_date IS NOT NULL

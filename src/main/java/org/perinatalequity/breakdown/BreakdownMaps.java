@@ -17,14 +17,15 @@ import org.perinatalequity.measures.Measure;
 import org.perinatalequity.reference.Boundaries;
 import org.perinatalequity.stats.Comparison;
 import org.perinatalequity.stats.Polarity;
+import org.perinatalequity.system.DataVersion;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Choropleth maps of a measure's breakdown: the same rows the breakdown answers (same filters, suppression and
  * comparisons), each drawn on its area's boundary. Every boundary of the level is drawn; an area with no row is
- * "no value". Levels whose breakdown dimension does not exist yet (MSOA, ward, neighbourhood) and PCNs (which have
- * no boundary) are refused with a clear message rather than drawn wrong.
+ * "no value". MSOAs, wards and neighbourhoods group their LSOAs ({@code v_lsoa_area}), so every level's map of one
+ * measure adds up to the same total; PCNs (which have no boundary) are refused with a clear message.
  */
 @Service
 public class BreakdownMaps {
@@ -46,6 +47,11 @@ public class BreakdownMaps {
         public static Optional<MapLevel> fromId(String id) {
             return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst();
         }
+
+        /** The map of a breakdown dimension, when it is an area with a boundary ({@link Dimension#isMappable()}). */
+        public static Optional<MapLevel> of(Dimension dimension) {
+            return dimension.isMappable() ? fromId(dimension.id()) : Optional.empty();
+        }
     }
 
     static final int WIDTH = 960;
@@ -53,10 +59,17 @@ public class BreakdownMaps {
 
     private final BreakdownService breakdowns;
     private final Boundaries boundaries;
+    private final DataVersion dataVersion;
+    /**
+     * Each level's shapes, read (and for neighbourhoods and places, unioned) once per data version: a reference
+     * load moves the version on, so new boundaries or a new neighbourhood file are drawn at the next map.
+     */
+    private final ResultCache<MapLevel, Map<String, Geometry>> shapeCache = new ResultCache<>(MapLevel.values().length);
 
-    BreakdownMaps(BreakdownService breakdowns, Boundaries boundaries) {
+    BreakdownMaps(BreakdownService breakdowns, Boundaries boundaries, DataVersion dataVersion) {
         this.breakdowns = breakdowns;
         this.boundaries = boundaries;
+        this.dataVersion = dataVersion;
     }
 
     /** The measures a map can show (the catalogue), for the page's choice. */
@@ -74,18 +87,16 @@ public class BreakdownMaps {
     }
 
     public MeasureMap map(String measureId, MapLevel level, BreakdownRequest filters) {
-        Dimension dimension = switch (level) {
-            case LSOA -> Dimension.LSOA;
-            case PLACE -> Dimension.PLACE;
-            case MSOA, WARD, NEIGHBOURHOOD -> throw new InvalidRequestException("by=" + level.id() + " maps need the "
-                    + level.id() + " breakdown, which is not built yet: use by=lsoa or by=place");
-            case PCN -> throw new InvalidRequestException("by=pcn cannot be mapped: a primary care network is a group"
-                    + " of GP practices, not an area with a boundary; use by=lsoa or by=place");
-        };
-        Map<String, Geometry> shapes = level == MapLevel.LSOA ? boundaries.lsoas() : boundaries.places();
+        Dimension dimension = dimension(level);
+        Map<String, Geometry> shapes = shapeCache.get(dataVersion.current(), level, () -> switch (level) {
+            case LSOA -> boundaries.lsoas();
+            case MSOA, WARD -> boundaries.areas(level.id());
+            case NEIGHBOURHOOD -> boundaries.neighbourhoods();
+            default -> boundaries.places();
+        });
         if (shapes.isEmpty()) {
-            throw new InvalidRequestException("No " + (level == MapLevel.LSOA ? "LSOA" : "local authority")
-                    + " boundaries are loaded: load the ONS boundary files with reference PATH... (docs/neighbourhoods.md)");
+            throw new InvalidRequestException("No " + missing(level) + " are loaded: load " + howToLoad(level)
+                    + " with reference PATH... (docs/neighbourhoods.md)");
         }
         Measure measure = breakdowns.measure(measureId);
         Adjustment adjust = filters.adjust();
@@ -93,10 +104,12 @@ public class BreakdownMaps {
                 filters.to(), filters.filters(), filters.suppress(), null, adjust));
         Map<String, BreakdownResult.Row> rows = new LinkedHashMap<>();
         result.rows().forEach(r -> rows.put(r.group(), r));
+        // An area with no births in the period has no row, but still its name
+        Map<String, String> names = breakdowns.names(dimension);
         List<MapArea> areas = new ArrayList<>();
         shapes.forEach((code, shape) -> {
             BreakdownResult.Row row = rows.get(code);
-            String name = row == null || row.groupName() == null ? code : row.groupName();
+            String name = row != null && row.groupName() != null ? row.groupName() : names.getOrDefault(code, code);
             if (row == null) {
                 areas.add(new MapArea(code, name, shape, null, "", false, MapArea.Significance.SIMILAR));
             } else if (adjust != null) {
@@ -109,7 +122,7 @@ public class BreakdownMaps {
             }
         });
         boolean polarity = measure.polarity() != null && measure.polarity() != Polarity.NONE;
-        String title = measure.name() + " by " + (level == MapLevel.LSOA ? "LSOA" : "place")
+        String title = measure.name() + " by " + levelName(level)
                 + (adjust == null ? "" : ", " + adjust.label())
                 + (result.from() == null ? "" : ", " + result.from() + " to " + result.to());
         String legend = adjust == null ? measure.name() + " (" + measure.unit() + ")"
@@ -119,6 +132,50 @@ public class BreakdownMaps {
                 polarity ? "Significantly better than LMNS (95%)" : "Significantly lower than LMNS (95%)",
                 "Suppressed: small numbers");
         return new MeasureMap(result, Choropleth.render(areas, text, WIDTH, HEIGHT));
+    }
+
+    /** The breakdown a level's map draws; PCNs have no boundary (docs/neighbourhoods.md, a deliberate deviation). */
+    static Dimension dimension(MapLevel level) {
+        return switch (level) {
+            case LSOA -> Dimension.LSOA;
+            case MSOA -> Dimension.MSOA;
+            case WARD -> Dimension.WARD;
+            case NEIGHBOURHOOD -> Dimension.NEIGHBOURHOOD;
+            case PLACE -> Dimension.PLACE;
+            case PCN -> throw new InvalidRequestException("by=pcn cannot be mapped: a primary care network is a group"
+                    + " of GP practices, not an area with a boundary (its practices' patients live all over); use"
+                    + " by=lsoa, msoa, ward, neighbourhood or place, or the pcn breakdown as a table");
+        };
+    }
+
+    /** The level as a map title or the page says it: "LSOA", "MSOA", "ward", "neighbourhood", "place". */
+    public static String levelName(MapLevel level) {
+        return switch (level) {
+            case LSOA -> "LSOA";
+            case MSOA -> "MSOA";
+            case PCN -> "PCN";
+            default -> level.id();
+        };
+    }
+
+    private static String missing(MapLevel level) {
+        return switch (level) {
+            case LSOA -> "LSOA boundaries";
+            case MSOA -> "MSOA boundaries";
+            case WARD -> "ward boundaries";
+            case NEIGHBOURHOOD -> "neighbourhoods with LSOA boundaries";
+            default -> "local authority boundaries";
+        };
+    }
+
+    private static String howToLoad(MapLevel level) {
+        return switch (level) {
+            case LSOA -> "the ONS LSOA boundary file";
+            case MSOA -> "the ONS LSOA and MSOA boundary files";
+            case WARD -> "the ONS LSOA and ward boundary files";
+            case NEIGHBOURHOOD -> "the ONS LSOA boundary file and the LMNS's neighbourhood file";
+            default -> "the ONS local authority boundary file";
+        };
     }
 
     private static String valueText(BreakdownResult.Row row, Measure measure) {

@@ -241,6 +241,12 @@ public class BreakdownService {
             throw new InvalidRequestException("Parameters 'adjust' and 'reference' cannot be combined: with adjust="
                     + request.adjust().id() + " each row's ratio is its standardised ratio (observed ÷ expected)");
         }
+        if (request.adjust() != null && measure.counts() == Measure.Counting.WOMEN) {
+            // Its rows are contacts and births of one woman on different dates, with no maternal age on the
+            // contacts: a woman has no single band to be expected in, so an adjusted value would be invented.
+            throw new InvalidRequestException("Parameter 'adjust': " + measure.id() + " counts women, not events;"
+                    + " adjust=" + request.adjust().id() + " is available for measures that count events");
+        }
         YearMonth[] range = query.range(measure.id()).orElse(null);
         YearMonth from = request.from() != null ? request.from() : range == null ? null : range[0];
         YearMonth to = request.to() != null ? request.to() : range == null ? null : range[1];

@@ -79,4 +79,38 @@ public final class ChartData {
     public record Point(String period, Double value, Double processLower, Double processUpper,
             SpcResult.PointType spc, boolean suppressed, boolean complete, Double mean) {
     }
+    /**
+     * Estimates with their intervals down one axis (a forest plot): shares by pay band, likelihoods by indicator and
+     * year. Each row may be hidden (suppressed) or have no value; references are labelled lines (a workforce's share,
+     * the births' share, equality at 1) and the band a shaded range (the equitable band).
+     *
+     * @param unit "%" for shares, "" for ratios
+     * @param ratio whether the values are ratios: then the axis is logarithmic, so 0.5 and 2 sit equally far from 1
+     * @param band the shaded range, or null
+     * @param compareLabel what each row's {@code compare} value is (the legend's words for its diamond), or null
+     */
+    public record Estimates(String title, String subtitle, String axisLabel, String unit, boolean ratio,
+            List<Estimate> rows, List<Reference> references, Band band, String compareLabel) {
+    }
+
+    /**
+     * One row: its label, value and 95% limits (either may be null), hidden when suppressed; {@code compare} is the
+     * row's own point of comparison (a group's share of births beside its share of members), drawn as a diamond, or
+     * null.
+     */
+    public record Estimate(String label, Double value, Double lower95, Double upper95, boolean suppressed,
+            Double compare) {
+
+        public Estimate(String label, Double value, Double lower95, Double upper95, boolean suppressed) {
+            this(label, value, lower95, upper95, suppressed, null);
+        }
+    }
+
+    /** A labelled vertical line across every row. */
+    public record Reference(String label, double value) {
+    }
+
+    /** A shaded range across every row, with the words the legend gives it. */
+    public record Band(String label, double lower, double upper) {
+    }
 }

@@ -112,4 +112,12 @@ public final class Charts {
     public static int trendGridRows(int panels, int width) {
         return TrendGrid.rows(panels, width);
     }
+
+    /**
+     * A forest plot: estimates with their 95% whiskers down the rows, labelled reference lines and an optional shaded
+     * band; ratios on a logarithmic axis. The height grows with the rows.
+     */
+    public static ChartImage intervalChart(ChartData.Estimates estimates, int width) {
+        return IntervalChart.render(estimates, width, 190 + 28 * Math.max(1, estimates.rows().size()));
+    }
 }

@@ -138,6 +138,8 @@ public final class DemoDataGenerator {
         }
         files.addAll(ReferenceFiles.write(reference, geo, seed));
         files.addAll(BoundaryFiles.write(reference, geo, seed));
+        // The MVP membership list (its own random stream, like the workforce's).
+        files.add(MvpFile.write(reference, geo, seed));
         files.add(AssetFiles.write(reference, geo, seed));
         // The workforce (its own random stream: the files above are the same with or without it).
         files.addAll(WorkforceFiles.write(outDir.resolve("workforce"), seed));

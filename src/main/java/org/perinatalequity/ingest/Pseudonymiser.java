@@ -8,16 +8,17 @@ import java.util.Arrays;
 /**
  * HMAC-SHA256 keys for pseudonymising NHS numbers inside DuckDB: {@code sha256(opad || unhex(sha256(ipad || x)))}
  * is RFC 2104's HMAC, computed in SQL so the numbers never pass through Java. The key comes from
- * configuration and is never logged; the same key gives the same pseudonym, so records still link.
+ * configuration and is never logged; the same key gives the same pseudonym, so records still link (reference files
+ * with person ids, such as the MVP membership list, use it too).
  */
-final class Pseudonymiser {
+public final class Pseudonymiser {
 
     private static final int BLOCK = 64;
 
     private final byte[] innerPad;
     private final byte[] outerPad;
 
-    Pseudonymiser(String key) {
+    public Pseudonymiser(String key) {
         if (key == null || key.isBlank()) {
             throw new IngestRefusedException("No pseudonymisation key is configured: set the environment variable "
                     + "EQUITY_INGEST_PSEUDONYMISATION_KEY (or equity.ingest.pseudonymisation-key) before loading "
@@ -41,15 +42,15 @@ final class Pseudonymiser {
     }
 
     /** SQL of the pseudonym of {@code v}; binds {@link #outerPad()} then {@link #innerPad()}. */
-    static String sql(String v) {
+    public static String sql(String v) {
         return "sha256(?::BLOB || unhex(sha256(?::BLOB || encode(" + v + "))))";
     }
 
-    byte[] outerPad() {
+    public byte[] outerPad() {
         return outerPad.clone();
     }
 
-    byte[] innerPad() {
+    public byte[] innerPad() {
         return innerPad.clone();
     }
 }

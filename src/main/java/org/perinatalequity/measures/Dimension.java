@@ -24,6 +24,10 @@ public enum Dimension {
     LOCAL_AUTHORITY("local_authority", "Local authority", List.of()),
     POSTCODE_DISTRICT("postcode_district", "Postcode district", List.of()),
     LSOA("lsoa", "LSOA", List.of()),
+    // The areas of the mother's LSOA (ref_lsoa_area from the boundary files, the LMNS's neighbourhood file).
+    MSOA("msoa", "MSOA", List.of()),
+    WARD("ward", "Ward", List.of()),
+    NEIGHBOURHOOD("neighbourhood", "Neighbourhood", List.of()),
     GP_PRACTICE("gp_practice", "GP practice", List.of()),
     PCN("pcn", "Primary care network", List.of()),
     TEAM("team", "Community midwifery team", List.of()),
@@ -66,6 +70,11 @@ public enum Dimension {
 
     public boolean isDeprivation() {
         return this == IMD_DECILE || this == IMD_QUINTILE;
+    }
+
+    /** An area with a boundary, so a breakdown by it can be mapped (PCNs and postcode districts have none here). */
+    public boolean isMappable() {
+        return this == LSOA || this == MSOA || this == WARD || this == NEIGHBOURHOOD || this == PLACE;
     }
 
     public static Optional<Dimension> fromId(String id) {

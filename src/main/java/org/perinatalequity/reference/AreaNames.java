@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Names of the coded areas (local authorities, LSOAs, PCNs, GP practices) from the name columns of the loaded
+ * Names of the coded areas (local authorities, LSOAs, MSOAs, wards, neighbourhoods, PCNs, GP practices) from the name columns of the loaded
  * reference files, so codes such as {@code E06000016} are shown as "Leicester". A code no file names has no
  * entry: callers show the code alone.
  */
@@ -19,7 +19,7 @@ public class AreaNames {
 
     /** The dimensions whose groups are codes with names (DESIGN.md section 8, Analyst API). */
     public static final Set<Dimension> NAMED = Set.of(Dimension.LOCAL_AUTHORITY, Dimension.LSOA, Dimension.PCN,
-            Dimension.GP_PRACTICE);
+            Dimension.GP_PRACTICE, Dimension.MSOA, Dimension.WARD, Dimension.NEIGHBOURHOOD);
 
     private final JdbcClient jdbc;
 
@@ -44,6 +44,11 @@ public class AreaNames {
                     + " WHERE pcn_code IS NOT NULL AND pcn_name IS NOT NULL GROUP BY pcn_code ORDER BY pcn_code";
             case GP_PRACTICE -> "SELECT practice_code, practice_name FROM ref_gp_pcn WHERE practice_name IS NOT NULL"
                     + " ORDER BY practice_code";
+            // The boundary files' own names (MSOA11NM, WD23NM...), the latest vintage first
+            case MSOA, WARD -> "SELECT code, any_value(name ORDER BY vintage DESC) FROM ref_boundary WHERE level = '"
+                    + dimension.id() + "' AND name IS NOT NULL GROUP BY code ORDER BY code";
+            case NEIGHBOURHOOD -> "SELECT neighbourhood_code, min(neighbourhood_name) FROM ref_neighbourhood"
+                    + " WHERE neighbourhood_name IS NOT NULL GROUP BY neighbourhood_code ORDER BY neighbourhood_code";
             default -> null;
         };
         Map<String, String> names = new LinkedHashMap<>();

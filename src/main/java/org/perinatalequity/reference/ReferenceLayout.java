@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
  * vintage-suffixed style ({@code pcd7, lad25cd, lsoa21cd}); English Indices of Deprivation File 7 of
  * 2019 ({@code LSOA code (2011)}) and 2025 ({@code LSOA code (2021)}); a GP practice to PCN mapping; the ONS LSOA
  * 2011 → 2021 lookup ({@code LSOA11CD, LSOA21CD, CHGIND}); and the LMNS's neighbourhood file (an LSOA code column and
- * {@code neighbourhood_code}/{@code neighbourhood}, with {@code neighbourhood_name} optional); and the LMNS's
- * community assets register ({@code name,type,postcode,services,languages,opening,contact}).
+ * {@code neighbourhood_code}/{@code neighbourhood}, with {@code neighbourhood_name} optional); and the LMNS's Maternity
+ * Voices Partnership membership list ({@code member_id}, {@code ethnic_category}, {@code joined}, with
+ * {@code postcode_district}, {@code lsoa} and {@code left} optional); and the LMNS's community assets register
+ * ({@code name,type,postcode,services,languages,opening,contact}).
  */
 record ReferenceLayout(Kind kind, String description, String vintage, Map<Field, Integer> positions) {
 
     enum Kind {
-        postcode_directory, imd, gp_pcn, lsoa_lookup, neighbourhood,
+        postcode_directory, imd, gp_pcn, lsoa_lookup, neighbourhood, mvp_members,
         /** Last: an asset's postcode is looked up in a directory loaded in the same call. */
         assets
     }
@@ -29,7 +31,8 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
     enum Field {
         POSTCODE, POSTCODE_ONE_SPACE, TERMINATED, LA, COUNTRY, LSOA11, LSOA21,
         LSOA, LSOA_NAME, LA_NAME, IMD_SCORE, IMD_RANK, IMD_DECILE,
-        PRACTICE, PCN_CODE, PCN_NAME, PRACTICE_NAME, CHANGE, NEIGHBOURHOOD_CODE, NEIGHBOURHOOD_NAME, EASTING, NORTHING,
+        PRACTICE, PCN_CODE, PCN_NAME, PRACTICE_NAME, CHANGE, NEIGHBOURHOOD_CODE, NEIGHBOURHOOD_NAME,
+        MEMBER_ID, ETHNIC_CATEGORY, POSTCODE_DISTRICT, JOINED, LEFT, EASTING, NORTHING,
         NAME, TYPE, SERVICES, LANGUAGES, OPENING, CONTACT
     }
 
@@ -40,7 +43,7 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
     static Optional<ReferenceLayout> detect(List<String> header) {
         List<String> names = header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         return postcodeDirectory(names).or(() -> imd(names)).or(() -> gpPcn(names)).or(() -> neighbourhood(names))
-                .or(() -> lsoaLookup(names))
+                .or(() -> lsoaLookup(names)).or(() -> mvpMembers(names))
                 .or(() -> assets(names));
     }
 
@@ -128,6 +131,24 @@ record ReferenceLayout(Kind kind, String description, String vintage, Map<Field,
         p.put(Field.NEIGHBOURHOOD_CODE, code.get());
         find(names, matches("neighbourhood(_name| name|_nm|nm)")).ifPresent(i -> p.put(Field.NEIGHBOURHOOD_NAME, i));
         return Optional.of(new ReferenceLayout(Kind.neighbourhood, "LMNS neighbourhoods (LSOA to neighbourhood)", null,
+                Map.copyOf(p)));
+    }
+
+    private static Optional<ReferenceLayout> mvpMembers(List<String> names) {
+        Optional<Integer> member = find(names, matches("member[ _]?id|member"));
+        Optional<Integer> ethnic = find(names, matches("ethnic[ _]?category|ethnicity|ethnic[ _]?group"));
+        Optional<Integer> joined = find(names, matches("joined|joined[ _]?on|date[ _]?joined|start[ _]?date"));
+        if (member.isEmpty() || ethnic.isEmpty() || joined.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Field, Integer> p = new LinkedHashMap<>();
+        p.put(Field.MEMBER_ID, member.get());
+        p.put(Field.ETHNIC_CATEGORY, ethnic.get());
+        p.put(Field.JOINED, joined.get());
+        find(names, matches("postcode[ _]?district|district")).ifPresent(i -> p.put(Field.POSTCODE_DISTRICT, i));
+        find(names, matches("lsoa(11|21)?(cd| code)?|lsoa_code")).ifPresent(i -> p.put(Field.LSOA, i));
+        find(names, matches("left|left[ _]?on|date[ _]?left|end[ _]?date")).ifPresent(i -> p.put(Field.LEFT, i));
+        return Optional.of(new ReferenceLayout(Kind.mvp_members, "Maternity Voices Partnership members", null,
                 Map.copyOf(p)));
     }
 

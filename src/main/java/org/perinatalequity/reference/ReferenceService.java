@@ -43,6 +43,9 @@ public class ReferenceService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReferenceService.class);
 
+    /** Most rows of an MVP membership list (a partnership has tens or hundreds of members). */
+    static final long MAX_MEMBERS = 100_000;
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final EquityProperties properties;
@@ -92,12 +95,15 @@ public class ReferenceService {
             List<List<Recognised>> ordered = groups.values().stream()
                     .sorted(java.util.Comparator.comparing(g -> g.get(0).layout().kind())).toList();
             List<String> warnings = new ArrayList<>();
+            List<ReferenceReport.Reject> rejects = new ArrayList<>();
             List<ReferenceReport.LoadedFile> loaded;
             try {
                 loaded = Transactions.inTransactionReturning(connection, () -> {
                     List<ReferenceReport.LoadedFile> files = new ArrayList<>();
                     for (List<Recognised> group : ordered) {
-                        files.addAll(loadGroup(connection, group, user, warnings));
+                        files.addAll(group.get(0).layout().kind() == Kind.mvp_members
+                                ? loadMembers(connection, group, user, warnings, rejects)
+                                : loadGroup(connection, group, user, warnings));
                     }
                     if (!boundaries.isEmpty()) {
                         files.addAll(BoundaryLoader.load(connection, boundaries, user, warnings));
@@ -108,7 +114,7 @@ public class ReferenceService {
                 throw plain(e);
             }
             refresher.refresh();
-            return new ReferenceReport(loaded, warnings);
+            return new ReferenceReport(loaded, warnings, rejects);
         } catch (SQLException | RuntimeException e) {
             throw plain(e);
         } finally {
@@ -147,8 +153,8 @@ public class ReferenceService {
             CsvScan scan = CsvScan.of(file.path(), limits);
             ReferenceLayout layout = ReferenceLayout.detect(scan.header()).orElseThrow(() -> new ReferenceRefusedException(
                     file.name() + " is not a postcode directory (ONSPD/NSPL), an IoD File 7, a GP practice to PCN"
-                            + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file, a community assets register or a"
-                            + " boundary file (GeoJSON, GeoPackage): its header starts " + String.join(",", scan.header().subList(0,
+                            + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file, an MVP membership list, a community assets register or a boundary file (GeoJSON,"
+                            + " GeoPackage): its header starts " + String.join(",", scan.header().subList(0,
                                     Math.min(6, scan.header().size())))));
             if (!scan.badRows().isEmpty()) {
                 // An official file with a broken row is damaged: loading the rest would silently drop areas.
@@ -189,6 +195,7 @@ public class ReferenceService {
             case gp_pcn -> "ref_gp_pcn";
             case lsoa_lookup -> "ref_lsoa_lookup";
             case neighbourhood -> "ref_neighbourhood";
+            case mvp_members -> throw new IllegalStateException("the MVP list is read by loadMembers");
             case assets -> null;
         };
         if (first.kind() == Kind.assets) {
@@ -273,11 +280,68 @@ public class ReferenceService {
             case neighbourhood -> "SELECT " + col(layout, Field.LSOA) + ", " + col(layout, Field.NEIGHBOURHOOD_CODE)
                     + ", coalesce(" + col(layout, Field.NEIGHBOURHOOD_NAME) + ", " + col(layout, Field.NEIGHBOURHOOD_CODE)
                     + ")" + from;
+            case mvp_members -> throw new IllegalStateException("the MVP list is read by loadMembers");
             case assets -> throw new IllegalStateException("the assets register is read by AssetRegister");
             case gp_pcn -> "SELECT upper(" + col(layout, Field.PRACTICE) + "), " + col(layout, Field.PCN_CODE) + ", "
                     + col(layout, Field.PCN_NAME) + ", " + col(layout, Field.PRACTICE_NAME) + from + " WHERE "
                     + col(layout, Field.PRACTICE) + " IS NOT NULL";
         };
+    }
+
+    /**
+     * The MVP membership list (MvpMembersFile checks each row): replaces the list whole; a row with a bad mandatory
+     * value is rejected and the rest load; member ids are replaced by their keyed hash in the INSERT, as NHS numbers
+     * are at ingest. A file none of whose rows can load refuses the call.
+     */
+    private List<ReferenceReport.LoadedFile> loadMembers(Connection connection, List<Recognised> group, String user,
+            List<String> warnings, List<ReferenceReport.Reject> rejects) throws SQLException {
+        org.perinatalequity.ingest.Pseudonymiser pseudonymiser = new org.perinatalequity.ingest.Pseudonymiser(
+                properties.ingest().pseudonymisationKey());
+        execute(connection, "DELETE FROM ref_mvp_member");
+        List<ReferenceReport.LoadedFile> loaded = new ArrayList<>();
+        for (Recognised r : group) {
+            if (r.scan().records() > MAX_MEMBERS) {
+                // The list is read whole into memory: a file this long is not an MVP list.
+                throw new ReferenceRefusedException(r.file().name() + " has " + CsvScan.number(r.scan().records())
+                        + " rows; an MVP membership list holds at most " + CsvScan.number(MAX_MEMBERS));
+            }
+            MvpMembersFile.Read read;
+            try {
+                read = MvpMembersFile.read(java.nio.file.Files.readString(r.readable()), r.file().name(), r.layout(),
+                        java.time.LocalDate.now());
+            } catch (IOException e) {
+                throw new ReferenceRefusedException(r.file().name() + " cannot be read: the file could not be opened or"
+                        + " read to its end", e);
+            }
+            rejects.addAll(read.rejects());
+            warnings.addAll(read.warnings());
+            if (read.members().isEmpty()) {
+                throw new ReferenceRefusedException(r.file().name() + ": no membership could be loaded"
+                        + (read.rejects().isEmpty() ? " (the file holds no rows)" : "; " + read.rejects().size()
+                                + " row(s) rejected, the first: " + read.rejects().get(0)));
+            }
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ref_mvp_member VALUES ("
+                    + org.perinatalequity.ingest.Pseudonymiser.sql("?") + ", ?, ?, ?, ?, ?, ?, ?)")) {
+                for (MvpMembersFile.Member m : read.members()) {
+                    ps.setBytes(1, pseudonymiser.outerPad());
+                    ps.setBytes(2, pseudonymiser.innerPad());
+                    ps.setString(3, m.memberId());
+                    ps.setString(4, m.ethnicCategory());
+                    ps.setString(5, m.postcodeDistrict());
+                    ps.setString(6, m.lsoa());
+                    ps.setObject(7, m.joined());
+                    ps.setObject(8, m.left());
+                    ps.setString(9, r.file().name());
+                    ps.setLong(10, m.line());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            loaded.add(new ReferenceReport.LoadedFile(r.file().name(), Kind.mvp_members.name(),
+                    r.layout().description(), null, read.members().size()));
+            logFile(connection, r, read.members().size(), user);
+        }
+        return loaded;
     }
 
     /** The register is small and checked line by line (AssetRegister); the last file of the call replaces it. */

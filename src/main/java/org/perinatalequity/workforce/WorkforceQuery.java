@@ -10,4 +10,13 @@ public interface WorkforceQuery {
 
     /** One WRES year of every organisation, the staff selected by the settings' maternity and neonatal rule. */
     WorkforceData year(String year, WorkforceSettings settings);
+
+    /** The WRES years any month of a maternity (MSDS) submission falls in: the years births can be compared in. */
+    List<String> birthYears();
+
+    /**
+     * The ethnic category (null when not known) of each member of the Maternity Voices Partnership on a day: joined on
+     * or before it and not left by it, each member once.
+     */
+    List<@org.jspecify.annotations.Nullable String> mvpMembers(java.time.LocalDate on);
 }

@@ -59,6 +59,17 @@ public class WorkforceService {
         return query.years();
     }
 
+    /**
+     * The years the Representation page offers: those with workforce data and those with births (the partnership's
+     * members are compared with births whether or not workforce data is loaded), oldest first.
+     */
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
+    public List<String> representationYears() {
+        java.util.TreeSet<String> years = new java.util.TreeSet<>(query.years());
+        years.addAll(query.birthYears());
+        return List.copyOf(years);
+    }
+
     public WorkforceSettings settings() {
         return settings;
     }
@@ -154,38 +165,85 @@ public class WorkforceService {
 
     /**
      * Staff in post and the board's voting members against births by ethnic group over the same April to March
-     * (staff-level data only; empty without births or staff records).
+     * (staff-level data only; empty without births or staff records): the Workforce equality page's section.
      */
     @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
     public List<RepresentationRow> representation(String year) {
         String checked = checkYear(year);
-        double[] births = births(checked);
-        if (births == null || !query.years().contains(checked)) {
+        if (!query.years().contains(checked)) {
             return List.of();
         }
-        WorkforceData data = load(checked);
-        double[] staff = new double[GROUPS.size()];
-        double[] board = new double[GROUPS.size()];
-        data.staff().stream().filter(WorkforceData.StaffMember::inPost).forEach(s -> add(staff, s.ethnicCategory()));
-        data.board().stream().filter(WorkforceData.BoardMember::voting).forEach(m -> add(board, m.ethnicCategory()));
-        List<RepresentationRow> rows = new ArrayList<>();
-        rows.add(representation("Staff in post", staff, births));
-        rows.add(representation("Board (voting members)", board, births));
-        return rows.stream().filter(r -> r.members() == null || r.members() > 0).toList();
+        RepresentationReport report = representation(checked,
+                List.of(RepresentationGroup.STAFF, RepresentationGroup.BOARD));
+        return report.births() == null ? List.of()
+                : report.groups().stream().filter(r -> r.members() == null || r.members() > 0).toList();
     }
 
-    private RepresentationRow representation(String group, double[] counts, double[] births) {
+    /**
+     * Each group asked for against births by ethnic group over the WRES year (docs/workforce.md, "Representation"):
+     * staff in post and the board's voting members at the year's end (staff-level data), and the Maternity Voices
+     * Partnership's members on that day. The same method for every group ({@code stats/Representation}); for every
+     * role but WORKFORCE a group with a category of 1 to {@code suppress-below − 1} people is hidden whole.
+     */
+    @RolesAllowed({ Roles.ADMIN, Roles.ANALYST, Roles.BOARD, Roles.TEAM, Roles.WORKFORCE })
+    public RepresentationReport representation(String year, List<RepresentationGroup> groups) {
+        String checked = checkYear(year);
+        double[] births = births(checked);
+        boolean hide = !policy.hasRole(Roles.WORKFORCE);
+        WorkforceData data = query.years().contains(checked) ? load(checked) : null;
+        List<RepresentationRow> rows = new ArrayList<>();
+        for (RepresentationGroup g : groups) {
+            List<String> categories = switch (g) {
+                case STAFF -> data == null ? List.of() : data.staff().stream()
+                        .filter(WorkforceData.StaffMember::inPost).map(WorkforceData.StaffMember::ethnicCategory)
+                        .toList();
+                case BOARD -> data == null ? List.of() : data.board().stream()
+                        .filter(WorkforceData.BoardMember::voting).map(WorkforceData.BoardMember::ethnicCategory)
+                        .toList();
+                case MVP -> query.mvpMembers(yearEnd(checked));
+            };
+            rows.add(representation(g, categories, births, hide ? settings.suppressBelow() : 1));
+        }
+        Double total = null;
+        if (births != null) {
+            total = 0.0;
+            for (double b : births) {
+                total += b;
+            }
+        }
+        return new RepresentationReport(checked, total, rows);
+    }
+
+    /** The last day of a WRES year (31 March): the snapshot of staff in post and of the partnership's members. */
+    static java.time.LocalDate yearEnd(String year) {
+        return java.time.LocalDate.of(Integer.parseInt(year.substring(0, 4)) + 1, 3, 31);
+    }
+
+    /**
+     * One group's counts by ethnic group against the births' shares; {@code suppressBelow} 1 hides nothing. Pure
+     * arithmetic over the counts (unit-tested with hand-worked numbers).
+     */
+    static RepresentationRow representation(RepresentationGroup g, List<@Nullable String> categories,
+            double @Nullable [] births, int suppressBelow) {
+        double[] counts = new double[GROUPS.size()];
+        double notKnown = 0;
+        for (String c : categories) {
+            if (!add(counts, c)) {
+                notKnown++;
+            }
+        }
         double n = 0;
         boolean hidden = false;
         for (double c : counts) {
             n += c;
-            hidden |= c > 0 && c < settings.suppressBelow();
+            hidden |= c > 0 && c < suppressBelow;
         }
-        if (n == 0) {
-            return new RepresentationRow(group, 0.0, List.of(), null, null, false);
+        Double unknown = notKnown > 0 && notKnown < suppressBelow ? null : notKnown;
+        if (n == 0 || births == null) {
+            return new RepresentationRow(g.id(), g.label(), hidden ? null : n, unknown, List.of(), null, null, hidden);
         }
         if (hidden) {
-            return new RepresentationRow(group, null, List.of(), null, null, true);
+            return new RepresentationRow(g.id(), g.label(), null, unknown, List.of(), null, null, true);
         }
         double total = 0;
         for (double b : births) {
@@ -196,17 +254,17 @@ public class WorkforceService {
             shares[i] = births[i] / total;
         }
         org.perinatalequity.stats.Representation r = org.perinatalequity.stats.Representation.of(counts, shares, 0.95);
-        List<RepresentationRow.Share> categories = new ArrayList<>();
+        List<RepresentationRow.Share> result = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             org.perinatalequity.stats.Representation.Category c = r.categories().get(i);
-            categories.add(new RepresentationRow.Share(GROUPS.get(i), 100 * c.share(), 100 * c.lower(), 100 * c.upper(),
+            result.add(new RepresentationRow.Share(GROUPS.get(i), 100 * c.share(), 100 * c.lower(), 100 * c.upper(),
                     100 * shares[i], c.ratio(), c.gap()));
         }
-        return new RepresentationRow(group, n, categories, r.test(), r.pValue(), false);
+        return new RepresentationRow(g.id(), g.label(), n, unknown, result, r.test(), r.pValue(), false);
     }
 
-    /** Adds one person of known ethnicity to her ethnic group's count. */
-    static void add(double[] counts, @Nullable String category) {
+    /** Adds one person of known ethnicity to her ethnic group's count; false when her ethnicity is not known. */
+    static boolean add(double[] counts, @Nullable String category) {
         String c = category == null ? "" : category.strip();
         int i = switch (c) {
             case "A", "B", "C" -> 0;
@@ -219,6 +277,7 @@ public class WorkforceService {
         if (i >= 0) {
             counts[i]++;
         }
+        return i >= 0;
     }
 
     /**

@@ -43,8 +43,8 @@ class DemoDataGeneratorTests {
 
     @Test
     void writesEveryTableAndReferenceFileWithTheRequestedNumberOfBabies() {
-        assertThat(summary.files()).as("11 MSDS tables, 5 MHSDS tables, 9 reference, boundary and assets files, 3 workforce years")
-                .hasSize(28).allMatch(Files::isRegularFile);
+        assertThat(summary.files()).as("11 MSDS tables, 5 MHSDS tables, 9 reference, boundary and assets files, the MVP list, 3 workforce years")
+                .hasSize(29).allMatch(Files::isRegularFile);
         assertThat(summary.rows("MSD401")).isEqualTo(BIRTHS);
         assertThat(summary.rows("MSD000")).isEqualTo(1);
         // 7–10 contacts per pregnancy that ended in the period; those still open at its end have had fewer so far.

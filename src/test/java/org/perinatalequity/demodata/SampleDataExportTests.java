@@ -44,7 +44,7 @@ class SampleDataExportTests {
         long bytes = Files.size(samples.resolve("llr-sample-msds.zip")) + Files.size(samples.resolve("llr-sample-mhsds.zip"));
         for (String name : List.of(ReferenceFiles.ONSPD_FILE, ReferenceFiles.IOD_FILE, ReferenceFiles.PCN_FILE,
                 BoundaryFiles.LSOA_FILE, BoundaryFiles.MSOA_FILE, BoundaryFiles.WARD_FILE, BoundaryFiles.LAD_FILE,
-                BoundaryFiles.NEIGHBOURHOOD_FILE, AssetFiles.ASSETS_FILE)) {
+                BoundaryFiles.NEIGHBOURHOOD_FILE, MvpFile.FILE, AssetFiles.ASSETS_FILE)) {
             Files.copy(work.resolve("reference").resolve(name), reference.resolve(name),
                     StandardCopyOption.REPLACE_EXISTING);
             bytes += Files.size(reference.resolve(name));

@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Ingestion throughput on generated data, beside DuckDB's raw {@code read_csv} of the same files.
  * Not part of {@code verify}; run it with
- * {@code ./mvnw test -Dtest=IngestBenchmark -Dbenchmark=true [-Dbenchmark.births=1000000]} (docs/benchmarks.md).
+ * {@code ./mvnw test -Dtest=IngestBenchmark -Dbenchmark=true [-Dbenchmark.births=1000000] [-Dbenchmark.dataset=mhsds]}
+ * (docs/benchmarks.md).
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class IngestBenchmark {
@@ -38,8 +39,10 @@ class IngestBenchmark {
             new DemoDataGenerator().generate(data, births, DemoDataGenerator.DEFAULT_SEED);
             System.out.printf(Locale.ROOT, "generated %,d births in %.1f s%n", births, seconds(t));
         }
+        // -Dbenchmark.dataset=mhsds measures the generated MHSDS extract of the same women (MSDS by default);
         // -Dbenchmark.dir=FOLDER measures a folder of extracts of your own instead.
-        Path msds = System.getProperty("benchmark.dir") == null ? data.resolve("msds") : Path.of(System.getProperty("benchmark.dir"));
+        String dataset = System.getProperty("benchmark.dataset", "msds");
+        Path msds = System.getProperty("benchmark.dir") == null ? data.resolve(dataset) : Path.of(System.getProperty("benchmark.dir"));
         List<Path> files;
         try (Stream<Path> list = Files.list(msds)) {
             files = list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
@@ -83,8 +86,8 @@ class IngestBenchmark {
             throw new AssertionError("The benchmark extract was refused: " + report.submissions().get(0).message());
         }
         long loaded = report.submissions().get(0).tables().stream().mapToLong(IngestReport.TableCount::loaded).sum();
-        System.out.printf(Locale.ROOT, "%nIngest benchmark: %,d births, %d files, %,d rows, %d cores%n", births,
-                files.size(), rows, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%nIngest benchmark (%s): %,d births, %d files, %,d rows, %d cores%n",
+                msds.getFileName(), births, files.size(), rows, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  raw read_csv (all text, no checks)   %6.1f s  %,10.0f rows/s%n", rawSeconds,
                 rows / rawSeconds);
         System.out.printf(Locale.ROOT, "  validated ingest (scan, stage, check, log, replace) %6.1f s  %,10.0f rows/s"

@@ -45,8 +45,24 @@ final class FactsReference {
                 + (m.counts() == Measure.Counting.WOMEN
                         ? " e.provider || '|' || e.mother_id, CAST(e.denominator AS INTEGER)"
                         : " CAST(NULL AS VARCHAR), 1")
+                + ", " + area("msoa", "ref_lsoa_area", "level = 'msoa' AND", "code")
+                + ", " + area("ward", "ref_lsoa_area", "level = 'ward' AND", "code")
+                + ", " + area("neighbourhood", "ref_neighbourhood", "", "neighbourhood_code")
                 + " FROM measure_" + m.id() + " e LEFT JOIN v_women_all w ON w.provider = e.provider AND w.mother_id = e.mother_id"
                 + " WHERE e.event_date IS NOT NULL").collect(Collectors.joining(" UNION ALL "));
+    }
+
+    /**
+     * The area of the mother's LSOA, looked up one row at a time: the LSOA's own entry, else that of its first 2021
+     * successor (by code) that has one, else that of its first 2011 predecessor that has one, else 'Unknown'.
+     */
+    private static String area(String name, String table, String where, String column) {
+        return "coalesce((SELECT " + column + " FROM " + table + " WHERE " + where + " lsoa = w.lsoa),"
+                + " (SELECT t." + column + " FROM ref_lsoa_lookup k JOIN " + table + " t ON t.lsoa = k.lsoa21 WHERE "
+                + where.replace("level", "t.level") + " k.lsoa11 = w.lsoa ORDER BY k.lsoa21 LIMIT 1),"
+                + " (SELECT t." + column + " FROM ref_lsoa_lookup k JOIN " + table + " t ON t.lsoa = k.lsoa11 WHERE "
+                + where.replace("level", "t.level") + " k.lsoa21 = w.lsoa ORDER BY k.lsoa11 LIMIT 1), 'Unknown') AS "
+                + name;
     }
 
     /** Asserts that {@code fact_event} holds exactly the reference rows, duplicates included, for every measure. */

@@ -223,12 +223,52 @@ class ReferenceServiceTest {
 
         assertThatThrownBy(() -> service.load(List.of(odd), "tester")).isInstanceOf(ReferenceRefusedException.class)
                 .hasMessage("lookup.csv is not a postcode directory (ONSPD/NSPL), an IoD File 7, a GP practice to PCN"
-                        + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file, a community assets register or a"
+                        + " mapping, an LSOA 2011 to 2021 lookup, a neighbourhood file, an MVP membership list, a community assets register"
+                        + " or a"
                         + " boundary file (GeoJSON, GeoPackage): its header starts code,name");
         assertThatThrownBy(() -> service.load(List.of(iod2019(), badImd), "tester"))
                 .hasMessage("File_7_-_All_IoD2019_Scores__Ranks__Deciles_and_Population_Denominators_3.csv: 1 row(s)"
                         + " have no IMD decile between 1 and 10");
         assertThat(jdbc.sql("SELECT count(*) FROM ref_imd").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM ref_postcode").query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void theMvpListLoadsItsGoodRowsRejectsTheBadByLineAndKeepsOnlyPseudonyms() throws Exception {
+        Path mvp = csv("mvp_members.csv", "member_id,ethnic_category,postcode_district,lsoa,joined,left",
+                "MVP0001,A,LE1,,2021-04-01,", "MVP0002,H,,E01900001,2022-05-01,2024-03-31", "MVP0003,X,LE2,,2021-04-01,",
+                "MVP0004,N,LE3,,2021-04-01,2020-01-01", "MVP0005,,LE4,,2023-09-01,");
+        ReferenceReport report = service.load(List.of(mvp), "tester");
+        assertThat(report.files()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("mvp_members");
+            assertThat(f.rows()).isEqualTo(3);
+        });
+        assertThat(report.rejects()).extracting(ReferenceReport.Reject::toString).containsExactly(
+                "mvp_members.csv line 4, column ethnic_category: 'X' is not an NHS ethnic category (A to S, Z or 99;"
+                        + " blank when not known)",
+                "mvp_members.csv line 5, column left: '2020-01-01' is before the joining date 2021-04-01");
+        List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM ref_mvp_member ORDER BY line").query().listOfRows();
+        assertThat(rows).extracting(r -> r.get("line")).containsExactly(2, 3, 6);
+        assertThat(rows).extracting(r -> r.get("ethnic_category")).containsExactly("A", "H", null);
+        assertThat(rows).allSatisfy(r -> assertThat((String) r.get("member_key")).matches("[0-9a-f]{64}"));
+        // The id is never stored, in any column.
+        assertThat(jdbc.sql("SELECT count(*) FROM ref_mvp_member WHERE contains(CAST(COLUMNS(*) AS VARCHAR), 'MVP00')")
+                .query(Long.class).single()).isZero();
+        // The same key gives the same pseudonym as the ingest gives an NHS number: HMAC-SHA256, hex.
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec("k".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        assertThat(rows.get(0).get("member_key")).isEqualTo(java.util.HexFormat.of().formatHex(
+                mac.doFinal("MVP0001".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+        // A second list replaces the first whole; one with no good row is refused and changes nothing.
+        Path next = csv("mvp_2025.csv", "Member ID,Ethnicity,Joined", "MVP0009,B,2024-01-01");
+        assertThat(service.load(List.of(next), "tester").files().get(0).rows()).isEqualTo(1);
+        Path bad = csv("mvp_bad.csv", "member_id,ethnic_category,joined", "MVP0010,A,someday", ",B,2024-01-01");
+        assertThatThrownBy(() -> service.load(List.of(bad), "tester")).isInstanceOf(ReferenceRefusedException.class)
+                .hasMessage("mvp_bad.csv: no membership could be loaded; 2 row(s) rejected, the first: mvp_bad.csv"
+                        + " line 2, column joined: 'someday' is not a date (YYYY-MM-DD or DD/MM/YYYY)");
+        assertThat(jdbc.sql("SELECT ethnic_category FROM ref_mvp_member").query(String.class).list())
+                .containsExactly("B");
     }
 }

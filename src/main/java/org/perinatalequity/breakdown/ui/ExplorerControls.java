@@ -72,7 +72,10 @@ class ExplorerControls extends FormLayout {
         ComboBoxes.enterChooses(filterValues);
         ComboBoxes.enterChooses(reference);
 
-        measure.addValueChangeListener(e -> change(s -> e.getValue() == null ? s : s.withMeasure(e.getValue().id())));
+        // A measure counted in women has no maternal-age adjustment (the service refuses it): the choice goes.
+        measure.addValueChangeListener(e -> change(s -> e.getValue() == null ? s
+                : countsWomen(e.getValue()) ? s.withMeasure(e.getValue().id()).withAdjust(null)
+                : s.withMeasure(e.getValue().id())));
         by.addValueChangeListener(e -> change(s -> e.getValue() == null ? s : s.withBy(e.getValue())));
         by2.addValueChangeListener(e -> change(s -> s.withBy2(e.getValue())));
         from.addValueChangeListener(e -> change(s -> s.withPeriod(e.getValue(), s.to())));
@@ -124,11 +127,16 @@ class ExplorerControls extends FormLayout {
         reference.setValue(next.reference());
         suppress.setValue(next.suppress());
         adjust.setValue(next.adjust() != null);
+        adjust.setEnabled(measure.getValue() == null || !countsWomen(measure.getValue()));
         suppress.setEnabled(analyst);
         suppress.setHelperText(analyst ? "Analysts may switch suppression off" : "Always on for this role");
         Dimension filtered = next.filters().keySet().stream().findFirst().orElse(filterDimension.getValue());
         filterDimension.setValue(filtered);
         updating = false;
         updateFilterValues(filtered);
+    }
+
+    private static boolean countsWomen(Measure m) {
+        return m.counts() == Measure.Counting.WOMEN;
     }
 }

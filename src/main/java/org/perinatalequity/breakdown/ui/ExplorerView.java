@@ -35,6 +35,7 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 
 import org.perinatalequity.breakdown.BreakdownChartData;
 import org.perinatalequity.breakdown.BreakdownCharts;
+import org.perinatalequity.breakdown.BreakdownMaps;
 import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownTables;
 import org.perinatalequity.breakdown.BreakdownService;
@@ -43,6 +44,7 @@ import org.perinatalequity.breakdown.TrendResult;
 import org.perinatalequity.charts.ChartImage;
 import org.perinatalequity.charts.Charts;
 import org.perinatalequity.export.ArrowExport;
+import org.perinatalequity.maps.MapImage;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.measures.Measure;
 import org.perinatalequity.shell.MainLayout;
@@ -61,13 +63,18 @@ import org.perinatalequity.system.ui.ChartWords;
 class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
 
     private final BreakdownService service;
+    private final BreakdownMaps maps;
     private final AccessPolicy policy;
     private final ExplorerControls controls;
     private final H2 heading = new H2();
     private final Paragraph summary = new Paragraph();
     private final Div chart = new Div();
+    /** The map of a geographic breakdown, beside the table (the Neighbourhoods page's map of the same rows). */
+    final Div map = new Div();
+    private final Div beside = new Div();
     private final ChartWords chartText = new ChartWords();
     private ChartImage image;
+    private MapImage mapImage;
     private final Grid<BreakdownResult.Row> table = new Grid<>();
     private final Grid<TrendResult.Point> trend = new Grid<>();
     private final Div trendChart = new Div();
@@ -82,8 +89,9 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
     private final ChartLayout layout = new ChartLayout();
     private TrendResult monthly;
 
-    ExplorerView(BreakdownService service, AccessPolicy policy) {
+    ExplorerView(BreakdownService service, BreakdownMaps maps, AccessPolicy policy) {
         this.service = service;
+        this.maps = maps;
         this.policy = policy;
         this.controls = new ExplorerControls(service, this::show);
         this.definition = new DefinitionPanel(service);
@@ -96,7 +104,11 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
         lead.addClassName("equity-lead");
         trendChart.addClassName("equity-chart");
         trendChart.setId("trend-chart");
-        add(new H1("Explorer"), lead, controls, heading, summary, definition, chart, chartText, table, downloads,
+        map.setId("breakdown-map");
+        map.addClassName("equity-map");
+        beside.addClassName("equity-beside");
+        beside.add(table, map);
+        add(new H1("Explorer"), lead, controls, heading, summary, definition, chart, chartText, beside, downloads,
                 new H2("Trend by month"), trendChart, trendText, trend);
     }
 
@@ -147,6 +159,7 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
             table.getColumnByKey(key).setVisible(state.adjust() != null);
         }
         table.getColumnByKey("group2").setVisible(state.by2() != null);
+        showMap();
         // The same filters as the breakdown: a Making Data Count chart, its words, and its points in the table
         trend.setItems(monthly.points());
         refreshDownloads();
@@ -178,6 +191,27 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
                 drawCharts();
             }
         });
+    }
+
+    /**
+     * A breakdown by an area with a boundary (LSOA, MSOA, ward, neighbourhood, place) and no second dimension is
+     * also drawn as a map: the same request through the maps' service (whose breakdown is this one, cached), so the
+     * map and the table hold the same numbers. Without boundaries the map says so and the table stands alone.
+     */
+    private void showMap() {
+        map.removeAll();
+        mapImage = null;
+        BreakdownMaps.MapLevel level = state.by2() == null ? BreakdownMaps.MapLevel.of(state.by()).orElse(null) : null;
+        map.setVisible(level != null);
+        if (level == null) {
+            return;
+        }
+        try {
+            mapImage = maps.map(state.measure(), level, state.toRequest()).image();
+            map.add(new Html("<div class=\"chart map\">" + mapImage.svg() + "</div>"));
+        } catch (InvalidRequestException e) {
+            map.add(new Paragraph("No map: " + e.getMessage()));
+        }
     }
 
     /** Highest value first; rows without a value (suppressed) at the end, in their usual order. */
@@ -305,6 +339,14 @@ class ExplorerView extends VerticalLayout implements BeforeEnterObserver {
             service.audited(result, "SVG chart");
             out.writeBytes(image.svg().getBytes(StandardCharsets.UTF_8));
         }));
+        if (mapImage != null) {
+            MapImage shown = mapImage;
+            downloads.add(download("Download map (SVG)", BreakdownTables.fileName(result, "svg").replace(".svg",
+                    "-map.svg"), "image/svg+xml", out -> {
+                        service.audited(result, "SVG map");
+                        out.writeBytes(shown.svg().getBytes(StandardCharsets.UTF_8));
+                    }));
+        }
         downloads.add(download("Download Arrow", BreakdownTables.fileName(result, "arrow"), ArrowExport.MEDIA_TYPE, out -> {
             try {
                 service.writeArrow(result, out);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.perinatalequity.breakdown.Adjustment;
 import org.perinatalequity.breakdown.BreakdownMaps;
 import org.perinatalequity.breakdown.BreakdownMaps.MapLevel;
 import org.perinatalequity.breakdown.BreakdownRequest;
@@ -17,6 +18,7 @@ import org.perinatalequity.security.Roles;
 import org.perinatalequity.shell.MainLayout;
 
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
@@ -33,7 +35,8 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /**
- * Neighbourhoods: a measure mapped by area (LSOA or place) beside the same numbers as a sortable table, the map
+ * Neighbourhoods: a measure mapped by area (LSOA, MSOA, ward, neighbourhood or place), crude or adjusted for maternal
+ * age, beside the same numbers as a sortable table, the map
  * downloadable as SVG and PNG (audited). Always disclosure-controlled, for every role that may read breakdowns.
  */
 @Route(value = "neighbourhoods", layout = MainLayout.class)
@@ -42,12 +45,14 @@ import jakarta.annotation.security.RolesAllowed;
 @Menu(title = "Neighbourhoods", order = 27, icon = "vaadin:map-marker")
 class NeighbourhoodsView extends VerticalLayout {
 
-    /** The levels the page offers: those with boundaries and a breakdown today. */
-    static final List<MapLevel> LEVELS = List.of(MapLevel.LSOA, MapLevel.PLACE);
+    /** The levels the page offers: every area with a boundary (a PCN has none, docs/neighbourhoods.md). */
+    static final List<MapLevel> LEVELS = List.of(MapLevel.LSOA, MapLevel.MSOA, MapLevel.WARD, MapLevel.NEIGHBOURHOOD,
+            MapLevel.PLACE);
 
     private final BreakdownMaps maps;
     final ComboBox<Measure> measure = new ComboBox<>("Measure");
     final Select<MapLevel> level = new Select<>();
+    final Checkbox adjusted = new Checkbox("Adjusted for maternal age");
     final VerticalLayout map = new VerticalLayout();
     final Paragraph message = new Paragraph();
     final Grid<BreakdownResult.Row> table = new Grid<>();
@@ -62,14 +67,17 @@ class NeighbourhoodsView extends VerticalLayout {
         level.setId("map-level");
         level.setLabel("Areas");
         level.setItems(LEVELS);
-        level.setItemLabelGenerator(l -> l == MapLevel.LSOA ? "LSOA" : "Place");
-        level.setValue(MapLevel.LSOA);
+        level.setItemLabelGenerator(NeighbourhoodsView::levelLabel);
+        // Neighbourhoods first: an LSOA has about 40 births a year, so most LSOAs of most measures are suppressed
+        level.setValue(MapLevel.NEIGHBOURHOOD);
         map.setId("neighbourhood-map");
         map.setPadding(false);
         downloads.setId("map-downloads");
         configureTable();
-        FormLayout controls = new FormLayout(measure, level);
-        controls.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 2));
+        adjusted.setId("map-adjusted");
+        adjusted.setHelperText("Colour by observed ÷ expected events at the LMNS's rates for each maternal age band");
+        FormLayout controls = new FormLayout(measure, level, adjusted);
+        controls.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("700px", 3));
         Paragraph lead = new Paragraph("Where a measure is higher or lower across the LMNS. Colour is the value (five"
                 + " classes, light to dark); a solid outline is significantly worse (or higher) than the LMNS, a dashed"
                 + " one better (or lower); hatched areas are suppressed. The table holds the same numbers.");
@@ -79,6 +87,7 @@ class NeighbourhoodsView extends VerticalLayout {
         add(need);
         measure.addValueChangeListener(e -> refresh());
         level.addValueChangeListener(e -> refresh());
+        adjusted.addValueChangeListener(e -> refresh());
         List<Measure> all = maps.measures();
         measure.setValue(all.stream().filter(m -> m.id().equals("preterm")).findFirst()
                 .orElse(all.isEmpty() ? null : all.get(0)));
@@ -99,7 +108,20 @@ class NeighbourhoodsView extends VerticalLayout {
                         Comparator.nullsLast(Comparator.naturalOrder())));
         table.addColumn(r -> r.comparison() == null ? "" : r.comparison().toString().toLowerCase(java.util.Locale.ROOT)
                 .replace('_', ' ')).setHeader("Compared with LMNS").setSortable(true);
+        // Adjusted for maternal age: the ratio the map is coloured by, with its interval and counts
+        table.addColumn(r -> r.adjusted() == null || r.ratio() == null ? "–"
+                : String.format(java.util.Locale.UK, "%.2f (%.2f to %.2f)", r.ratio(), r.ratioLower95(),
+                        r.ratioUpper95())).setHeader("Observed ÷ expected (95% CI)").setKey("ratio").setSortable(true)
+                .setComparator(Comparator.comparing(BreakdownResult.Row::ratio,
+                        Comparator.nullsLast(Comparator.naturalOrder()))).setVisible(false);
+        table.addColumn(r -> r.adjusted() == null || r.adjusted().expected() == null ? "–"
+                : Formats.value(r.adjusted().expected())).setHeader("Expected").setKey("expected").setVisible(false);
         table.setAllRowsVisible(false);
+    }
+
+    static String levelLabel(MapLevel level) {
+        String name = BreakdownMaps.levelName(level);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private void refresh() {
@@ -114,10 +136,12 @@ class NeighbourhoodsView extends VerticalLayout {
         }
         try {
             BreakdownMaps.MeasureMap shown = maps.map(m.id(), l, new BreakdownRequest(m.id(), Dimension.LSOA, null,
-                    null, null, Map.of(), true, null));
+                    null, null, Map.of(), true, null, adjusted.getValue() ? Adjustment.MATERNAL_AGE : null));
+            table.getColumnByKey("ratio").setVisible(adjusted.getValue());
+            table.getColumnByKey("expected").setVisible(adjusted.getValue());
             map.add(new Html("<div class=\"chart map\">" + shown.image().svg() + "</div>"));
             table.setItems(shown.breakdown().rows());
-            String base = m.id() + "-map-by-" + l.id();
+            String base = m.id() + "-map-by-" + l.id() + (adjusted.getValue() ? "-adjusted-maternal-age" : "");
             downloads.add(ExplorerView.download("Download SVG", base + ".svg", "image/svg+xml", out -> {
                 maps.audited(shown.breakdown(), "SVG map");
                 out.writeBytes(shown.image().svg().getBytes(StandardCharsets.UTF_8));

@@ -5,8 +5,11 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.perinatalequity.system.api.BadRequestException;
+import org.perinatalequity.workforce.RepresentationGroup;
+import org.perinatalequity.workforce.RepresentationReport;
 import org.perinatalequity.workforce.WorkforceEquality;
 import org.perinatalequity.workforce.WorkforceService;
 import org.perinatalequity.workforce.WresYear;
@@ -18,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The workforce API (docs/workforce.md): {@code GET /api/workforce/wres?year=YYYY-YY} as DESIGN.md section 8 gives it,
- * the years loaded, the trend over them and the page's fuller figures, all aggregates with small counts suppressed;
+ * the years loaded, the trend over them, the page's fuller figures and the representation of the community served, all
+ * aggregates with small counts suppressed;
  * and {@code GET /api/workforce/staff?year=}, the staff-level list, for the WORKFORCE role only (the filter chain and
  * the service both check it; every call is audited).
  */
@@ -60,6 +64,26 @@ class WorkforceController {
             @RequestParam(required = false) String year) {
         String checked = year(year);
         return workforce.equality(checked).orElseThrow(() -> noData(checked));
+    }
+
+    @Operation(summary = "Staff in post, the board's voting members and the Maternity Voices Partnership's members"
+            + " against births by ethnic group: shares with Goodman simultaneous 95% intervals, ratio, gap in points,"
+            + " exact multinomial or chi-square test; small groups hidden for every role but WORKFORCE")
+    @GetMapping("/representation")
+    RepresentationReport representation(@Parameter(description = "WRES year (2024-25)", required = true)
+            @RequestParam(required = false) String year,
+            @Parameter(description = "The group (all three when left out)",
+                    schema = @Schema(type = "string", allowableValues = { "staff", "board", "mvp" }))
+            @RequestParam(required = false) String group) {
+        String checked = year(year);
+        List<RepresentationGroup> groups;
+        try {
+            groups = group == null || group.isBlank() ? List.of(RepresentationGroup.values())
+                    : List.of(RepresentationGroup.of(group));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        return workforce.representation(checked, groups);
     }
 
     @Operation(summary = "The staff-level list of a year (pseudonymised ids; WORKFORCE role only; audited)")

@@ -40,6 +40,24 @@ class JdbcWorkforceQuery implements WorkforceQuery {
                 aggregate(year), promotions(year));
     }
 
+    @Override
+    public List<String> birthYears() {
+        return jdbc.sql("""
+                SELECT DISTINCT wres_year(m::DATE) AS year
+                FROM (SELECT unnest(generate_series(rp_start, rp_end, INTERVAL 1 MONTH)) AS m
+                      FROM main.submission WHERE dataset = 'MSDS')
+                ORDER BY year""").query(String.class).list();
+    }
+
+    @Override
+    public List<String> mvpMembers(LocalDate on) {
+        return jdbc.sql("""
+                SELECT arg_max(ethnic_category, joined) FROM ref_mvp_member
+                WHERE joined <= ? AND (left_on IS NULL OR left_on > ?)
+                GROUP BY member_key ORDER BY member_key""")
+                .params(on, on).query((rs, i) -> rs.getString(1)).list();
+    }
+
     /**
      * One row per person with a selected assignment (maternity or neonatal by area of work or occupation code, not
      * bank) during the year: in post when an assignment spans the snapshot; the highest band of the assignments in post.

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -24,6 +26,8 @@ import org.perinatalequity.workforce.BandRow;
 import org.perinatalequity.workforce.CompletionRow;
 import org.perinatalequity.workforce.LeadershipRow;
 import org.perinatalequity.workforce.RepresentationRow;
+import org.perinatalequity.charts.ChartImage;
+import org.perinatalequity.workforce.WorkforceCharts;
 import org.perinatalequity.workforce.WorkforceEquality;
 import org.perinatalequity.workforce.WorkforceService;
 import org.perinatalequity.workforce.WresIndicator;
@@ -53,6 +57,10 @@ class WorkforceEqualityView extends VerticalLayout {
     private final Grid<RepLine> representation = new Grid<>();
     private final Paragraph representationTests = new Paragraph();
     private final Div content = new Div();
+    private final Div bandChart = chartBox("bands-chart");
+    private final Div trendChart = chartBox("trend-chart");
+
+    private static final int CHART_WIDTH = 900;
 
     /** One ethnic group of one group's representation, for the table. */
     record RepLine(String group, String category, String share, String community, String ratio, String gap) {
@@ -93,9 +101,9 @@ class WorkforceEqualityView extends VerticalLayout {
         bands.setId("bands-grid");
         bands.setAriaLabel("Indicator 1: staff by pay band and ethnic group");
         bands.addColumn(BandRow::band).setHeader("Band");
-        bands.addColumn(b -> WresWords.count(b.white())).setHeader("White");
-        bands.addColumn(b -> WresWords.count(b.bme())).setHeader("BME");
-        bands.addColumn(b -> WresWords.percent(b.bmePercent())).setHeader("BME % of known");
+        bands.addColumn(b -> WresWords.hiddenOr(b.white())).setHeader("White");
+        bands.addColumn(b -> WresWords.hiddenOr(b.bme())).setHeader("BME");
+        bands.addColumn(b -> b.suppressed() ? "hidden" : WresWords.percent(b.bmePercent())).setHeader("BME % of known");
         bands.setAllRowsVisible(true);
         community.setId("community");
 
@@ -118,7 +126,7 @@ class WorkforceEqualityView extends VerticalLayout {
         leadership.setId("leadership-grid");
         leadership.setAriaLabel("Leadership programmes by ethnic group");
         leadership.addColumn(LeadershipRow::group).setHeader("Group");
-        leadership.addColumn(l -> WresWords.count(l.places())).setHeader("Places");
+        leadership.addColumn(l -> l.suppressed() ? "hidden" : WresWords.count(l.places())).setHeader("Places");
         leadership.addColumn(l -> WresWords.percent(l.placesShare())).setHeader("Share of places");
         leadership.addColumn(l -> WresWords.percent(l.poolShare())).setHeader("Share of eligible pool");
         leadership.addColumn(l -> WresWords.percent(l.promotedWithin6Months())).setHeader("Promoted within 6 months");
@@ -136,13 +144,19 @@ class WorkforceEqualityView extends VerticalLayout {
         representation.setAllRowsVisible(true);
         representationTests.setId("representation-tests");
 
+        for (Grid<?> grid : List.of(indicators, bands, trend, cultural, leadership, representation)) {
+            // Words are the point of these tables: they wrap rather than end in an ellipsis.
+            grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        }
         content.add(section("indicators", "The nine indicators", indicators,
                         note("Figures are percentages with their counts; counts of 1 to "
                                 + (workforce.settings().suppressBelow() - 1) + " people are hidden, and then so is"
                                 + " the likelihood. Indicators 1 and 9 are shares of staff of known ethnicity.")),
-                section("bands", "Indicator 1: staff by pay band", bands, community),
-                section("trend", "Year on year", trend,
-                        note("The assessment of each indicator in every loaded year.")),
+                section("bands", "Indicator 1: staff by pay band", bandChart, community, bands,
+                        note("\"hidden\": a count of 1 to " + (workforce.settings().suppressBelow() - 1) + " staff, or a"
+                                + " second count hidden so that it cannot be worked out from the total.")),
+                section("trend", "Year on year", trendChart, trend,
+                        note("Each indicator's relative likelihood and assessment in every loaded year.")),
                 section("cultural", "Cultural-competency training", cultural,
                         note("Staff in post with a completion recorded in the year ÷ staff in post (staff-level data"
                                 + " only).")),
@@ -180,6 +194,7 @@ class WorkforceEqualityView extends VerticalLayout {
                 + " aggregate WRES return."));
         indicators.setItems(e.wres().indicators());
         bands.setItems(e.bands());
+        show(bandChart, WorkforceCharts.bands(e, CHART_WIDTH));
         community.setText("BME staff are " + WresWords.percent(e.workforceBmePercent()) + " of the maternity and"
                 + " neonatal workforce of known ethnicity; "
                 + (e.communityBmePercent() == null ? "births by ethnic group are not loaded for this year."
@@ -200,7 +215,7 @@ class WorkforceEqualityView extends VerticalLayout {
                         String.format(java.util.Locale.UK, "%+.1f", c.gap())));
             }
             tests.append(r.group()).append(": ").append(r.test().equals("exact") ? "exact multinomial" : "χ²")
-                    .append(" test p = ").append(String.format(java.util.Locale.UK, "%.3f", r.pValue()))
+                    .append(" test ").append(WresWords.pValue(r.pValue()))
                     .append(r.pValue() < 0.05 ? " (differs from the births beyond chance). " : " (no clear difference). ");
         }
         representation.setItems(lines);
@@ -209,8 +224,25 @@ class WorkforceEqualityView extends VerticalLayout {
         leadership.setItems(e.leadership());
     }
 
+    /** A chart's place on the page: its SVG, then its words for those who cannot see it. */
+    private static Div chartBox(String id) {
+        Div box = new Div();
+        box.setId(id);
+        box.addClassName("equity-chart");
+        return box;
+    }
+
+    private static void show(Div box, ChartImage chart) {
+        Paragraph words = new Paragraph(chart.description());
+        words.addClassName("equity-chart-description");
+        box.removeAll();
+        box.add(new Html(chart.html()), words);
+    }
+
     private void fillTrend(List<String> years) {
         Map<String, WresYear> byYear = workforce.trend();
+        show(trendChart, WorkforceCharts.likelihoodTrend(byYear, workforce.settings().equitableLower(),
+                workforce.settings().equitableUpper(), CHART_WIDTH));
         trend.addColumn(r -> r.indicator() + ". " + WresWords.name(r.indicator())).setHeader("Indicator")
                 .setFlexGrow(3);
         for (int y = 0; y < years.size(); y++) {

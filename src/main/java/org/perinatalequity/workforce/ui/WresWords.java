@@ -103,6 +103,16 @@ final class WresWords {
         return value == null ? "–" : String.format(Locale.UK, "%.2f", value);
     }
 
+    /** A count, or "hidden" where suppression left it out (null). */
+    static String hiddenOr(@Nullable Double value) {
+        return value == null ? "hidden" : count(value);
+    }
+
+    /** "p = 0.042", and "p < 0.001" rather than a p of 0.000 (a test never gives exactly 0). */
+    static String pValue(double p) {
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.UK, "p = %.3f", p);
+    }
+
     static String count(@Nullable Double value) {
         if (value == null) {
             return "–";

@@ -197,6 +197,23 @@ class BoardViewIT {
         assertThat(driver.getCurrentUrl()).contains("measure=remote_contacts", "by=imd_quintile");
     }
 
+    @Test
+    void theWorkforceEqualityPageShowsTheIndicatorsBandsAndTrend() {
+        DataLoadedViewIT.signIn(driver, port, "board", "demo");
+        driver.manage().window().setSize(new Dimension(1440, 1800));
+        driver.get("http://localhost:" + port + "/workforce");
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> browser.renderedRows("indicators-grid") == 9);
+
+        assertThat(driver.getTitle()).isEqualTo("Workforce equality | Perinatal Equity Dashboard");
+        assertThat(menu()).contains("Workforce equality").doesNotContain("Workforce staff list");
+        assertThat(driver.findElement(By.id("workforce-status")).getText())
+                .isEqualTo("WRES year 2024-25, from staff-level files.");
+        assertThat(driver.findElement(By.id("community")).getText()).startsWith("BME staff are ");
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.fullPageScreenshot(SCREENSHOTS.resolve("workforce-equality.png"));
+    }
+
     private static List<String> menu() {
         return driver.findElements(By.cssSelector("vaadin-side-nav-item")).stream().map(WebElement::getText)
                 .map(String::strip).toList();

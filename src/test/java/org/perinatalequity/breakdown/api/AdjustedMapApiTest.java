@@ -79,6 +79,15 @@ class AdjustedMapApiTest {
     }
 
     @Test
+    void aMeasureCountedInWomenIsNotAdjusted() throws Exception {
+        String detail = json.readTree(mvc.perform(get("/api/measures/pmh_access/breakdown").param("by", "place")
+                .param("adjust", "maternal_age")).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString()).path("detail").asText();
+        assertThat(detail).isEqualTo("Parameter 'adjust': pmh_access counts women, not events;"
+                + " adjust=maternal_age is available for measures that count events");
+    }
+
+    @Test
     void theOpenApiDocumentListsTheAdjustmentAndItsRowFields() throws Exception {
         JsonNode document = json.readTree(mvc.perform(get("/api/openapi")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString());

@@ -98,7 +98,7 @@ class MeasuresApiTest {
         assertThat(coc.get("planItems").get(0).asText()).startsWith("Continuity of carer");
 
         JsonNode dimensions = getJson(get("/api/dimensions"));
-        assertThat(dimensions).hasSize(17);
+        assertThat(dimensions).hasSize(20);
         assertThat(dimensions.get(0).get("id").asText()).isEqualTo("ethnic_group");
         assertThat(dimensions.get(0).get("values").get(3).asText()).isEqualTo("Black or Black British");
         JsonNode team = dimensions.findParents("id").stream().filter(d -> d.get("id").asText().equals("team"))
@@ -332,6 +332,11 @@ class MeasuresApiTest {
                 case "gp_practice" -> assertThat(d.get("names").get("C82001").asText())
                         .isEqualTo(practices.get("C82001"));
                 case "local_authority" -> assertThat(d.get("names").get("E06000017").asText()).isEqualTo("Rutland");
+                // The boundary files' names (MSOA11NM, WD23NM) and the neighbourhood file's
+                case "msoa" -> assertThat(d.get("names").get("E02900001").asText()).isEqualTo("Leicester 001");
+                case "ward" -> assertThat(d.get("names").get("E05900001").asText()).isEqualTo("Leicester Ward 1");
+                case "neighbourhood" -> assertThat(d.get("names").get("LLR-N01").asText())
+                        .isEqualTo("Leicester neighbourhood 1");
                 default -> assertThat(d.has("names")).as(d.get("id").asText()).isFalse();
             }
         }

@@ -22,6 +22,7 @@ import org.perinatalequity.SampleData;
 import org.perinatalequity.TestFiles;
 import org.perinatalequity.TestUsers;
 import org.perinatalequity.breakdown.BreakdownRequest;
+import org.perinatalequity.breakdown.BreakdownResult;
 import org.perinatalequity.breakdown.BreakdownService;
 import org.perinatalequity.ingest.IngestService;
 import org.perinatalequity.ingest.ui.DataLoadedViewIT;
@@ -90,6 +91,23 @@ class AnalystViewsIT {
     }
 
     @Test
+    void theExplorerShowsMentalHealthAccessByEthnicGroupCountedInWomen() {
+        WebDriver driver = browser.driver();
+        DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
+        driver.get("http://localhost:" + port + "/explorer?measure=pmh_access&by=ethnic_group");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        int expected = service.breakdown(new BreakdownRequest("pmh_access", Dimension.ETHNIC_GROUP, null, null, null,
+                java.util.Map.of(), true, null)).rows().size();
+        wait.until(d -> browser.renderedRows("breakdown-table") == expected);
+        assertThat(driver.findElement(By.tagName("h2")).getText())
+                .isEqualTo("Perinatal mental health access by ethnic group");
+        // Counted in women, so there is no maternal-age adjustment to offer.
+        assertThat(driver.findElement(By.id("adjust")).getDomAttribute("disabled")).isNotNull();
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.screenshot(Path.of("docs/screenshots/explorer-pmh-access.png"));
+    }
+
+    @Test
     void theInequalitiesPageRanksAreasBesideTheFunnelPlot() {
         WebDriver driver = browser.driver();
         DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
@@ -116,6 +134,55 @@ class AnalystViewsIT {
         assertThat(browser.seriousAccessibilityViolations()).isEmpty();
         browser.fullPageScreenshot(Path.of("docs/screenshots/inequalities.png"));
         assertThat(List.of(driver.getTitle())).containsExactly("Inequalities | Perinatal Equity Dashboard");
+    }
+
+    /**
+     * The Neighbourhoods page as an analyst: the map's legend (its heading and classes with their ranges and counts),
+     * the table of the same rows, an area's {@code <title>} with its name and value, no serious axe-core violation;
+     * then the level changed to neighbourhoods from the page's select.
+     */
+    @Test
+    void theNeighbourhoodsPageMapsAMeasureBesideItsTable() {
+        ChromeDriver driver = browser.driver();
+        DataLoadedViewIT.signIn(driver, port, TestUsers.ANALYST, TestUsers.PASSWORD);
+        driver.get("http://localhost:" + port + "/neighbourhoods");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        wait.until(d -> !d.findElements(By.cssSelector("#neighbourhood-map svg path.area")).isEmpty()
+                && browser.renderedRows("map-table") > 3);
+        assertThat(driver.getTitle()).isEqualTo("Neighbourhoods | Perinatal Equity Dashboard");
+
+        BreakdownResult shown = service.breakdown(new BreakdownRequest("preterm", Dimension.NEIGHBOURHOOD, null, null,
+                null, java.util.Map.of(), true, null));
+        assertThat(driver.findElements(By.cssSelector("#neighbourhood-map svg path.area"))).hasSize(45);
+        // The legend: what the colour is, then at most five classes, each "low to high (n areas)"
+        String legend = driver.findElement(By.cssSelector("#neighbourhood-map svg g.legend")).getText();
+        assertThat(legend).startsWith("Preterm births (%)");
+        List<String> classes = driver.findElements(By.cssSelector("#neighbourhood-map svg g.legend-class")).stream()
+                .map(e -> e.getText()).toList();
+        assertThat(classes).hasSizeBetween(2, 5).allMatch(c -> c.matches("\\d+\\.\\d( to \\d+\\.\\d)? \\(\\d+ areas?\\)"));
+        // One area's title, as a screen reader and a hover read it
+        BreakdownResult.Row row = shown.rows().stream().filter(r -> r.value() != null && !r.group().equals("Unknown"))
+                .findFirst().orElseThrow();
+        String title = (String) driver.executeScript("return document.querySelector('#neighbourhood-map svg path[id=\"'"
+                + " + arguments[0] + '\"] title').textContent;", row.group());
+        assertThat(title).startsWith(row.groupName() + " (" + row.group() + "): " + String.format(java.util.Locale.UK,
+                "%.1f%% (%,.0f of %,.0f)", row.value(), row.numerator(), row.denominator()));
+        // The table holds the same areas, by name
+        String table = driver.findElement(By.id("map-table")).getText();
+        assertThat(table).contains(row.label());
+        assertThat(browser.renderedRows("map-table")).isGreaterThan(10);
+        assertThat(browser.seriousAccessibilityViolations()).isEmpty();
+        browser.fullPageScreenshot(Path.of("docs/screenshots/neighbourhoods.png"));
+
+        // The level select: MSOAs
+        driver.findElement(By.id("map-level")).click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .anyMatch(item -> item.getText().equals("MSOA")));
+        driver.findElements(By.cssSelector("vaadin-select-item")).stream().filter(i -> i.getText().equals("MSOA"))
+                .findFirst().orElseThrow().click();
+        wait.until(d -> d.findElements(By.cssSelector("#neighbourhood-map svg path.area")).size() == 126);
+        assertThat(driver.findElement(By.cssSelector("#neighbourhood-map svg title")).getDomProperty("textContent"))
+                .startsWith("Preterm births by MSOA");
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.Html;
@@ -94,6 +95,25 @@ class ExplorerViewTest extends SampleDataViewTest {
         assertThat(GridKt._get(table(), 0).group()).isEqualTo(expected.rows().get(0).group());
         assertThat(view.state().toParameters()).containsEntry("by", List.of("team"))
                 .containsEntry("ethnic_group", List.of("Black or Black British"));
+    }
+
+    @Test
+    void aGeographicBreakdownIsMappedBesideTheTableAndOthersAreNot() {
+        UI.getCurrent().navigate("explorer", QueryParameters.fromString("measure=preterm&by=ward"));
+        ExplorerView view = _get(ExplorerView.class);
+
+        assertThat(view.map.isVisible()).isTrue();
+        String svg = _get(view.map, Html.class).getInnerHtml();
+        assertThat(java.util.regex.Pattern.compile("<path id=\"E05\\d{6}\"").matcher(svg).results().count())
+                .isEqualTo(208);
+        BreakdownResult.Row row = service.breakdown(view.state().toRequest()).rows().stream()
+                .filter(r -> !r.group().equals("Unknown") && r.value() != null).findFirst().orElseThrow();
+        assertThat(svg).contains("<title>" + row.groupName() + " (" + row.group() + "): ");
+        assertThat(_find(Anchor.class).stream().map(Anchor::getText)).contains("Download map (SVG)");
+
+        _get(ExplorerControls.class).by.setValue(Dimension.TEAM);
+        assertThat(view.map.isVisible()).isFalse();
+        assertThat(_find(Anchor.class).stream().map(Anchor::getText)).doesNotContain("Download map (SVG)");
     }
 
     @Test

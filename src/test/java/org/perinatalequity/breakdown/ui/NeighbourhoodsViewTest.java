@@ -44,6 +44,8 @@ class NeighbourhoodsViewTest extends SampleDataViewTest {
         NeighbourhoodsView view = _get(NeighbourhoodsView.class);
 
         assertThat(view.measure.getValue().id()).isEqualTo("preterm");
+        assertThat(view.level.getValue()).isEqualTo(BreakdownMaps.MapLevel.NEIGHBOURHOOD);
+        view.level.setValue(BreakdownMaps.MapLevel.LSOA);
         String svg = _get(view.map, Html.class).getInnerHtml();
         assertThat(Pattern.compile("<path id=\"E01\\d{6}\"").matcher(svg).results().count()).isEqualTo(611);
         assertThat(svg).contains("class=\"legend-class\"");
@@ -53,6 +55,25 @@ class NeighbourhoodsViewTest extends SampleDataViewTest {
         assertThat(shown).containsExactlyInAnyOrderElementsOf(lsoas.rows());
         assertThat(_find(view.downloads, Anchor.class)).extracting(Anchor::getText)
                 .containsExactly("Download SVG", "Download PNG");
+
+        assertThat(view.level.getListDataView().getItems().map(NeighbourhoodsView::levelLabel).toList())
+                .containsExactly("LSOA", "MSOA", "Ward", "Neighbourhood", "Place");
+        view.level.setValue(BreakdownMaps.MapLevel.NEIGHBOURHOOD);
+        String neighbourhoods = _get(view.map, Html.class).getInnerHtml();
+        assertThat(Pattern.compile("<path id=\"LLR-N\\d{2}\"").matcher(neighbourhoods).results().count())
+                .isEqualTo(45);
+        assertThat(neighbourhoods).contains("<title>Leicester neighbourhood 1 (LLR-N01): ");
+        assertThat(GridKt._fetch(view.table, 0, 100)).extracting(BreakdownResult.Row::label)
+                .contains("Leicester neighbourhood 1 (LLR-N01)");
+
+        // Adjusted for maternal age: the map is coloured by the standardised ratio, the table shows it
+        view.adjusted.setValue(true);
+        assertThat(_get(view.map, Html.class).getInnerHtml()).contains("adjusted for maternal age");
+        assertThat(view.table.getColumnByKey("ratio").isVisible()).isTrue();
+        BreakdownResult.Row first = GridKt._fetch(view.table, 0, 100).stream()
+                .filter(r -> !r.group().equals("Unknown") && r.ratio() != null).findFirst().orElseThrow();
+        assertThat(first.adjusted().expected()).isPositive();
+        view.adjusted.setValue(false);
 
         view.level.setValue(BreakdownMaps.MapLevel.PLACE);
         assertThat(_get(view.map, Html.class).getInnerHtml()).contains("<path id=\"Leicester\"");

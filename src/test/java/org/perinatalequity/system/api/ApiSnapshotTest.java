@@ -93,6 +93,10 @@ class ApiSnapshotTest {
         }
         urls.addAll(List.of(
                 "/api/measures/preterm/breakdown?by=lsoa",
+                "/api/measures/preterm/breakdown?by=msoa",
+                "/api/measures/preterm/breakdown?by=ward",
+                "/api/measures/preterm/breakdown?by=neighbourhood",
+                "/api/measures/preterm/breakdown?by=ethnic_group&neighbourhood=LLR-N01",
                 "/api/measures/early_booking/breakdown?by=gp_practice",
                 "/api/measures/preterm/breakdown?by=ethnic_group&reference=White",
                 "/api/measures/preterm/breakdown?by=ethnic_group&suppress=false",
@@ -110,6 +114,7 @@ class ApiSnapshotTest {
                 "/api/quality",
                 "/api/quality?by=team",
                 "/api/quality?by=month",
+                "/api/quality?by=neighbourhood",
                 "/api/quality?by=ethnic_group&item=ethnicity&format=csv",
                 "/api/quality/escalations",
                 "/api/neighbourhoods/need",
