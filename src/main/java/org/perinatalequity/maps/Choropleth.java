@@ -80,12 +80,21 @@ public final class Choropleth {
 
     public static MapImage render(List<MapArea> areas, List<MapPoint> points, PointKey key, MapText text, int width,
             int height) {
+        return render(areas, points, key, text, width, height, "");
+    }
+
+    /**
+     * With every id of the SVG (areas, points, title, description, hatch pattern) prefixed by {@code idPrefix}, so
+     * a second map on the same page (the need map beside a measure map of the same areas) repeats no id.
+     */
+    public static MapImage render(List<MapArea> areas, List<MapPoint> points, PointKey key, MapText text, int width,
+            int height, String idPrefix) {
         List<MapClass> classes = classes(areas);
         Envelope extent = new Envelope();
         areas.forEach(a -> extent.expandToInclude(a.shape().getEnvelopeInternal()));
         List<MapPoint> shown = points.stream().filter(p -> extent.contains(p.easting(), p.northing())).toList();
         Frame frame = new Frame(extent, width - LEGEND_WIDTH, height);
-        String svg = svg(areas, classes, text, frame, width, height, shown, key);
+        String svg = svg(areas, classes, text, frame, width, height, shown, key, idPrefix);
         return new MapImage(svg, () -> png(areas, classes, text, frame, width, height, shown, key), classes);
     }
 
@@ -96,13 +105,13 @@ public final class Choropleth {
                 y + POINT, x - POINT, y);
     }
 
-    private static void pointsSvg(StringBuilder b, List<MapPoint> points, Frame f) {
+    private static void pointsSvg(StringBuilder b, List<MapPoint> points, Frame f, String prefix) {
         if (points.isEmpty()) {
             return;
         }
         b.append("<g class=\"points\">");
         for (MapPoint p : points) {
-            b.append("<path id=\"").append(esc(p.id())).append("\" class=\"point")
+            b.append("<path id=\"").append(esc(prefix + p.id())).append("\" class=\"point")
                     .append(p.primary() ? " primary" : "").append("\" d=\"").append(diamond(f.x(p.easting()),
                             f.y(p.northing()))).append("\" fill=\"").append(p.primary() ? hex(Palette.TEXT) : "#FFFFFF")
                     .append("\" stroke=\"").append(hex(Palette.TEXT)).append("\" stroke-width=\"1.5\"><title>")
@@ -221,14 +230,16 @@ public final class Choropleth {
     // ------------------------------------------------------------------ SVG
 
     private static String svg(List<MapArea> areas, List<MapClass> classes, MapText text, Frame f, int width,
-            int height, List<MapPoint> points, PointKey key) {
+            int height, List<MapPoint> points, PointKey key, String prefix) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-labelledby=\"map-title map-desc\" font-family=\"Arial, sans-serif\">");
-        b.append("<title id=\"map-title\">").append(esc(text.title())).append("</title>");
-        b.append("<desc id=\"map-desc\">").append(esc(description(areas, classes, text))).append("</desc>");
-        b.append("<defs><pattern id=\"hatch-suppressed\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
+                .append("\" role=\"img\" aria-labelledby=\"").append(esc(prefix)).append("map-title ").append(esc(prefix))
+                .append("map-desc\" font-family=\"Arial, sans-serif\">");
+        b.append("<title id=\"").append(esc(prefix)).append("map-title\">").append(esc(text.title())).append("</title>");
+        b.append("<desc id=\"").append(esc(prefix)).append("map-desc\">").append(esc(description(areas, classes, text)))
+                .append("</desc>");
+        b.append("<defs><pattern id=\"").append(esc(prefix)).append("hatch-suppressed\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"")
                 .append(hex(HATCH_BACK)).append("\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"")
                 .append(hex(HATCH_LINE)).append("\" stroke-width=\"2\"/></pattern></defs>");
@@ -238,8 +249,9 @@ public final class Choropleth {
         b.append("<g class=\"areas\">");
         for (MapArea a : areas) {
             MapClass c = classOf(a, classes);
-            String fill = a.suppressed() ? "url(#hatch-suppressed)" : c == null ? "#FFFFFF" : hex(c.colour());
-            b.append("<path id=\"").append(esc(a.code())).append("\" class=\"area")
+            String fill = a.suppressed() ? "url(#" + esc(prefix) + "hatch-suppressed)" : c == null ? "#FFFFFF"
+                    : hex(c.colour());
+            b.append("<path id=\"").append(esc(prefix + a.code())).append("\" class=\"area")
                     .append(a.suppressed() ? " suppressed" : "").append("\" d=\"").append(pathData(a.shape(), f))
                     .append("\" fill=\"").append(fill).append("\" fill-rule=\"evenodd\" stroke=\"")
                     .append(hex(Palette.DARK_GREY)).append("\" stroke-width=\"0.5\"><title>")
@@ -256,13 +268,14 @@ public final class Choropleth {
                     .append(worse ? "\" stroke-width=\"2.5\"/>" : "\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>");
         }
         b.append("</g>");
-        pointsSvg(b, points, f);
-        legendSvg(b, areas, classes, text, width - LEGEND_WIDTH + 10);
+        pointsSvg(b, points, f, prefix);
+        legendSvg(b, areas, classes, text, width - LEGEND_WIDTH + 10, prefix);
         pointsLegendSvg(b, points, key, width - LEGEND_WIDTH + 10, height);
         return b.append("</svg>").toString();
     }
 
-    private static void legendSvg(StringBuilder b, List<MapArea> areas, List<MapClass> classes, MapText text, int x) {
+    private static void legendSvg(StringBuilder b, List<MapArea> areas, List<MapClass> classes, MapText text, int x,
+            String prefix) {
         b.append("<g class=\"legend\" font-size=\"13\" fill=\"").append(hex(Palette.TEXT)).append("\">");
         int y = TOP + 10;
         b.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" font-weight=\"bold\">")
@@ -293,7 +306,7 @@ public final class Choropleth {
         long suppressed = areas.stream().filter(MapArea::suppressed).count();
         if (suppressed > 0) {
             b.append("<g class=\"legend-suppressed\"><rect x=\"").append(x).append("\" y=\"").append(y)
-                    .append("\" width=\"18\" height=\"14\" fill=\"url(#hatch-suppressed)\" stroke=\"")
+                    .append("\" width=\"18\" height=\"14\" fill=\"url(#").append(esc(prefix)).append("hatch-suppressed)\" stroke=\"")
                     .append(hex(Palette.DARK_GREY)).append("\"/><text x=\"").append(x + 26).append("\" y=\"")
                     .append(y + 12).append("\">").append(esc(text.suppressedLabel() + " (" + areas(suppressed) + ")"))
                     .append("</text></g>");

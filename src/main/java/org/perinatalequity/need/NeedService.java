@@ -375,8 +375,11 @@ public class NeedService {
         return Choropleth.render(areas, points, new Choropleth.PointKey("Hub (family, community, children's)",
                 "VCSE group"), new Choropleth.MapText("Areas of highest need by " + level + ", " + result.from()
                         + " to " + result.to(), "Need score (higher = more need)", "", "", "Suppressed"),
-                MAP_WIDTH, MAP_HEIGHT);
+                MAP_WIDTH, MAP_HEIGHT, MAP_ID_PREFIX);
     }
+
+    /** The need map's ids start with this, so it repeats none of the measure map's on the same page. */
+    public static final String MAP_ID_PREFIX = "need-";
 
     /** A download of the map is audited like any export of the ranking. */
     public void auditedMap(NeedResult result, String format) {

@@ -107,4 +107,15 @@ class ChoroplethTest {
         assertThat(Pattern.compile("<path id=\"E019").matcher(svg).results().count()).isEqualTo(11);
         assertThat(image.png()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
+
+    @Test
+    void aSecondMapOnAPageRepeatsNoIdWithAPrefix() {
+        String svg = Choropleth.render(areas(), List.of(new Choropleth.MapPoint("asset-1", "Family hub: A", 458_500,
+                304_500, true)), new Choropleth.PointKey("Hub", "VCSE group"), TEXT, 900, 500, "need-").svg();
+        List<String> ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(svg).results().map(m -> m.group(1)).toList();
+        assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("need-")).doesNotHaveDuplicates();
+        assertThat(svg).contains("aria-labelledby=\"need-map-title need-map-desc\"")
+                .contains("fill=\"url(#need-hatch-suppressed)\"")
+                .contains("<title>Leicester 001A (E01900001): 6.0%</title>");
+    }
 }

@@ -55,12 +55,13 @@ class NeedSectionTest extends SampleDataViewTest {
         assertThat(_find(section.downloads, Anchor.class)).extracting(Anchor::getText).containsExactly("Download CSV",
                 "Download map (SVG)", "Download map (PNG)");
         String svg = _get(section.map, Html.class).getInnerHtml();
-        assertThat(java.util.regex.Pattern.compile("<path id=\"LLR-N\\d{2}\"").matcher(svg).results().count())
+        assertThat(java.util.regex.Pattern.compile("<path id=\"need-LLR-N\\d{2}\"").matcher(svg).results().count())
                 .isEqualTo(45);
         NeedResult.Row top = rows.get(0);
         assertThat(svg).contains("<title>" + top.groupName() + " (" + top.group() + "): need score "
                 + String.format(java.util.Locale.UK, "%.2f", top.score()) + ", rank 1 of 45");
         // Every located asset is a diamond with its own title; hubs are filled
+        assertThat(svg).contains("aria-labelledby=\"need-map-title need-map-desc\"").doesNotContain("id=\"map-title\"");
         assertThat(svg).contains("class=\"point primary\"").contains("<title>Family hub: Leicester Family Hub 1</title>")
                 .contains("<title>VCSE group: Leicester Bump Buddies</title>");
 
