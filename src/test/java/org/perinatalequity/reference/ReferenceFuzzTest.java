@@ -145,8 +145,8 @@ class ReferenceFuzzTest {
                         + " character): the file must be saved as UTF-8", false));
         add(all, "wrong columns", new Case("lookup.csv", lines("code,name,size", "a,b,c"), "lookup.csv is not a postcode"
                 + " directory (ONSPD/NSPL), an IoD File 7, a GP practice to PCN mapping, an LSOA 2011 to 2021 lookup, a"
-                + " neighbourhood file, a community assets register or a boundary file (GeoJSON, GeoPackage): its header"
-                + " starts code,name,size",
+                + " neighbourhood file, an MVP membership list, a community assets register or a boundary file (GeoJSON,"
+                + " GeoPackage): its header starts code,name,size",
                 false));
         add(all, "a row with too few fields", new Case(IOD, lines(ReferenceServiceTest.IOD2025,
                 "E01950001,Leicester 001A,E06000016,Leicester,45.2,1203,1", "E01950002,Charnwood 001A"), IOD
