@@ -128,6 +128,8 @@ class ViewAccessTest extends SampleDataViewTest {
                     "Data quality: team " + TestUsers.TEAM_ID, Who.SIGNED_IN, Landing.ACCESS_DENIED),
             new Page("workforce", UI_PACKAGE + "workforce.ui.WorkforceEqualityView", "Workforce equality", Who.SIGNED_IN,
                     Landing.ACCESS_DENIED),
+            new Page("representation", UI_PACKAGE + "workforce.ui.RepresentationView", "Representation", Who.SIGNED_IN,
+                    Landing.ACCESS_DENIED),
             // Staff-level HR data: the WORKFORCE role only, which none of the users above holds.
             new Page("workforce/staff", UI_PACKAGE + "workforce.ui.WorkforceStaffView", "Workforce staff list", Set.of(),
                     Landing.ACCESS_DENIED),
@@ -141,15 +143,15 @@ class ViewAccessTest extends SampleDataViewTest {
     /** The side menu each role should see, in menu order. */
     private static final Map<Who, List<String>> MENUS = Map.of(
             Who.ADMIN, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
-                    "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Statistics calculator", "Audit log", "Your access"),
+                    "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Representation", "Statistics calculator", "Audit log", "Your access"),
             Who.ANALYST_RECORDS, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
-                    "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Statistics calculator", "Your access"),
+                    "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Representation", "Statistics calculator", "Your access"),
             Who.ANALYST, List.of("Board overview", "Action plan", "Data loaded", "Linkage report", "Explorer",
-                    "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Statistics calculator", "Your access"),
+                    "Inequalities", "Neighbourhoods", "Data quality", "Workforce equality", "Representation", "Statistics calculator", "Your access"),
             Who.BOARD, List.of("Board overview", "Action plan", "Explorer", "Inequalities", "Neighbourhoods", "Data quality",
-                    "Workforce equality", "Statistics calculator", "Your access"),
+                    "Workforce equality", "Representation", "Statistics calculator", "Your access"),
             Who.TEAM, List.of("Board overview", "Action plan", "Explorer", "Inequalities", "Neighbourhoods", "Data quality",
-                    "Workforce equality", "Statistics calculator", "Your access"));
+                    "Workforce equality", "Representation", "Statistics calculator", "Your access"));
 
     @Autowired
     BreakdownService breakdowns;
