@@ -177,7 +177,7 @@ class ViewAccessTest extends SampleDataViewTest {
         Set<String> routed = ROUTES.getRoutes().stream().map(Class::getName).collect(Collectors.toSet());
         Set<String> tabled = PAGES.stream().map(Page::view).collect(Collectors.toSet());
         assertThat(tabled).containsExactlyInAnyOrderElementsOf(routed);
-        assertThat(routed).hasSize(15);
+        assertThat(routed).hasSize(16);
     }
 
     @ParameterizedTest(name = "/{0} as {1}")
