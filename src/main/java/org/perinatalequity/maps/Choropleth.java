@@ -59,12 +59,116 @@ public final class Choropleth {
     }
 
     public static MapImage render(List<MapArea> areas, MapText text, int width, int height) {
+        return render(areas, List.of(), text, width, height);
+    }
+
+    /**
+     * A point drawn over the areas (a community hub, say): a diamond, filled dark when {@code primary} (a hub) and
+     * white otherwise, so the two kinds differ by more than colour; its {@code <title>} is {@code label}. Points
+     * outside the areas' extent are left out (the map is fitted to the areas).
+     */
+    public record MapPoint(String id, String label, double easting, double northing, boolean primary) {
+    }
+
+    /** The points' two legend entries: what a filled and what a white diamond is. */
+    public record PointKey(String primaryLabel, String otherLabel) {
+    }
+
+    public static MapImage render(List<MapArea> areas, List<MapPoint> points, MapText text, int width, int height) {
+        return render(areas, points, new PointKey("Hub", "Other"), text, width, height);
+    }
+
+    public static MapImage render(List<MapArea> areas, List<MapPoint> points, PointKey key, MapText text, int width,
+            int height) {
+        return render(areas, points, key, text, width, height, "");
+    }
+
+    /**
+     * With every id of the SVG (areas, points, title, description, hatch pattern) prefixed by {@code idPrefix}, so
+     * a second map on the same page (the need map beside a measure map of the same areas) repeats no id.
+     */
+    public static MapImage render(List<MapArea> areas, List<MapPoint> points, PointKey key, MapText text, int width,
+            int height, String idPrefix) {
         List<MapClass> classes = classes(areas);
         Envelope extent = new Envelope();
         areas.forEach(a -> extent.expandToInclude(a.shape().getEnvelopeInternal()));
+        List<MapPoint> shown = points.stream().filter(p -> extent.contains(p.easting(), p.northing())).toList();
         Frame frame = new Frame(extent, width - LEGEND_WIDTH, height);
-        String svg = svg(areas, classes, text, frame, width, height);
-        return new MapImage(svg, () -> png(areas, classes, text, frame, width, height), classes);
+        String svg = svg(areas, classes, text, frame, width, height, shown, key, idPrefix);
+        return new MapImage(svg, () -> png(areas, classes, text, frame, width, height, shown, key), classes);
+    }
+
+    private static final double POINT = 6;
+
+    private static String diamond(double x, double y) {
+        return String.format(Locale.ROOT, "M%.1f %.1fL%.1f %.1fL%.1f %.1fL%.1f %.1fZ", x, y - POINT, x + POINT, y, x,
+                y + POINT, x - POINT, y);
+    }
+
+    private static void pointsSvg(StringBuilder b, List<MapPoint> points, Frame f, String prefix) {
+        if (points.isEmpty()) {
+            return;
+        }
+        b.append("<g class=\"points\">");
+        for (MapPoint p : points) {
+            b.append("<path id=\"").append(esc(prefix + p.id())).append("\" class=\"point")
+                    .append(p.primary() ? " primary" : "").append("\" d=\"").append(diamond(f.x(p.easting()),
+                            f.y(p.northing()))).append("\" fill=\"").append(p.primary() ? hex(Palette.TEXT) : "#FFFFFF")
+                    .append("\" stroke=\"").append(hex(Palette.TEXT)).append("\" stroke-width=\"1.5\"><title>")
+                    .append(esc(p.label())).append("</title></path>");
+        }
+        b.append("</g>");
+    }
+
+    private static void pointsLegendSvg(StringBuilder b, List<MapPoint> points, PointKey key, int x, int height) {
+        int y = height - 2 * 22 - PAD;
+        for (boolean primary : new boolean[] { true, false }) {
+            if (points.stream().noneMatch(p -> p.primary() == primary)) {
+                continue;
+            }
+            b.append("<g class=\"legend-point\" font-size=\"13\" fill=\"").append(hex(Palette.TEXT))
+                    .append("\"><path d=\"").append(diamond(x + 9, y + 7)).append("\" fill=\"")
+                    .append(primary ? hex(Palette.TEXT) : "#FFFFFF").append("\" stroke=\"").append(hex(Palette.TEXT))
+                    .append("\" stroke-width=\"1.5\"/><text x=\"").append(x + 26).append("\" y=\"").append(y + 12)
+                    .append("\">").append(esc(primary ? key.primaryLabel() : key.otherLabel())).append("</text></g>");
+            y += 22;
+        }
+    }
+
+    private static void pointsPng(Graphics2D g, List<MapPoint> points, PointKey key, Frame f, int legendX,
+            int height) {
+        g.setStroke(new BasicStroke(1.5f));
+        for (MapPoint p : points) {
+            Path2D d = diamondPath(f.x(p.easting()), f.y(p.northing()));
+            g.setPaint(p.primary() ? Palette.TEXT : Color.WHITE);
+            g.fill(d);
+            g.setPaint(Palette.TEXT);
+            g.draw(d);
+        }
+        int y = height - 2 * 22 - PAD;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        for (boolean primary : new boolean[] { true, false }) {
+            if (points.stream().noneMatch(p -> p.primary() == primary)) {
+                continue;
+            }
+            Path2D d = diamondPath(legendX + 9, y + 7);
+            g.setPaint(primary ? Palette.TEXT : Color.WHITE);
+            g.fill(d);
+            g.setPaint(Palette.TEXT);
+            g.draw(d);
+            g.drawString(primary ? key.primaryLabel() : key.otherLabel(), legendX + 26, y + 12);
+            y += 22;
+        }
+    }
+
+    private static Path2D diamondPath(double x, double y) {
+        Path2D d = new Path2D.Double();
+        d.moveTo(x, y - POINT);
+        d.lineTo(x + POINT, y);
+        d.lineTo(x, y + POINT);
+        d.lineTo(x - POINT, y);
+        d.closePath();
+        return d;
     }
 
     /** Quantile classes over the distinct values shown (suppressed and null values take no class). */
@@ -126,14 +230,16 @@ public final class Choropleth {
     // ------------------------------------------------------------------ SVG
 
     private static String svg(List<MapArea> areas, List<MapClass> classes, MapText text, Frame f, int width,
-            int height) {
+            int height, List<MapPoint> points, PointKey key, String prefix) {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
                 .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-labelledby=\"map-title map-desc\" font-family=\"Arial, sans-serif\">");
-        b.append("<title id=\"map-title\">").append(esc(text.title())).append("</title>");
-        b.append("<desc id=\"map-desc\">").append(esc(description(areas, classes, text))).append("</desc>");
-        b.append("<defs><pattern id=\"hatch-suppressed\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
+                .append("\" role=\"img\" aria-labelledby=\"").append(esc(prefix)).append("map-title ").append(esc(prefix))
+                .append("map-desc\" font-family=\"Arial, sans-serif\">");
+        b.append("<title id=\"").append(esc(prefix)).append("map-title\">").append(esc(text.title())).append("</title>");
+        b.append("<desc id=\"").append(esc(prefix)).append("map-desc\">").append(esc(description(areas, classes, text)))
+                .append("</desc>");
+        b.append("<defs><pattern id=\"").append(esc(prefix)).append("hatch-suppressed\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
                 + " patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"")
                 .append(hex(HATCH_BACK)).append("\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"")
                 .append(hex(HATCH_LINE)).append("\" stroke-width=\"2\"/></pattern></defs>");
@@ -143,8 +249,9 @@ public final class Choropleth {
         b.append("<g class=\"areas\">");
         for (MapArea a : areas) {
             MapClass c = classOf(a, classes);
-            String fill = a.suppressed() ? "url(#hatch-suppressed)" : c == null ? "#FFFFFF" : hex(c.colour());
-            b.append("<path id=\"").append(esc(a.code())).append("\" class=\"area")
+            String fill = a.suppressed() ? "url(#" + esc(prefix) + "hatch-suppressed)" : c == null ? "#FFFFFF"
+                    : hex(c.colour());
+            b.append("<path id=\"").append(esc(prefix + a.code())).append("\" class=\"area")
                     .append(a.suppressed() ? " suppressed" : "").append("\" d=\"").append(pathData(a.shape(), f))
                     .append("\" fill=\"").append(fill).append("\" fill-rule=\"evenodd\" stroke=\"")
                     .append(hex(Palette.DARK_GREY)).append("\" stroke-width=\"0.5\"><title>")
@@ -161,11 +268,14 @@ public final class Choropleth {
                     .append(worse ? "\" stroke-width=\"2.5\"/>" : "\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>");
         }
         b.append("</g>");
-        legendSvg(b, areas, classes, text, width - LEGEND_WIDTH + 10);
+        pointsSvg(b, points, f, prefix);
+        legendSvg(b, areas, classes, text, width - LEGEND_WIDTH + 10, prefix);
+        pointsLegendSvg(b, points, key, width - LEGEND_WIDTH + 10, height);
         return b.append("</svg>").toString();
     }
 
-    private static void legendSvg(StringBuilder b, List<MapArea> areas, List<MapClass> classes, MapText text, int x) {
+    private static void legendSvg(StringBuilder b, List<MapArea> areas, List<MapClass> classes, MapText text, int x,
+            String prefix) {
         b.append("<g class=\"legend\" font-size=\"13\" fill=\"").append(hex(Palette.TEXT)).append("\">");
         int y = TOP + 10;
         b.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" font-weight=\"bold\">")
@@ -196,7 +306,7 @@ public final class Choropleth {
         long suppressed = areas.stream().filter(MapArea::suppressed).count();
         if (suppressed > 0) {
             b.append("<g class=\"legend-suppressed\"><rect x=\"").append(x).append("\" y=\"").append(y)
-                    .append("\" width=\"18\" height=\"14\" fill=\"url(#hatch-suppressed)\" stroke=\"")
+                    .append("\" width=\"18\" height=\"14\" fill=\"url(#").append(esc(prefix)).append("hatch-suppressed)\" stroke=\"")
                     .append(hex(Palette.DARK_GREY)).append("\"/><text x=\"").append(x + 26).append("\" y=\"")
                     .append(y + 12).append("\">").append(esc(text.suppressedLabel() + " (" + areas(suppressed) + ")"))
                     .append("</text></g>");
@@ -228,7 +338,7 @@ public final class Choropleth {
     // ------------------------------------------------------------------ PNG
 
     private static byte[] png(List<MapArea> areas, List<MapClass> classes, MapText text, Frame f, int width,
-            int height) {
+            int height, List<MapPoint> points, PointKey key) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -258,6 +368,7 @@ public final class Choropleth {
                 g.draw(path(a.shape(), f));
             }
             legendPng(g, areas, classes, text, hatch, width - LEGEND_WIDTH + 10);
+            pointsPng(g, points, key, f, width - LEGEND_WIDTH + 10, height);
         } finally {
             g.dispose();
         }

@@ -18,7 +18,11 @@ import org.perinatalequity.export.Exports;
 import org.perinatalequity.export.Table;
 import org.perinatalequity.measures.Dimension;
 import org.perinatalequity.need.query.NeedQuery;
+import org.perinatalequity.maps.Choropleth;
+import org.perinatalequity.maps.MapArea;
+import org.perinatalequity.maps.MapImage;
 import org.perinatalequity.reference.AreaNames;
+import org.perinatalequity.reference.Boundaries;
 import org.perinatalequity.security.AccessPolicy;
 import org.perinatalequity.security.Roles;
 import org.perinatalequity.stats.DisclosureControl;
@@ -56,13 +60,18 @@ public class NeedService {
     private final DataVersion dataVersion;
     private final Exports exports;
     private final NeedWeights weights;
+    private final Boundaries boundaries;
+    private final org.perinatalequity.security.AuditService audit;
     private final int top;
     private final double hubDistanceKm;
     private final Map<List<Object>, NeedResult> cache = new ConcurrentHashMap<>();
     private volatile long cachedVersion = -1;
 
     NeedService(NeedQuery query, AreaNames areaNames, AccessPolicy policy, ReadSnapshot snapshot,
-            DataVersion dataVersion, Exports exports, Environment environment) {
+            DataVersion dataVersion, Exports exports, Environment environment, Boundaries boundaries,
+            org.perinatalequity.security.AuditService audit) {
+        this.boundaries = boundaries;
+        this.audit = audit;
         this.query = query;
         this.areaNames = areaNames;
         this.policy = policy;
@@ -327,6 +336,84 @@ public class NeedService {
 
     private static NeedResult.Component plain(@Nullable Double value) {
         return new NeedResult.Component(value, null, null, null, null, null, null, null, false);
+    }
+
+    // ------------------------------------------------------------------ map
+
+    static final int MAP_WIDTH = 960;
+    static final int MAP_HEIGHT = 640;
+
+    /**
+     * The ranking as a map: each area coloured by its score (five classes, light to dark = more need), its title
+     * giving the score, rank and flag; the register's located assets drawn over it (hubs filled, VCSE groups white).
+     * A neighbourhood's shape is the union of its LSOAs' boundaries. Areas without a boundary are left out of the
+     * map (the table has them all); an empty map when no boundary is loaded.
+     */
+    public MapImage map(NeedResult result) {
+        Map<String, org.locationtech.jts.geom.Geometry> shapes = snapshot.read(() -> shapes(result.by()));
+        List<MapArea> areas = new ArrayList<>();
+        for (NeedResult.Row r : result.rows()) {
+            org.locationtech.jts.geom.Geometry shape = shapes.get(r.group());
+            if (shape == null) {
+                continue;
+            }
+            String text = String.format(java.util.Locale.UK, "need score %.2f, rank %d of %d", r.score(), r.rank(),
+                    result.rows().size()) + (Boolean.TRUE.equals(r.noHubNearby())
+                            ? String.format(java.util.Locale.UK, "; no hub within %.1f km", result.hubDistanceKm())
+                            : "");
+            areas.add(new MapArea(r.group(), r.groupName() == null ? r.group() : r.groupName(), shape, r.score(),
+                    text, false, MapArea.Significance.SIMILAR));
+        }
+        List<Choropleth.MapPoint> points = new ArrayList<>();
+        List<AssetPoint> assets = assetPoints();
+        for (int i = 0; i < assets.size(); i++) {
+            AssetPoint a = assets.get(i);
+            points.add(new Choropleth.MapPoint("asset-" + (i + 1), typeLabel(a.type()) + ": " + a.name(),
+                    a.easting(), a.northing(), HUB_TYPES.contains(a.type())));
+        }
+        String level = "neighbourhood".equals(result.by()) ? "neighbourhood" : "LSOA";
+        return Choropleth.render(areas, points, new Choropleth.PointKey("Hub (family, community, children's)",
+                "VCSE group"), new Choropleth.MapText("Areas of highest need by " + level + ", " + result.from()
+                        + " to " + result.to(), "Need score (higher = more need)", "", "", "Suppressed"),
+                MAP_WIDTH, MAP_HEIGHT, MAP_ID_PREFIX);
+    }
+
+    /** The need map's ids start with this, so it repeats none of the measure map's on the same page. */
+    public static final String MAP_ID_PREFIX = "need-";
+
+    /** A download of the map is audited like any export of the ranking. */
+    public void auditedMap(NeedResult result, String format) {
+        Exports.Audit what = exportOf(result, format);
+        audit.recordExport(what.target(), what.detail(), what.records());
+    }
+
+    /** "Family hub", "Children's centre", "VCSE group": the register's type as a reader writes it. */
+    public static String typeLabel(String type) {
+        return switch (type) {
+            case "family_hub" -> "Family hub";
+            case "community_hub" -> "Community hub";
+            case "childrens_centre" -> "Children's centre";
+            case "vcse_group" -> "VCSE group";
+            default -> type;
+        };
+    }
+
+    private Map<String, org.locationtech.jts.geom.Geometry> shapes(String by) {
+        Map<String, org.locationtech.jts.geom.Geometry> lsoas = boundaries.lsoas();
+        if (!"neighbourhood".equals(by)) {
+            return lsoas;
+        }
+        Map<String, List<org.locationtech.jts.geom.Geometry>> parts = new LinkedHashMap<>();
+        query.neighbourhoodLsoas().forEach((lsoa, code) -> {
+            org.locationtech.jts.geom.Geometry shape = lsoas.get(lsoa);
+            if (shape != null) {
+                parts.computeIfAbsent(code, c -> new ArrayList<>()).add(shape);
+            }
+        });
+        Map<String, org.locationtech.jts.geom.Geometry> out = new LinkedHashMap<>();
+        parts.forEach((code, list) -> out.put(code,
+                org.locationtech.jts.operation.union.CascadedPolygonUnion.union(list)));
+        return out;
     }
 
     // ------------------------------------------------------------------ exports

@@ -86,4 +86,36 @@ class ChoroplethTest {
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(png.length).isGreaterThan(2000);
     }
+
+    @Test
+    void drawsPointsOverTheAreasAsDiamondsWithTitlesAndALegend() {
+        List<Choropleth.MapPoint> points = List.of(
+                new Choropleth.MapPoint("asset-1", "Family hub: Highfields", 458_500, 304_500, true),
+                new Choropleth.MapPoint("asset-2", "VCSE group: Bump Buddies", 460_500, 304_500, false),
+                // Far outside the areas: not drawn (the map is fitted to the areas)
+                new Choropleth.MapPoint("asset-3", "Family hub: Elsewhere", 300_000, 100_000, true));
+        MapImage image = Choropleth.render(areas(), points, new Choropleth.PointKey("Hub", "VCSE group"), TEXT, 900,
+                500);
+        String svg = image.svg();
+        assertThat(svg).contains("<path id=\"asset-1\" class=\"point primary\"")
+                .contains("<title>Family hub: Highfields</title>")
+                .contains("<path id=\"asset-2\" class=\"point\"").contains("<title>VCSE group: Bump Buddies</title>")
+                .doesNotContain("asset-3");
+        assertThat(Pattern.compile("class=\"legend-point\"").matcher(svg).results().count()).isEqualTo(2);
+        assertThat(svg).contains(">Hub</text>").contains(">VCSE group</text>");
+        // The areas are drawn as without points
+        assertThat(Pattern.compile("<path id=\"E019").matcher(svg).results().count()).isEqualTo(11);
+        assertThat(image.png()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    @Test
+    void aSecondMapOnAPageRepeatsNoIdWithAPrefix() {
+        String svg = Choropleth.render(areas(), List.of(new Choropleth.MapPoint("asset-1", "Family hub: A", 458_500,
+                304_500, true)), new Choropleth.PointKey("Hub", "VCSE group"), TEXT, 900, 500, "need-").svg();
+        List<String> ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(svg).results().map(m -> m.group(1)).toList();
+        assertThat(ids).isNotEmpty().allMatch(id -> id.startsWith("need-")).doesNotHaveDuplicates();
+        assertThat(svg).contains("aria-labelledby=\"need-map-title need-map-desc\"")
+                .contains("fill=\"url(#need-hatch-suppressed)\"")
+                .contains("<title>Leicester 001A (E01900001): 6.0%</title>");
+    }
 }

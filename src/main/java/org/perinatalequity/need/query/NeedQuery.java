@@ -146,6 +146,15 @@ public class NeedQuery {
         return names;
     }
 
+    /** LSOA → neighbourhood code, from the neighbourhood file. */
+    public Map<String, String> neighbourhoodLsoas() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT lsoa, neighbourhood_code FROM ref_neighbourhood ORDER BY lsoa").query(rs -> {
+            out.put(rs.getString(1), rs.getString(2));
+        });
+        return out;
+    }
+
     /** The register in file order. */
     public List<Asset> assets() {
         List<Asset> out = new ArrayList<>();

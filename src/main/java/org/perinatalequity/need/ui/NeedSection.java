@@ -15,6 +15,9 @@ import org.perinatalequity.need.NeedLevel;
 import org.perinatalequity.need.NeedResult;
 import org.perinatalequity.need.NeedService;
 
+import org.perinatalequity.maps.MapImage;
+
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -45,6 +48,7 @@ public class NeedSection extends VerticalLayout {
     final Grid<NeedResult.Row> ranking = new Grid<>();
     final Grid<AssetRow> assets = new Grid<>();
     final Paragraph summary = new Paragraph();
+    final VerticalLayout map = new VerticalLayout();
     final HorizontalLayout downloads = new HorizontalLayout();
     private @Nullable NeedResult shown;
 
@@ -66,7 +70,9 @@ public class NeedSection extends VerticalLayout {
         downloads.setId("need-downloads");
         configureRanking();
         configureAssets();
-        add(new H2("Areas of highest need"), lead, level, summary, ranking, downloads,
+        map.setId("need-map");
+        map.setPadding(false);
+        add(new H2("Areas of highest need"), lead, level, summary, map, ranking, downloads,
                 new H2("Community assets register"), assets, assetDownload());
         level.addValueChangeListener(e -> refresh());
         level.setValue(NeedLevel.NEIGHBOURHOOD);
@@ -102,7 +108,7 @@ public class NeedSection extends VerticalLayout {
     private void configureAssets() {
         assets.setId("assets-table");
         assets.addColumn(AssetRow::name).setHeader("Name").setSortable(true);
-        assets.addColumn(a -> a.type().replace('_', ' ').replace("childrens", "children's")).setHeader("Type")
+        assets.addColumn(a -> NeedService.typeLabel(a.type())).setHeader("Type")
                 .setSortable(true);
         assets.addColumn(a -> a.postcode() == null ? "" : a.postcode()).setHeader("Postcode").setSortable(true);
         assets.addColumn(a -> a.lsoa() == null ? "not found" : a.lsoa()).setHeader("LSOA").setSortable(true);
@@ -128,20 +134,33 @@ public class NeedSection extends VerticalLayout {
                         + result.from() + " to " + result.to() + "."
                         + (l == NeedLevel.NEIGHBOURHOOD ? " " + flagged + " of the top " + result.top()
                                 + " have no hub within " + number(result.hubDistanceKm(), "0.#") + " km." : ""));
-        downloads.add(download("Download CSV", "need-by-" + l.id() + ".csv", () -> need.csv(result)));
+        downloads.add(download("Download CSV", "need-by-" + l.id() + ".csv", "text/csv", () -> need.csv(result)));
+        map.removeAll();
+        MapImage image = need.map(result);
+        map.add(new Html("<div class=\"chart map\">" + image.svg() + "</div>"));
+        downloads.add(download("Download map (SVG)", "need-map-by-" + l.id() + ".svg", "image/svg+xml",
+                () -> {
+                    need.auditedMap(result, "SVG map");
+                    return image.svg().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }));
+        downloads.add(download("Download map (PNG)", "need-map-by-" + l.id() + ".png", "image/png", () -> {
+            need.auditedMap(result, "PNG map");
+            return image.png();
+        }));
     }
 
     private Anchor assetDownload() {
-        Anchor anchor = download("Download the register (CSV)", "community-assets.csv",
+        Anchor anchor = download("Download the register (CSV)", "community-assets.csv", "text/csv",
                 () -> need.assetsCsv(need.assets()));
         anchor.setId("assets-download");
         return anchor;
     }
 
-    private static Anchor download(String text, String fileName, java.util.function.Supplier<byte[]> bytes) {
+    private static Anchor download(String text, String fileName, String type,
+            java.util.function.Supplier<byte[]> bytes) {
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] content = bytes.get();
-            return new DownloadResponse(new ByteArrayInputStream(content), fileName, "text/csv", content.length);
+            return new DownloadResponse(new ByteArrayInputStream(content), fileName, type, content.length);
         }), text);
         anchor.getElement().setAttribute("download", fileName);
         return anchor;

@@ -21,8 +21,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class ReferenceUpload implements UploadPanel.Loading<ReferenceReport> {
 
-    static final String LABEL = "A postcode directory (ONSPD or NSPL), an IoD File 7 or a GP practice to PCN mapping,"
-            + " as .csv or .zip. Choose all the per-area CSVs of a postcode directory release together.";
+    static final String LABEL = "A postcode directory (ONSPD or NSPL), an IoD File 7, a GP practice to PCN mapping or"
+            + " the community assets register, as .csv or .zip. Choose all the per-area CSVs of a postcode directory release together.";
     static final String WORKING_TEXT = "Loading reference files…";
 
     private final ReferenceService referenceService;

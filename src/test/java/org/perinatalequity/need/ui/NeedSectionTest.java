@@ -17,6 +17,7 @@ import org.perinatalequity.need.NeedResult;
 import org.perinatalequity.need.NeedService;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 
@@ -51,7 +52,18 @@ class NeedSectionTest extends SampleDataViewTest {
         assertThat(rows).allSatisfy(r -> assertThat(r.births() % 5).isZero());
         assertThat(section.summary.getText()).startsWith("45 neighbourhoods, ").contains("of the top 10 have no hub"
                 + " within 3 km");
-        assertThat(_find(section.downloads, Anchor.class)).extracting(Anchor::getText).containsExactly("Download CSV");
+        assertThat(_find(section.downloads, Anchor.class)).extracting(Anchor::getText).containsExactly("Download CSV",
+                "Download map (SVG)", "Download map (PNG)");
+        String svg = _get(section.map, Html.class).getInnerHtml();
+        assertThat(java.util.regex.Pattern.compile("<path id=\"need-LLR-N\\d{2}\"").matcher(svg).results().count())
+                .isEqualTo(45);
+        NeedResult.Row top = rows.get(0);
+        assertThat(svg).contains("<title>" + top.groupName() + " (" + top.group() + "): need score "
+                + String.format(java.util.Locale.UK, "%.2f", top.score()) + ", rank 1 of 45");
+        // Every located asset is a diamond with its own title; hubs are filled
+        assertThat(svg).contains("aria-labelledby=\"need-map-title need-map-desc\"").doesNotContain("id=\"map-title\"");
+        assertThat(svg).contains("class=\"point primary\"").contains("<title>Family hub: Leicester Family Hub 1</title>")
+                .contains("<title>VCSE group: Leicester Bump Buddies</title>");
 
         List<AssetRow> assets = GridKt._fetch(section.assets, 0, 100);
         assertThat(assets).isEqualTo(need.assets());
