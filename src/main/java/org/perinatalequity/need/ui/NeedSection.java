@@ -19,6 +19,7 @@ import org.perinatalequity.maps.MapImage;
 
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -81,13 +82,15 @@ public class NeedSection extends VerticalLayout {
 
     private void configureRanking() {
         ranking.setId("need-table");
+        // Names, excesses and hubs are read in full: wrapped, never cut off with an ellipsis.
+        ranking.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         ranking.addColumn(NeedResult.Row::rank).setHeader("Rank").setSortable(true)
                 .setComparator(Comparator.comparingInt(NeedResult.Row::rank));
         ranking.addColumn(r -> r.groupName() == null ? r.group() : r.groupName() + " (" + r.group() + ")")
-                .setHeader("Area").setSortable(true);
+                .setHeader("Area").setSortable(true).setFlexGrow(2);
         ranking.addColumn(r -> number(r.score(), "0.00")).setHeader("Score").setSortable(true)
                 .setComparator(Comparator.comparingDouble(NeedResult.Row::score));
-        ranking.addColumn(r -> r.births() == null ? "suppressed" : String.valueOf(r.births())).setHeader("Births")
+        ranking.addColumn(r -> r.births() == null ? "suppressed" : number(r.births(), "#,##0")).setHeader("Births")
                 .setSortable(true).setComparator(Comparator.comparing(NeedResult.Row::births,
                         Comparator.nullsFirst(Comparator.naturalOrder())));
         ranking.addColumn(r -> r.imdDecile() == null ? "unknown" : number(r.imdDecile(), "0.0")).setHeader("IMD decile")
@@ -97,7 +100,7 @@ public class NeedSection extends VerticalLayout {
                 .setHeader("Black, Asian, Mixed");
         ranking.addColumn(NeedSection::excesses).setHeader("Excess events (O − E)").setFlexGrow(3);
         ranking.addColumn(r -> r.nearestHubKm() == null ? "–" : number(r.nearestHubKm(), "0.0") + " km ("
-                + r.nearestHub() + ")").setHeader("Nearest hub").setSortable(true)
+                + r.nearestHub() + ")").setHeader("Nearest hub").setSortable(true).setFlexGrow(2)
                 .setComparator(Comparator.comparing(NeedResult.Row::nearestHubKm,
                         Comparator.nullsLast(Comparator.naturalOrder())));
         ranking.addColumn(r -> Boolean.TRUE.equals(r.noHubNearby()) ? "No hub nearby" : "").setHeader("Flag")
@@ -107,6 +110,7 @@ public class NeedSection extends VerticalLayout {
 
     private void configureAssets() {
         assets.setId("assets-table");
+        assets.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         assets.addColumn(AssetRow::name).setHeader("Name").setSortable(true);
         assets.addColumn(a -> NeedService.typeLabel(a.type())).setHeader("Type")
                 .setSortable(true);
