@@ -135,9 +135,9 @@ public record EquityProperties(@DefaultValue Database database, @DefaultValue In
      */
     public record IngestLimits(@DefaultValue("1000") int maxColumns, @DefaultValue("32768") int maxFieldBytes,
             @DefaultValue("10000000") long maxRows, @DefaultValue("200") int maxCompressionRatio,
-            @DefaultValue("1GB") String memoryLimit) {
+            @DefaultValue("2GB") String memoryLimit) {
 
-        public static final IngestLimits DEFAULT = new IngestLimits(1_000, 32_768, 10_000_000L, 200, "1GB");
+        public static final IngestLimits DEFAULT = new IngestLimits(1_000, 32_768, 10_000_000L, 200, "2GB");
 
         public IngestLimits {
             if (maxColumns < 1 || maxFieldBytes < 1 || maxRows < 1 || maxCompressionRatio < 1) {
