@@ -10,7 +10,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,22 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AccessPolicy {
+
+    private final SecurityContextHolderStrategy holder;
+
+    /**
+     * The application's own holder strategy, the one its filter chain and method security write to; the static
+     * holder can be another application context's when several run in one JVM (tests).
+     */
+    @Autowired
+    AccessPolicy(SecurityContextHolderStrategy holder) {
+        this.holder = holder;
+    }
+
+    /** Outside Spring (unit tests): Spring Security's static holder. */
+    public AccessPolicy() {
+        this(SecurityContextHolder.getContextHolderStrategy());
+    }
 
     /** The signed-in user's name, {@value SystemCaller#NAME} for system work, empty when nobody is signed in. */
     public Optional<String> userName() {
@@ -85,8 +103,8 @@ public class AccessPolicy {
         return hasRole(Roles.ADMIN) || hasRole(Roles.SYSTEM);
     }
 
-    private static Optional<Authentication> authentication() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    private Optional<Authentication> authentication() {
+        Authentication authentication = holder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
@@ -94,7 +112,7 @@ public class AccessPolicy {
         return Optional.of(authentication);
     }
 
-    private static Set<String> authorities() {
+    private Set<String> authorities() {
         Collection<? extends GrantedAuthority> granted = authentication().map(Authentication::getAuthorities)
                 .orElse(Set.of());
         Set<String> names = new TreeSet<>();
