@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -28,16 +29,17 @@ public class AccessPolicy {
 
     /**
      * The application's own holder strategy, the one its filter chain and method security write to; the static
-     * holder can be another application context's when several run in one JVM (tests).
+     * holder can be another application context's when several run in one JVM (tests). The command line runs
+     * without the web security configuration, so without that bean: it uses the static holder.
      */
     @Autowired
-    AccessPolicy(SecurityContextHolderStrategy holder) {
-        this.holder = holder;
+    AccessPolicy(ObjectProvider<SecurityContextHolderStrategy> holder) {
+        this.holder = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     }
 
     /** Outside Spring (unit tests): Spring Security's static holder. */
     public AccessPolicy() {
-        this(SecurityContextHolder.getContextHolderStrategy());
+        this.holder = SecurityContextHolder.getContextHolderStrategy();
     }
 
     /** The signed-in user's name, {@value SystemCaller#NAME} for system work, empty when nobody is signed in. */
