@@ -82,12 +82,10 @@ public class NeedSection extends VerticalLayout {
 
     private void configureRanking() {
         ranking.setId("need-table");
-        // Names, excesses and hubs are read in full: wrapped, never cut off with an ellipsis.
-        ranking.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         ranking.addColumn(NeedResult.Row::rank).setHeader("Rank").setSortable(true)
                 .setComparator(Comparator.comparingInt(NeedResult.Row::rank));
         ranking.addColumn(r -> r.groupName() == null ? r.group() : r.groupName() + " (" + r.group() + ")")
-                .setHeader("Area").setSortable(true).setFlexGrow(2);
+                .setHeader("Area").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         ranking.addColumn(r -> number(r.score(), "0.00")).setHeader("Score").setSortable(true)
                 .setComparator(Comparator.comparingDouble(NeedResult.Row::score));
         ranking.addColumn(r -> r.births() == null ? "suppressed" : number(r.births(), "#,##0")).setHeader("Births")
@@ -98,9 +96,12 @@ public class NeedSection extends VerticalLayout {
                         Comparator.nullsLast(Comparator.naturalOrder())));
         ranking.addColumn(r -> share(r.components().get(NeedComponent.BLACK_ASIAN_MIXED_SHARE.id())))
                 .setHeader("Black, Asian, Mixed");
-        ranking.addColumn(NeedSection::excesses).setHeader("Excess events (O − E)").setFlexGrow(3);
+        // Five outcomes do not fit one line: the cell shows what fits and its tooltip (and the CSV) the whole.
+        ranking.addColumn(NeedSection::excesses).setHeader("Excess events (O − E)").setFlexGrow(3)
+                .setTooltipGenerator(NeedSection::excesses);
         ranking.addColumn(r -> r.nearestHubKm() == null ? "–" : number(r.nearestHubKm(), "0.0") + " km ("
                 + r.nearestHub() + ")").setHeader("Nearest hub").setSortable(true).setFlexGrow(2)
+                .setTooltipGenerator(r -> r.nearestHub() == null ? "" : r.nearestHub())
                 .setComparator(Comparator.comparing(NeedResult.Row::nearestHubKm,
                         Comparator.nullsLast(Comparator.naturalOrder())));
         ranking.addColumn(r -> Boolean.TRUE.equals(r.noHubNearby()) ? "No hub nearby" : "").setHeader("Flag")
