@@ -203,7 +203,7 @@ public class NeedService {
         List<NeedComposite.Component> parts = new ArrayList<>();
         values.forEach((c, v) -> parts.add(new NeedComposite.Component(c.id(), weights.weight(c), c.direction(), v)));
         NeedComposite.Scores scores = NeedComposite.score(parts, areas, births);
-        Map<String, String> names = neighbourhoods ? query.neighbourhoodNames() : areaNames.names(Dimension.LSOA);
+        Map<String, String> names = areaNames.names(neighbourhoods ? Dimension.NEIGHBOURHOOD : Dimension.LSOA);
         Map<String, Hub> nearest = neighbourhoods ? nearestHubs(start, end) : Map.of();
         boolean anyHub = neighbourhoods && query.assets().stream()
                 .anyMatch(a -> HUB_TYPES.contains(a.type()) && a.easting() != null);
@@ -398,22 +398,9 @@ public class NeedService {
         };
     }
 
+    /** The shapes the measure maps draw: a neighbourhood is the union of its LSOAs, of either vintage. */
     private Map<String, org.locationtech.jts.geom.Geometry> shapes(String by) {
-        Map<String, org.locationtech.jts.geom.Geometry> lsoas = boundaries.lsoas();
-        if (!"neighbourhood".equals(by)) {
-            return lsoas;
-        }
-        Map<String, List<org.locationtech.jts.geom.Geometry>> parts = new LinkedHashMap<>();
-        query.neighbourhoodLsoas().forEach((lsoa, code) -> {
-            org.locationtech.jts.geom.Geometry shape = lsoas.get(lsoa);
-            if (shape != null) {
-                parts.computeIfAbsent(code, c -> new ArrayList<>()).add(shape);
-            }
-        });
-        Map<String, org.locationtech.jts.geom.Geometry> out = new LinkedHashMap<>();
-        parts.forEach((code, list) -> out.put(code,
-                org.locationtech.jts.operation.union.CascadedPolygonUnion.union(list)));
-        return out;
+        return "neighbourhood".equals(by) ? boundaries.neighbourhoods() : boundaries.lsoas();
     }
 
     // ------------------------------------------------------------------ exports

@@ -135,26 +135,6 @@ public class NeedQuery {
                 .list();
     }
 
-    /** Neighbourhood code → name (the code where the file gives none). */
-    public Map<String, String> neighbourhoodNames() {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT neighbourhood_code, any_value(coalesce(neighbourhood_name, neighbourhood_code)"
-                + " ORDER BY lsoa) FROM ref_neighbourhood GROUP BY 1 ORDER BY 1")
-                .query(rs -> {
-                    names.put(rs.getString(1), rs.getString(2));
-                });
-        return names;
-    }
-
-    /** LSOA → neighbourhood code, from the neighbourhood file. */
-    public Map<String, String> neighbourhoodLsoas() {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        jdbc.sql("SELECT lsoa, neighbourhood_code FROM ref_neighbourhood ORDER BY lsoa").query(rs -> {
-            out.put(rs.getString(1), rs.getString(2));
-        });
-        return out;
-    }
-
     /** The register in file order. */
     public List<Asset> assets() {
         List<Asset> out = new ArrayList<>();
